@@ -1,0 +1,102 @@
+// Lint = office-addin-lint's rules (Office.js batching: no sync in loops, load before read, …)
+// plus the layering rules of DEVELOPERS.md, enforced mechanically. `npm run lint` fails on any
+// warning. office-addin-lint picks this file up because it sits at the project root.
+import officeAddins from "eslint-plugin-office-addins";
+import tsParser from "@typescript-eslint/parser";
+
+const OFFICE_GLOBALS = ["Excel", "Office", "OfficeExtension", "OfficeRuntime"].map((name) => ({
+  name,
+  message: "Only src/adapters/office (and the task pane / command entry points) may touch Office.js globals.",
+}));
+const DOM_GLOBALS = ["window", "document", "navigator", "localStorage", "sessionStorage", "fetch", "XMLHttpRequest"].map(
+  (name) => ({ name, message: "The engine and use cases are pure: no DOM or browser globals." }),
+);
+const EXCELJS = { name: "exceljs", message: "Only src/adapters/xlsx and src/cli may import exceljs." };
+const UI_LIBS = [
+  { group: ["react", "react-dom", "react-dom/*", "react/*", "@fluentui/*"], message: "No UI libraries below the task pane." },
+];
+const NODE_IO = [
+  { group: ["fs", "fs/*", "node:*", "path", "child_process", "os"], message: "The engine does no I/O: pass data in." },
+];
+const CLOCK = [
+  { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: "No clock in the engine: today is a parameter." },
+  { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: "No clock in the engine: today is a parameter." },
+];
+const officeAddinsRuleBlock = officeAddins.configs.react.find((c) => c.rules && c.rules["office-addins/no-context-sync-in-loop"]);
+const layer = (dir, ...names) => ({ group: names.map((n) => `**/${n}`), message: `${dir} must not depend on ${names.join(", ")}.` });
+
+export default [
+  { ignores: ["dist/**", "lib/**", "node_modules/**", "coverage/**", "out/**"] },
+  ...officeAddins.configs.react,
+  // The plugin's rule block names .ts but not .tsx files: apply the same plugins and rules to both.
+  {
+    ...officeAddinsRuleBlock,
+    files: ["**/*.{ts,tsx}"],
+    languageOptions: { parser: tsParser, parserOptions: { ecmaFeatures: { jsx: true } } },
+    settings: { react: { version: "19" } },
+    rules: {
+      ...officeAddinsRuleBlock.rules,
+      "react/react-in-jsx-scope": "off",
+      "no-undef": "off", // TypeScript checks names; ESLint's globals list does not know Node/DOM/Office.
+      "no-restricted-imports": ["error", { paths: [EXCELJS] }],
+      "no-restricted-globals": ["error", ...OFFICE_GLOBALS],
+    },
+  },
+  {
+    files: ["src/domain/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        { paths: [EXCELJS], patterns: [...UI_LIBS, ...NODE_IO, { group: ["office-*"] }, layer("src/domain", "app/**", "adapters/**", "taskpane/**", "commands/**", "cli/**")] },
+      ],
+      "no-restricted-globals": ["error", ...OFFICE_GLOBALS, ...DOM_GLOBALS],
+      "no-restricted-syntax": ["error", ...CLOCK],
+    },
+  },
+  {
+    files: ["src/app/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        { paths: [EXCELJS], patterns: [...UI_LIBS, ...NODE_IO, { group: ["office-*"] }, layer("src/app", "adapters/**", "taskpane/**", "commands/**", "cli/**")] },
+      ],
+      "no-restricted-globals": ["error", ...OFFICE_GLOBALS, ...DOM_GLOBALS],
+      "no-restricted-syntax": ["error", ...CLOCK],
+    },
+  },
+  {
+    files: ["src/adapters/office/**/*.ts"],
+    rules: {
+      "no-restricted-imports": ["error", { paths: [EXCELJS], patterns: [...UI_LIBS, layer("src/adapters/office", "taskpane/**", "cli/**", "adapters/xlsx/**")] }],
+      "no-restricted-globals": "off",
+    },
+  },
+  {
+    files: ["src/adapters/xlsx/**/*.ts"],
+    rules: {
+      "no-restricted-imports": ["error", { patterns: [...UI_LIBS, layer("src/adapters/xlsx", "taskpane/**", "cli/**", "adapters/office/**")] }],
+    },
+  },
+  {
+    files: ["src/cli/**/*.ts"],
+    rules: {
+      "no-restricted-imports": ["error", { patterns: [...UI_LIBS, layer("src/cli", "taskpane/**", "adapters/office/**")] }],
+    },
+  },
+  {
+    // The entry points hand Office over to the adapter; the rest of the task pane talks to use cases.
+    files: ["src/taskpane/index.tsx", "src/taskpane/office-host.ts", "src/commands/**/*.ts"],
+    rules: { "no-restricted-globals": "off" },
+  },
+  {
+    files: ["src/taskpane/**/*.{ts,tsx}", "src/commands/**/*.ts"],
+    rules: {
+      "no-restricted-imports": ["error", { paths: [EXCELJS], patterns: [layer("src/taskpane", "adapters/xlsx/**", "cli/**")] }],
+    },
+  },
+  {
+    // Tests and scripts may use anything, including Office fakes and exceljs.
+    files: ["test/**/*.{ts,tsx}", "scripts/**/*.{ts,js}"],
+    rules: { "no-restricted-imports": "off", "no-restricted-globals": "off", "@typescript-eslint/no-require-imports": "off" },
+  },
+];

@@ -1,0 +1,32 @@
+/** Jest: node environment for domain, app, adapters, CLI and manifest; jsdom for the task pane UI. */
+const tsJest = ["ts-jest", { tsconfig: "tsconfig.json" }];
+const common = {
+  transform: { "^.+\\.tsx?$": tsJest },
+  moduleFileExtensions: ["ts", "tsx", "js", "json"],
+  // office-addin-mock requires office-addin-manifest's entry, which pulls its whole CLI chain;
+  // it only needs the OfficeApp enum, so send it to that file.
+  moduleNameMapper: { "^office-addin-manifest$": "<rootDir>/node_modules/office-addin-manifest/lib/officeApp.js" },
+};
+module.exports = {
+  projects: [
+    {
+      ...common,
+      displayName: "node",
+      testEnvironment: "node",
+      testMatch: ["<rootDir>/test/**/*.test.ts"],
+      testPathIgnorePatterns: ["<rootDir>/test/ui/", "<rootDir>/test/browser/"],
+    },
+    {
+      ...common,
+      displayName: "ui",
+      testEnvironment: "jsdom",
+      testMatch: ["<rootDir>/test/ui/**/*.test.ts?(x)"],
+    },
+    {
+      ...common,
+      displayName: "browser",
+      testEnvironment: "node",
+      testMatch: ["<rootDir>/test/browser/**/*.test.ts"],
+    },
+  ],
+};

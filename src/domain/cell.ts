@@ -1,0 +1,47 @@
+/**
+ * Plain cell values as the engine sees them. Adapters (ExcelJS, Office.js) convert whatever
+ * the workbook stores — rich text, formulas, hyperlinks, dates — into one of these shapes:
+ * rich text is concatenated, a formula gives its cached result, a hyperlink its text,
+ * a JS Date its UTC calendar date.
+ */
+export type IsoDate = string; // "YYYY-MM-DD", always a real calendar date
+
+export type CellValue =
+  | { readonly t: "empty" }
+  | { readonly t: "number"; readonly v: number; readonly fmt?: string }
+  | { readonly t: "string"; readonly v: string }
+  | { readonly t: "bool"; readonly v: boolean }
+  | { readonly t: "date"; readonly v: IsoDate }
+  | { readonly t: "error"; readonly v: string };
+
+export const EMPTY: CellValue = { t: "empty" };
+
+/** A rectangular-ish grid of one sheet: rows[r][c] is sheet row r+1, column c+1. */
+export interface SheetGrid {
+  readonly name: string;
+  readonly rows: readonly (readonly CellValue[])[];
+}
+
+/** Text of a cell for display and for text fields (numbers printed plainly). */
+export function cellText(cell: CellValue | undefined): string {
+  if (!cell) return "";
+  switch (cell.t) {
+    case "empty":
+      return "";
+    case "string":
+      return cell.v.trim();
+    case "number":
+      return String(cell.v);
+    case "bool":
+      return cell.v ? "TRUE" : "FALSE";
+    case "date":
+      return cell.v;
+    case "error":
+      return cell.v;
+  }
+}
+
+/** True when a cell holds nothing a person typed (empty or only white space). */
+export function isBlank(cell: CellValue | undefined): boolean {
+  return !cell || cell.t === "empty" || (cell.t === "string" && cell.v.trim() === "");
+}
