@@ -8,22 +8,45 @@ const OFFICE_GLOBALS = ["Excel", "Office", "OfficeExtension", "OfficeRuntime"].m
   name,
   message: "Only src/adapters/office (and the task pane / command entry points) may touch Office.js globals.",
 }));
-const DOM_GLOBALS = ["window", "document", "navigator", "localStorage", "sessionStorage", "fetch", "XMLHttpRequest"].map(
-  (name) => ({ name, message: "The engine and use cases are pure: no DOM or browser globals." }),
-);
+const DOM_GLOBALS = [
+  "window",
+  "document",
+  "navigator",
+  "localStorage",
+  "sessionStorage",
+  "fetch",
+  "XMLHttpRequest",
+].map((name) => ({ name, message: "The engine and use cases are pure: no DOM or browser globals." }));
 const EXCELJS = { name: "exceljs", message: "Only src/adapters/xlsx and src/cli may import exceljs." };
 const UI_LIBS = [
-  { group: ["react", "react-dom", "react-dom/*", "react/*", "@fluentui/*"], message: "No UI libraries below the task pane." },
+  {
+    group: ["react", "react-dom", "react-dom/*", "react/*", "@fluentui/*"],
+    message: "No UI libraries below the task pane.",
+  },
 ];
 const NODE_IO = [
   { group: ["fs", "fs/*", "node:*", "path", "child_process", "os"], message: "The engine does no I/O: pass data in." },
 ];
 const CLOCK = [
-  { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: "No clock in the engine: today is a parameter." },
-  { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: "No clock in the engine: today is a parameter." },
+  {
+    selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+    message: "No clock in the engine: today is a parameter.",
+  },
+  {
+    selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']",
+    message: "No clock in the engine: today is a parameter.",
+  },
 ];
-const officeAddinsRuleBlock = officeAddins.configs.react.find((c) => c.rules && c.rules["office-addins/no-context-sync-in-loop"]);
-const layer = (dir, ...names) => ({ group: names.map((n) => `**/${n}`), message: `${dir} must not depend on ${names.join(", ")}.` });
+const officeAddinsRuleBlock = officeAddins.configs.react.find(
+  (c) => c.rules && c.rules["office-addins/no-context-sync-in-loop"],
+);
+const SYNC = "CallExpression[callee.property.name='sync'][arguments.length=0]";
+const SYNC_MSG =
+  "Never sync in a loop: load → one sync → compute → write → one sync (chunk only for the 5 MB limit, in one helper).";
+const layer = (dir, ...names) => ({
+  group: names.map((n) => `**/${n}`),
+  message: `${dir} must not depend on ${names.join(", ")}.`,
+});
 
 export default [
   { ignores: ["dist/**", "lib/**", "node_modules/**", "coverage/**", "out/**"] },
@@ -37,6 +60,7 @@ export default [
     rules: {
       ...officeAddinsRuleBlock.rules,
       "react/react-in-jsx-scope": "off",
+      "office-addins/no-context-sync-in-loop": "error",
       "no-undef": "off", // TypeScript checks names; ESLint's globals list does not know Node/DOM/Office.
       "no-restricted-imports": ["error", { paths: [EXCELJS] }],
       "no-restricted-globals": ["error", ...OFFICE_GLOBALS],
@@ -47,7 +71,15 @@ export default [
     rules: {
       "no-restricted-imports": [
         "error",
-        { paths: [EXCELJS], patterns: [...UI_LIBS, ...NODE_IO, { group: ["office-*"] }, layer("src/domain", "app/**", "adapters/**", "taskpane/**", "commands/**", "cli/**")] },
+        {
+          paths: [EXCELJS],
+          patterns: [
+            ...UI_LIBS,
+            ...NODE_IO,
+            { group: ["office-*"] },
+            layer("src/domain", "app/**", "adapters/**", "taskpane/**", "commands/**", "cli/**"),
+          ],
+        },
       ],
       "no-restricted-globals": ["error", ...OFFICE_GLOBALS, ...DOM_GLOBALS],
       "no-restricted-syntax": ["error", ...CLOCK],
@@ -58,7 +90,15 @@ export default [
     rules: {
       "no-restricted-imports": [
         "error",
-        { paths: [EXCELJS], patterns: [...UI_LIBS, ...NODE_IO, { group: ["office-*"] }, layer("src/app", "adapters/**", "taskpane/**", "commands/**", "cli/**")] },
+        {
+          paths: [EXCELJS],
+          patterns: [
+            ...UI_LIBS,
+            ...NODE_IO,
+            { group: ["office-*"] },
+            layer("src/app", "adapters/**", "taskpane/**", "commands/**", "cli/**"),
+          ],
+        },
       ],
       "no-restricted-globals": ["error", ...OFFICE_GLOBALS, ...DOM_GLOBALS],
       "no-restricted-syntax": ["error", ...CLOCK],
@@ -67,20 +107,44 @@ export default [
   {
     files: ["src/adapters/office/**/*.ts"],
     rules: {
-      "no-restricted-imports": ["error", { paths: [EXCELJS], patterns: [...UI_LIBS, layer("src/adapters/office", "taskpane/**", "cli/**", "adapters/xlsx/**")] }],
+      // office-addins/no-context-sync-in-loop only sees a variable named `context`; this sees any name.
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector: `:matches(ForStatement, ForInStatement, ForOfStatement, WhileStatement, DoWhileStatement) ${SYNC}`,
+          message: SYNC_MSG,
+        },
+        {
+          selector: `CallExpression[callee.property.name=/^(forEach|map|reduce|flatMap)$/] ${SYNC}`,
+          message: SYNC_MSG,
+        },
+      ],
+      "no-restricted-imports": [
+        "error",
+        {
+          paths: [EXCELJS],
+          patterns: [...UI_LIBS, layer("src/adapters/office", "taskpane/**", "cli/**", "adapters/xlsx/**")],
+        },
+      ],
       "no-restricted-globals": "off",
     },
   },
   {
     files: ["src/adapters/xlsx/**/*.ts"],
     rules: {
-      "no-restricted-imports": ["error", { patterns: [...UI_LIBS, layer("src/adapters/xlsx", "taskpane/**", "cli/**", "adapters/office/**")] }],
+      "no-restricted-imports": [
+        "error",
+        { patterns: [...UI_LIBS, layer("src/adapters/xlsx", "taskpane/**", "cli/**", "adapters/office/**")] },
+      ],
     },
   },
   {
     files: ["src/cli/**/*.ts"],
     rules: {
-      "no-restricted-imports": ["error", { patterns: [...UI_LIBS, layer("src/cli", "taskpane/**", "adapters/office/**")] }],
+      "no-restricted-imports": [
+        "error",
+        { patterns: [...UI_LIBS, layer("src/cli", "taskpane/**", "adapters/office/**")] },
+      ],
     },
   },
   {
@@ -91,12 +155,19 @@ export default [
   {
     files: ["src/taskpane/**/*.{ts,tsx}", "src/commands/**/*.ts"],
     rules: {
-      "no-restricted-imports": ["error", { paths: [EXCELJS], patterns: [layer("src/taskpane", "adapters/xlsx/**", "cli/**")] }],
+      "no-restricted-imports": [
+        "error",
+        { paths: [EXCELJS], patterns: [layer("src/taskpane", "adapters/xlsx/**", "cli/**")] },
+      ],
     },
   },
   {
     // Tests and scripts may use anything, including Office fakes and exceljs.
     files: ["test/**/*.{ts,tsx}", "scripts/**/*.{ts,js}"],
-    rules: { "no-restricted-imports": "off", "no-restricted-globals": "off", "@typescript-eslint/no-require-imports": "off" },
+    rules: {
+      "no-restricted-imports": "off",
+      "no-restricted-globals": "off",
+      "@typescript-eslint/no-require-imports": "off",
+    },
   },
 ];

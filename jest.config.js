@@ -21,6 +21,7 @@ module.exports = {
       displayName: "ui",
       testEnvironment: "jsdom",
       testMatch: ["<rootDir>/test/ui/**/*.test.ts?(x)"],
+      setupFiles: ["<rootDir>/test/ui/setup.ts"],
     },
     {
       ...common,

@@ -1,0 +1,20 @@
+/** Every string the task pane shows, in one typed module (zh-CN). */
+export const STRINGS = {
+  appTitle: "督办台账",
+  appSubtitle: "督办事项登记表：检查、编号、红黄绿灯、文书生成",
+  loading: "正在连接 Excel……",
+  excelReady: "已连接 Excel，可以处理当前工作簿中的督办事项登记表。",
+  standaloneTitle: "独立模式",
+  standalone: {
+    "no-office": "未能加载 Office JavaScript 库（可能没有网络，或页面不在 Office 中打开），任务窗格以独立模式运行。",
+    "no-host": "此页面不在 Excel 中打开，任务窗格以独立模式运行。",
+    timeout: "等待 Office 初始化超时，任务窗格以独立模式运行。",
+    "wrong-host": "督办台账只能在 Excel 中使用；当前宿主不是 Excel，任务窗格以独立模式运行。",
+  },
+  standaloneHint:
+    "在 Excel 中通过“督办台账”选项卡打开本加载项即可处理工作簿；命令行工具 duban 也可直接处理 .xlsx 文件。",
+  hostLabel: "宿主",
+  platformLabel: "平台",
+} as const;
+
+export type StandaloneReason = keyof typeof STRINGS.standalone;

@@ -1,0 +1,79 @@
+import * as fs from "fs";
+import * as http from "http";
+import * as os from "os";
+import * as path from "path";
+import { execFileSync } from "child_process";
+import type { AddressInfo } from "net";
+import { chromium, type BrowserContext } from "playwright-core";
+
+const { CHROMIUM_ARGS, CHROMIUM_PATH } = require("../../scripts/chromium.js");
+
+export const root = path.resolve(__dirname, "../..");
+export const dist = path.join(root, "dist");
+
+/**
+ * Browser tests run when Debian's chromium is installed; under CI=true a missing browser is a
+ * failure, not a skip.
+ */
+export function describeWithBrowser(name: string, body: () => void): void {
+  if (fs.existsSync(CHROMIUM_PATH)) return describe(name, body);
+  if (process.env.CI === "true") {
+    return describe(name, () => {
+      it("needs chromium", () => {
+        throw new Error(`CI=true but ${CHROMIUM_PATH} is missing: install Debian's chromium (see .ci/run)`);
+      });
+    });
+  }
+  return describe.skip(`${name} (skipped: ${CHROMIUM_PATH} not installed)`, body);
+}
+
+/** Builds dist/ once if it is missing (CI builds before testing, so this is for local runs). */
+export function ensureBuilt(): void {
+  if (fs.existsSync(path.join(dist, "taskpane.html"))) return;
+  execFileSync(process.execPath, [path.join(root, "node_modules/webpack/bin/webpack.js"), "--mode", "production"], {
+    cwd: root,
+    stdio: "ignore",
+  });
+}
+
+const TYPES: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript",
+  ".png": "image/png",
+  ".xml": "text/xml",
+};
+
+/** A static file server for dist/ on a free loopback port. */
+export async function serveDist(): Promise<{ url: string; close: () => Promise<void> }> {
+  const server = http.createServer((req, res) => {
+    const file = path.join(dist, decodeURIComponent((req.url ?? "/").split("?")[0]));
+    if (!file.startsWith(dist) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { "Content-Type": TYPES[path.extname(file)] ?? "application/octet-stream" });
+    fs.createReadStream(file).pipe(res);
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  return { url: `http://127.0.0.1:${port}`, close: () => new Promise((resolve) => server.close(() => resolve())) };
+}
+
+/** Headless chromium with a fresh profile folder (playwright-core refuses --user-data-dir in args). */
+export async function launch(): Promise<{ context: BrowserContext; close: () => Promise<void> }> {
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), "duban-chromium-"));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    args: CHROMIUM_ARGS,
+    viewport: { width: 360, height: 640 },
+    locale: "zh-CN",
+  });
+  return {
+    context,
+    close: async () => {
+      await context.close();
+      fs.rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,77 @@
+import { render, screen } from "@testing-library/react";
+import { Root } from "../../src/taskpane/Root";
+import { hostInfoFromReady, isDarkColor } from "../../src/taskpane/host-info";
+import { detectHost } from "../../src/taskpane/office-host";
+
+describe("task pane shell", () => {
+  it("says it is loading until Office answers", () => {
+    render(<Root host={null} />);
+    expect(screen.getByRole("heading", { name: "督办台账" })).toBeTruthy();
+    expect(screen.getByRole("status").textContent).toContain("正在连接 Excel");
+  });
+
+  it("says standalone mode when office.js did not load", () => {
+    render(<Root host={{ mode: "standalone", reason: "no-office", host: null }} />);
+    expect(screen.getByText("独立模式")).toBeTruthy();
+    expect(screen.getByTestId("standalone").textContent).toContain("未能加载 Office JavaScript 库");
+  });
+
+  it("says it is connected inside Excel", () => {
+    render(<Root host={{ mode: "excel", platform: "OfficeOnline", themeBackground: "#ffffff" }} />);
+    expect(screen.getByText(/已连接 Excel/).textContent).toContain("OfficeOnline");
+  });
+});
+
+describe("host detection", () => {
+  afterEach(() => {
+    delete (globalThis as { Office?: unknown }).Office;
+  });
+
+  it.each([
+    [
+      { host: null, platform: null, themeBackground: null },
+      { mode: "standalone", reason: "no-host", host: null },
+    ],
+    [
+      { host: "Word", platform: "PC", themeBackground: null },
+      { mode: "standalone", reason: "wrong-host", host: "Word" },
+    ],
+    [
+      { host: "Excel", platform: "PC", themeBackground: "#222222" },
+      { mode: "excel", platform: "PC", themeBackground: "#222222" },
+    ],
+  ])("onReady %j gives %j", (ready, expected) => {
+    expect(hostInfoFromReady(ready)).toEqual(expected);
+  });
+
+  it("goes standalone at once when the Office global is missing", async () => {
+    await expect(detectHost(10)).resolves.toEqual({ mode: "standalone", reason: "no-office", host: null });
+  });
+
+  it("goes standalone after the timeout when onReady never answers", async () => {
+    (globalThis as { Office?: unknown }).Office = { onReady: () => new Promise(() => undefined) };
+    await expect(detectHost(20)).resolves.toEqual({ mode: "standalone", reason: "timeout", host: null });
+  });
+
+  it("reads host, platform and theme from onReady", async () => {
+    (globalThis as { Office?: unknown }).Office = {
+      onReady: () => Promise.resolve({ host: "Excel", platform: "OfficeOnline" }),
+      context: { officeTheme: { bodyBackgroundColor: "#1e1e1e" } },
+    };
+    await expect(detectHost(1000)).resolves.toEqual({
+      mode: "excel",
+      platform: "OfficeOnline",
+      themeBackground: "#1e1e1e",
+    });
+  });
+
+  it.each([
+    ["#1e1e1e", true],
+    ["#ffffff", false],
+    ["#F3F2F1", false],
+    ["not a colour", false],
+    [null, false],
+  ])("colour %s is dark: %s", (color, dark) => {
+    expect(isDarkColor(color)).toBe(dark);
+  });
+});
