@@ -14,7 +14,7 @@ type El = {
 
 function parse(xml: string) {
   const errors: string[] = [];
-  let doc = null as unknown as Document;
+  let doc = null as unknown as ReturnType<DOMParser["parseFromString"]>;
   try {
     doc = new DOMParser({
       onError: (level: string, msg: string) => {
