@@ -9,7 +9,8 @@
  *               with deadline < d ≤ today. Working days come from the calendar.
  *   status, the first rule that applies:
  *     1. 已终止  result = "终止"
- *     2. 已办结  办结日期 set, or result contains "办结" (按期办结, 逾期办结, 延期办结 …)
+ *     2. 已办结  办结日期 set, or result contains "办结" but not "未办结" (按期办结, 逾期办结,
+ *                延期办结 … are closed; a clerk's "未办结" / "尚未办结" is not)
  *     3. 办理中  no deadline                      (deadline and left are null)
  *     4. 逾期    today > deadline                 (calendar days: overdue the day after)
  *     5. 临期    left ≤ warningDays                (so due today is 临期)
@@ -46,11 +47,14 @@ export function isTerminated(item: Pick<RegistryItem, "result">): boolean {
 }
 
 /**
- * True when the item was completed: not terminated, and 办结日期 set or 督办结果 contains 办结.
+ * True when the item was completed: not terminated, and 办结日期 set or 督办结果 says 办结
+ * (but not 未办结).
  * @example isClosed({ result: "按期办结", closedOn: null }) // true
+ * @example isClosed({ result: "尚未办结", closedOn: null }) // false
  */
 export function isClosed(item: Pick<RegistryItem, "result" | "closedOn">): boolean {
-  return !isTerminated(item) && (item.closedOn !== null || item.result.includes("办结"));
+  const saysClosed = item.result.includes("办结") && !item.result.includes("未办结");
+  return !isTerminated(item) && (item.closedOn !== null || saysClosed);
 }
 
 /**

@@ -56,6 +56,9 @@ describe("terminated and closed", () => {
     ["办结日期 alone closes", "", "2021-05-01", false, true],
     ["办结日期 with free text closes", "正在推进", "2021-05-01", false, true],
     ["free text does not close", "正在推进", null, false, false],
+    ["未办结 does not close", "未办结", null, false, false],
+    ["尚未办结，正在协调 does not close", "尚未办结，正在协调", null, false, false],
+    ["已办结 closes", "已办结", null, false, true],
     ["a blank result does not close", "", null, false, false],
   ])("%s", (_rule, result, closedOn, terminated, closed) => {
     expect(isTerminated({ result })).toBe(terminated);
