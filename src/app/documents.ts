@@ -1,0 +1,281 @@
+/**
+ * Use cases: the documents of one item (duban notice / report / remind, the task pane's
+ * 生成通知单 …). Find the item by its number — typed in any recognisable spelling — build its
+ * layout with the engine, and hand the layout to the port, which draws it as a new sheet.
+ * A sheet of the same name is never silently overwritten: the new one gets (2), (3)… unless
+ * the caller asks to replace it. A 催办提示单 also appends its row to the 催办记录 sheet.
+ */
+import { EMPTY, type CellValue, type IsoDate } from "../domain/cell";
+import type { RegistryItem } from "../domain/model";
+import { formatNumber, parseNumber } from "../domain/numbers";
+import { compareIso } from "../domain/dates";
+import { effectiveDeadline, isClosed, isTerminated } from "../domain/status";
+import type { SheetLayout } from "../domain/layout/types";
+import { buildNotice } from "../domain/documents/notice";
+import { buildReport } from "../domain/documents/report";
+import { buildRemind, replyByDate } from "../domain/documents/remind";
+import { closestNumbers } from "../domain/documents/closest-numbers";
+import { documentSheetName, printedNumber, type DocumentKind } from "../domain/documents/common";
+import { findSheetName, uniqueSheetName } from "../domain/documents/sheet-name";
+import {
+  readRemindLog,
+  REMIND_LOG_HEADERS,
+  REMIND_LOG_SHEET,
+  remindLogCells,
+  remindLogLayout,
+  timesUrged,
+  type RemindLogEntry,
+  type RemindMethod,
+} from "../domain/documents/remind-log";
+import type { CellWrite, WorkbookPort } from "./port";
+import { loadRegistry } from "./registry";
+
+/** How a layout goes into the workbook: as a new sheet, or in place of the sheet of its name. */
+export type LayoutMode = "add" | "replace";
+
+/** What document use cases need beyond reading and writing cells: drawing a whole sheet. */
+export interface LayoutPort {
+  /**
+   * Draws a layout as a worksheet named `layout.name`. "add": no sheet has that name (the use
+   * case made sure). "replace": the sheet of that name is replaced, keeping its position.
+   */
+  writeLayout(layout: SheetLayout, mode: LayoutMode): Promise<void>;
+}
+
+export type DocumentPort = WorkbookPort & LayoutPort;
+
+/** Why a document could not be made. */
+export type DocumentErrorCode = "unknown-number" | "duplicate-number" | "bad-number";
+
+/** A document use case failure: a code, one Chinese line, and the numbers to suggest. */
+export class DocumentError extends Error {
+  constructor(
+    readonly code: DocumentErrorCode,
+    message: string,
+    /** Existing numbers closest to the one asked for (unknown-number only). */
+    readonly closest: readonly string[] = [],
+  ) {
+    super(message);
+    this.name = "DocumentError";
+  }
+}
+
+export interface DocumentRequest {
+  /** 督办事项编号 as typed: `〔2021〕3号`, `[2021]3号`, `(2021)03号` … */
+  readonly number: string;
+  readonly today: IsoDate;
+  /** Replace a sheet of the same name instead of adding `(2)`. */
+  readonly replace?: boolean;
+  /** 经办人. */
+  readonly handler?: string;
+  /** 催办方式 (催办提示单 by default); remind only. */
+  readonly method?: RemindMethod;
+}
+
+export interface DocumentResult {
+  readonly kind: DocumentKind;
+  /** The item's number in its correct form. */
+  readonly number: string;
+  /** 1-based registry row of the item. */
+  readonly row: number;
+  /** The sheet written. */
+  readonly sheetName: string;
+  /** True when an existing sheet of that name was replaced. */
+  readonly replaced: boolean;
+  /** Things the person should know (missing fields, an item not overdue …), in Chinese. */
+  readonly warnings: readonly string[];
+  readonly layout: SheetLayout;
+  /** remind only: the 催办记录 row written (null when a same-day entry was reused) and the count. */
+  readonly log?: { readonly sheet: string; readonly row: number | null; readonly timesUrged: number };
+}
+
+/** Number format of the dates the use cases write. */
+const DATE_FORMAT = 'yyyy"年"m"月"d"日"';
+
+/**
+ * The item with a number, compared in the correct form so any recognisable spelling finds it.
+ * Throws DocumentError: bad-number (not a number at all), duplicate-number (several rows),
+ * unknown-number (none; with the closest existing numbers).
+ * @example findItemByNumber(items, "[2021]3号").number // "〔2021〕3号"
+ */
+export function findItemByNumber(items: readonly RegistryItem[], number: string): RegistryItem {
+  const parsed = parseNumber(number);
+  const existing = items.map((i) => i.number).filter((n) => n.trim() !== "");
+  if (!parsed.value) {
+    const closest = closestNumbers(number, existing);
+    throw new DocumentError(
+      "bad-number",
+      `无法识别督办事项编号“${number}”（应为〔2021〕3号 的形式）${suggestion(closest)}`,
+      closest,
+    );
+  }
+  const wanted = formatNumber(parsed.value);
+  const matches = items.filter((i) => printedNumber(i.number) === wanted);
+  if (matches.length > 1) {
+    throw new DocumentError(
+      "duplicate-number",
+      `编号 ${wanted} 在登记表中重复（第 ${matches.map((m) => m.row).join("、")} 行），请先更正编号`,
+    );
+  }
+  if (matches.length === 0) {
+    const closest = closestNumbers(wanted, existing);
+    throw new DocumentError("unknown-number", `登记表中没有编号为 ${wanted} 的事项${suggestion(closest)}`, closest);
+  }
+  return matches[0];
+}
+
+function suggestion(closest: readonly string[]): string {
+  return closest.length === 0 ? "" : `；最接近的编号：${closest.join("、")}`;
+}
+
+/** Warnings about an item for a kind of document (fields the form needs, odd timing). */
+function warningsFor(kind: DocumentKind, item: RegistryItem, today: IsoDate): string[] {
+  const w: string[] = [];
+  if (item.content.trim() === "") w.push("督办事项内容为空，文书中该栏为空白");
+  if (item.section.trim() === "") w.push("督办科室或单位为空，文书中该栏为空白");
+  const deadline = effectiveDeadline(item);
+  if (kind === "notice" || kind === "remind") {
+    if (deadline === null) w.push("要求完成时间为空，文书中的期限留空待填");
+    if (item.hostUnit.trim() === "" && item.hostHead.trim() === "") w.push("承办单位为空，文书中该栏为空白");
+  }
+  if (kind === "report" && !isClosed(item))
+    w.push("该事项尚未办结（办结日期、督办结果均未注明办结），请核实后再报送书面报告");
+  if (kind === "remind") {
+    if (isClosed(item) || isTerminated(item)) w.push("该事项已办结或已终止，一般无需催办");
+    else if (deadline !== null && compareIso(today, deadline) <= 0) w.push("该事项尚未逾期，本单按进展缓慢催办");
+  }
+  return w;
+}
+
+/** The name to write a document under, and whether that replaces a sheet. */
+function placeSheet(wish: string, existing: readonly string[], replace: boolean): { name: string; mode: LayoutMode } {
+  const same = findSheetName(wish, existing);
+  if (replace && same !== undefined) return { name: same, mode: "replace" };
+  return { name: uniqueSheetName(wish, existing), mode: "add" };
+}
+
+/**
+ * Generates a document of one item and writes it as a new sheet (or in place of the sheet of
+ * its name with `replace`). A bounded number of port calls whatever the registry's size: the
+ * registry read, the sheet names, one layout written — and, for a 催办提示单, one read of the
+ * 催办记录 sheet and one write of its new row (plus the new sheet when there is none).
+ * @example await generateDocument(port, "notice", { number: "[2021]3号", today: "2021-04-16" })
+ *   // { sheetName: "通知单〔2021〕3号", replaced: false, warnings: [], … }
+ */
+export async function generateDocument(
+  port: DocumentPort,
+  kind: DocumentKind,
+  request: DocumentRequest,
+): Promise<DocumentResult> {
+  const { items, settings, calendar, grids } = await loadRegistry(port, request.today);
+  const item = findItemByNumber(items, request.number);
+  const number = printedNumber(item.number);
+  const existing = await port.sheetNames();
+  const { name, mode } = placeSheet(documentSheetName(kind, item.number), existing, request.replace === true);
+  const warnings = warningsFor(kind, item, request.today);
+  const handler = request.handler?.trim() ?? "";
+
+  if (kind === "notice") {
+    const layout = buildNotice(item, settings, calendar, request.today, { sheetName: name, handler });
+    await port.writeLayout(layout, mode);
+    return { kind, number, row: item.row, sheetName: name, replaced: mode === "replace", warnings, layout };
+  }
+  if (kind === "report") {
+    const layout = buildReport(item, settings, calendar, request.today, { sheetName: name, handler });
+    await port.writeLayout(layout, mode);
+    return { kind, number, row: item.row, sheetName: name, replaced: mode === "replace", warnings, layout };
+  }
+
+  // 催办提示单: count earlier urgings from the log; regenerating (replace) on the same day for
+  // the same item and method is the same urging, so it is neither counted twice nor logged twice.
+  const logName = findSheetName(REMIND_LOG_SHEET, existing);
+  // loadRegistry reads only the sheets it needs: read the log when it was not among them.
+  const logGrid =
+    logName === undefined
+      ? undefined
+      : (grids.find((g) => g.name === logName) ?? (await port.readSheets([logName])).find((g) => g.name === logName));
+  const log = logGrid ? readRemindLog(logGrid) : undefined;
+  const method: RemindMethod = request.method ?? "催办提示单";
+  const entries = log?.entries ?? [];
+  const sameUrging =
+    mode === "replace"
+      ? entries.find((e) => printedNumber(e.number) === number && e.date === request.today && e.method === method)
+      : undefined;
+  const previousUrges = timesUrged(entries, number) - (sameUrging ? 1 : 0);
+  const layout = buildRemind(item, settings, calendar, request.today, { sheetName: name, handler, previousUrges });
+  await port.writeLayout(layout, mode);
+
+  const entry: RemindLogEntry = {
+    date: request.today,
+    number,
+    method,
+    handler,
+    replyBy: replyByDate(calendar, request.today, settings.remindReplyDays),
+  };
+  let logRow: number | null = null;
+  let logSheet = logName ?? REMIND_LOG_SHEET;
+  if (!sameUrging) {
+    if (logName === undefined) {
+      logSheet = uniqueSheetName(REMIND_LOG_SHEET, [...existing, name]);
+      await port.writeLayout(remindLogLayout(logSheet), "add");
+      logRow = 2;
+      await port.writeCells(logWrites(logSheet, logRow, entry, defaultColumns(), undefined));
+    } else {
+      const read = log ?? readRemindLog({ name: logName, rows: [] });
+      const writes: CellWrite[] = [];
+      let columns = read.columns;
+      let row = read.nextRow;
+      if (read.headerRow === 0) {
+        // A 催办记录 sheet without a header: write one, then the entry under it.
+        columns = defaultColumns();
+        REMIND_LOG_HEADERS.forEach((h, i) =>
+          writes.push({ sheet: logName, row, col: i + 1, value: { t: "string", v: h.header }, old: EMPTY }),
+        );
+        row += 1;
+      }
+      writes.push(...logWrites(logName, row, entry, columns, logGrid));
+      await port.writeCells(writes);
+      logRow = row;
+    }
+  }
+  return {
+    kind,
+    number,
+    row: item.row,
+    sheetName: name,
+    replaced: mode === "replace",
+    warnings,
+    layout,
+    log: { sheet: logSheet, row: logRow, timesUrged: previousUrges + 1 },
+  };
+}
+
+function defaultColumns(): Partial<Record<(typeof REMIND_LOG_HEADERS)[number]["key"], number>> {
+  return Object.fromEntries(REMIND_LOG_HEADERS.map((h, i) => [h.key, i + 1]));
+}
+
+/** The writes of one log entry into the columns the log has (missing columns are skipped). */
+function logWrites(
+  sheet: string,
+  row: number,
+  entry: RemindLogEntry,
+  columns: Partial<Record<(typeof REMIND_LOG_HEADERS)[number]["key"], number>>,
+  grid: { rows: readonly (readonly CellValue[])[] } | undefined,
+): CellWrite[] {
+  const cells = remindLogCells(entry);
+  const writes: CellWrite[] = [];
+  for (const h of REMIND_LOG_HEADERS) {
+    const col = columns[h.key];
+    const value = cells[h.key];
+    if (col === undefined || value.t === "empty") continue;
+    writes.push({
+      sheet,
+      row,
+      col,
+      value,
+      old: grid?.rows[row - 1]?.[col - 1] ?? EMPTY,
+      ...(value.t === "date" ? { numFmt: DATE_FORMAT } : {}),
+    });
+  }
+  return writes;
+}

@@ -1,0 +1,98 @@
+/**
+ * Pieces the three per-item documents share: the number as printed, dates as written in
+ * official documents, how the text addresses the host unit, and the sheet names.
+ */
+import type { IsoDate } from "../cell";
+import { formatChineseDate } from "../dates";
+import { formatNumber, parseNumber } from "../numbers";
+import { MAX_SHEET_NAME_LENGTH, sanitizeSheetName } from "./sheet-name";
+
+/** The kinds of document built from one registry row. */
+export type DocumentKind = "notice" | "report" | "remind";
+
+/** The words a document's sheet name starts with. */
+export const SHEET_PREFIX: Readonly<Record<DocumentKind, string>> = {
+  notice: "通知单",
+  report: "书面报告",
+  remind: "催办提示单",
+};
+
+/** The title printed at the top of each document. */
+export const DOCUMENT_TITLE: Readonly<Record<DocumentKind, string>> = {
+  notice: "督办事项通知单",
+  report: "督办书面报告",
+  remind: "督办事项催办提示单",
+};
+
+/** What a blank date looks like on the printed form: room to write one by hand. */
+export const BLANK_DATE = "    年  月  日";
+
+/**
+ * An item number as printed: its correct form when it can be read (`[2021]3号` →
+ * `〔2021〕3号`), else the text as the row holds it.
+ * @example printedNumber("(2021)03号") // "〔2021〕3号"
+ * @example printedNumber("待定") // "待定"
+ */
+export function printedNumber(text: string): string {
+  const parsed = parseNumber(text);
+  return parsed.value ? formatNumber(parsed.value) : text.trim();
+}
+
+/**
+ * A date as written in official documents, or the blank form `    年  月  日` when there is none.
+ * @example dateText("2021-04-30") // "2021年4月30日"
+ * @example dateText(null) // "    年  月  日"
+ */
+export function dateText(date: IsoDate | null): string {
+  return date === null ? BLANK_DATE : formatChineseDate(date);
+}
+
+/**
+ * How the text addresses the host: 你科室 for a section of the bureau (…科, …室) or when the
+ * host is not known (the form's own wording), else 你单位 (a school, a centre).
+ * @example addressee("督导室") // "你科室"
+ * @example addressee("江津中学") // "你单位"
+ */
+export function addressee(host: string): string {
+  const name = host.trim();
+  if (name === "" || /[科室]$/.test(name)) return "你科室";
+  return "你单位";
+}
+
+/**
+ * The host unit as printed: 承办单位, with 承办单位负责人 in brackets when known.
+ * @example hostText({ hostUnit: "江津中学", hostHead: "李明" }) // "江津中学（负责人：李明）"
+ */
+export function hostText(item: { readonly hostUnit: string; readonly hostHead: string }): string {
+  const unit = item.hostUnit.trim();
+  const head = item.hostHead.trim();
+  if (head === "") return unit;
+  return unit === "" ? `负责人：${head}` : `${unit}（负责人：${head}）`;
+}
+
+/**
+ * The sheet name a document would like: kind prefix + printed number, valid for Excel. When
+ * that is over 31 characters, the number's organ prefix is shortened with "…" so the year and
+ * sequence stay readable.
+ * @example documentSheetName("notice", "[2021]3号") // "通知单〔2021〕3号"
+ */
+export function documentSheetName(kind: DocumentKind, number: string): string {
+  const full = `${SHEET_PREFIX[kind]}${printedNumber(number)}`;
+  const value = parseNumber(number).value;
+  if ([...full].length <= MAX_SHEET_NAME_LENGTH || !value) return sanitizeSheetName(full);
+  const tail = formatNumber({ ...value, prefix: "" });
+  const room = MAX_SHEET_NAME_LENGTH - [...SHEET_PREFIX[kind]].length - [...tail].length - 1;
+  const prefix = room > 0 ? `${[...value.prefix].slice(0, room).join("")}…` : "";
+  return sanitizeSheetName(`${SHEET_PREFIX[kind]}${prefix}${tail}`);
+}
+
+/**
+ * Text ending with sentence punctuation, so a free-text value reads as a sentence.
+ * @example sentence("按期办结") // "按期办结。"
+ * @example sentence("已完成！") // "已完成！"
+ */
+export function sentence(text: string): string {
+  const t = text.trim();
+  if (t === "") return "";
+  return /[。！？.!?；;]$/.test(t) ? t : `${t}。`;
+}

@@ -1,0 +1,202 @@
+/**
+ * 督办事项通知单 — attachment 1 of the policy, filled from one registry row: the table of
+ * number, item, sections (with blank cells for their leaders to sign), host, notice date,
+ * expected return date and time limit; the request with its deadline; the objection clause
+ * (one working day); the contact line; and the note on where the principal leader signs.
+ */
+import type { IsoDate } from "../cell";
+import type { WorkingCalendar } from "../calendar";
+import { compareIso, formatChineseDate } from "../dates";
+import type { RegistryItem, Settings } from "../model";
+import { effectiveDeadline } from "../status";
+import { addWorkingDays, workingDaysLeft } from "../workdays";
+import { FormBuilder } from "../layout/form-builder";
+import type { SheetLayout } from "../layout/types";
+import { addressee, dateText, DOCUMENT_TITLE, documentSheetName, hostText, printedNumber } from "./common";
+
+/** Working days the host has to object to a notice (policy 四（一）and attachment 1). */
+export const OBJECTION_WORKING_DAYS = 1;
+
+/** Options of a notice beyond the row and the settings. */
+export interface NoticeExtra {
+  /** Worksheet name (default `通知单` + number); the caller makes it unique. */
+  readonly sheetName?: string;
+  /** 督办责任经办人, printed before the phone number when given. */
+  readonly handler?: string;
+  /** Room objections go back to (the policy's form says 202), printed before 办公室. */
+  readonly officeRoom?: string;
+}
+
+/** Every piece of the notice that carries data or wording of its own, by field name. */
+export const NOTICE_FIELDS = [
+  "title",
+  "number",
+  "content",
+  "section",
+  "assisting",
+  "sectionLeaderSignature",
+  "assistingLeaderSignature",
+  "host",
+  "noticeDate",
+  "returnDate",
+  "timeLimit",
+  "requestHeading",
+  "request",
+  "objection",
+  "seal",
+  "phone",
+  "email",
+  "principalNote",
+] as const;
+
+export type NoticeField = (typeof NOTICE_FIELDS)[number];
+
+/** Column widths (Excel units): label, value, label, value — 16.5 cm in all. */
+const COLUMNS = [20, 23, 20, 23];
+
+/** Most lines 督办事项 may take in its cell beside the number before it moves to a row of its own. */
+export const NARROW_CONTENT_MAX_LINES = 6;
+
+/** Two ideographic spaces: the first-line indent of a Chinese paragraph. */
+const INDENT = "\u3000\u3000";
+
+/**
+ * 办理时限: working days from the notice to the deadline, with the deadline.
+ * @example timeLimitText(createCalendar(), "2021-04-16", "2021-04-30") // "10个工作日（至2021年4月30日）"
+ */
+export function timeLimitText(cal: WorkingCalendar, today: IsoDate, deadline: IsoDate | null): string {
+  if (deadline === null) return "";
+  const left = workingDaysLeft(cal, today, deadline);
+  const date = formatChineseDate(deadline);
+  if (compareIso(deadline, today) < 0) return `已超过要求完成时间${Math.max(0, -left)}个工作日（${date}）`;
+  if (left === 0) return `当日办结（${date}）`;
+  return `${left}个工作日（至${date}）`;
+}
+
+/**
+ * The request paragraph with the deadline written in (blank form when there is none).
+ * @example requestText("督导室", "2021-04-30")
+ *   // "\u3000\u3000根据督办内容，现委托你科室负责受理该事项，请你科室于2021年4月30日前按照规定程序办理。…"
+ */
+export function requestText(host: string, deadline: IsoDate | null): string {
+  const you = addressee(host);
+  return (
+    `${INDENT}根据督办内容，现委托${you}负责受理该事项，请${you}于${dateText(deadline)}前按照规定程序办理。` +
+    "办结情况报告经科室分管领导签字并加盖单位公章后交回办公室。"
+  );
+}
+
+/**
+ * The objection clause: one working day after receiving the notice, dated.
+ * @example objectionText(createCalendar(), "2021-09-30", "202")
+ *   // "\u3000\u3000如对交办事项有异议的，务必于收到通知单后1个工作日内（即2021年10月8日前）提出转办意见函，退回202办公室协调重新交办。"
+ */
+export function objectionText(cal: WorkingCalendar, today: IsoDate, officeRoom = ""): string {
+  const by = formatChineseDate(addWorkingDays(cal, today, OBJECTION_WORKING_DAYS));
+  return (
+    `${INDENT}如对交办事项有异议的，务必于收到通知单后${OBJECTION_WORKING_DAYS}个工作日内（即${by}前）` +
+    `提出转办意见函，退回${officeRoom.trim()}办公室协调重新交办。`
+  );
+}
+
+/**
+ * The 督办事项通知单 of an item, dated today.
+ * @example buildNotice(item, settings, createCalendar(), "2021-04-16").name // "通知单〔2021〕3号"
+ */
+export function buildNotice(
+  item: RegistryItem,
+  settings: Settings,
+  cal: WorkingCalendar,
+  today: IsoDate,
+  extra: NoticeExtra = {},
+): SheetLayout {
+  const deadline = effectiveDeadline(item);
+  const host = hostText(item);
+  const handler = extra.handler?.trim() ?? "";
+  const f = new FormBuilder(COLUMNS);
+
+  // Headroom: the principal leader signs in the top right corner (see the note at the foot).
+  f.space(36);
+  f.row([{ text: DOCUMENT_TITLE.notice, style: "title", span: 4, field: "title" }], { minHeight: 44 });
+  f.space(10);
+  // The form puts 督办事项 beside the number; content too long for that narrow cell gets a
+  // row of its own across the form instead.
+  const tableTop = f.nextRow;
+  if (f.lines(item.content, "valueLeft", 4, 4) <= NARROW_CONTENT_MAX_LINES) {
+    f.row([
+      { text: "督办事项编号", style: "label" },
+      { text: printedNumber(item.number), style: "value", field: "number" },
+      { text: "督办事项", style: "label" },
+      { text: item.content, style: "valueLeft", field: "content" },
+    ]);
+  } else {
+    f.row([
+      { text: "督办事项编号", style: "label" },
+      { text: printedNumber(item.number), style: "valueLeft", span: 3, field: "number" },
+    ]);
+    f.row([
+      { text: "督办事项", style: "label" },
+      { text: item.content, style: "valueLeft", span: 3, field: "content" },
+    ]);
+  }
+  f.row([
+    { text: "督办科室或单位", style: "label" },
+    { text: item.section, style: "value", field: "section" },
+    { text: "督办协助科室或单位", style: "label" },
+    { text: item.assisting, style: "value", field: "assisting" },
+  ]);
+  const signatures = f.row(
+    [
+      { text: "督办科室或单位分管领导签字", style: "label" },
+      { text: "", style: "value", field: "sectionLeaderSignature" },
+      { text: "督办协助科室分管领导签字", style: "label" },
+      { text: "", style: "value", field: "assistingLeaderSignature" },
+    ],
+    { minHeight: 52 },
+  );
+  f.row([
+    { text: "承办单位或相关科室", style: "label", rowSpan: 2 },
+    { text: host, style: "value", rowSpan: 2, field: "host" },
+    { text: "通知时间", style: "label" },
+    { text: formatChineseDate(today), style: "value", field: "noticeDate" },
+  ]);
+  f.row([
+    { text: "预计交回时间", style: "label" },
+    { text: dateText(deadline), style: "value", field: "returnDate" },
+  ]);
+  f.row([
+    { text: "办理时限", style: "label" },
+    { text: timeLimitText(cal, today, deadline), style: "valueLeft", span: 3, field: "timeLimit" },
+  ]);
+  f.table(tableTop);
+
+  const boxTop = f.row([{ text: "督办事项与要求：", style: "body", span: 4, field: "requestHeading" }], {
+    minHeight: 30,
+  });
+  f.row([{ text: requestText(item.hostUnit, deadline), style: "body", span: 4, field: "request" }]);
+  f.row([{ text: objectionText(cal, today, extra.officeRoom), style: "body", span: 4, field: "objection" }]);
+  const seal = f.row([{ text: "（签章）\u3000\u3000\u3000\u3000", style: "right", span: 4, field: "seal" }], {
+    minHeight: 56,
+  });
+  f.box(boxTop);
+
+  // Phone and e-mail on two lines of one framed cell, as on the form.
+  const contactLabel = handler === "" ? "督办责任经办人联系电话：" : `督办责任经办人：${handler}\u3000联系电话：`;
+  const phone = f.row(
+    [{ text: `${contactLabel}${settings.contactPhone}`, style: "valueLeft", span: 4, field: "phone" }],
+    {
+      minHeight: 30,
+    },
+  );
+  f.row([{ text: `电子邮箱：${settings.contactEmail}`, style: "valueLeft", span: 4, field: "email" }], {
+    minHeight: 30,
+  });
+  f.box(phone);
+  f.space(6);
+  f.row([{ text: "备注：如需要主要领导签字，直接签在通知单右上角。", style: "note", span: 4, field: "principalNote" }]);
+
+  // Like the paper form, the notice fills its page: the room goes to the signatures and the seal.
+  return f.build(extra.sheetName ?? documentSheetName("notice", item.number), DOCUMENT_TITLE.notice, {
+    fill: [signatures, seal],
+  });
+}
