@@ -31,11 +31,21 @@ export class CliError extends Error {
   }
 }
 
+/**
+ * The options a command accepts, by long name: "flag" (`--json`) or "value" (`--today D`,
+ * `--today=D`). `-o` is short for `--out` and `-h` for `--help`; `--help` and `--today` are
+ * accepted by every command. A command without a spec gets the options of the contract
+ * (json, in-place, out, today, number, from, to, semester, year).
+ */
+export type OptionSpec = Readonly<Record<string, "flag" | "value">>;
+
 /** One `duban` sub-command. */
 export interface CliCommand {
   readonly name: string;
   /** One line of Chinese help. */
   readonly summary: string;
   readonly usage: string;
+  /** Options this command accepts; an option not listed is a usage error (exit 2). */
+  readonly options?: OptionSpec;
   run(args: CliArgs, io: CliIO): Promise<number>;
 }

@@ -1,0 +1,47 @@
+/** Use case: the status (红黄绿灯) of every item on a day (duban status). */
+import type { IsoDate } from "../domain/cell";
+import type { Status } from "../domain/model";
+import { classifyItem } from "../domain/status";
+import type { WorkbookPort } from "./port";
+import { loadRegistry } from "./registry";
+
+export interface ItemStatusRow {
+  /** 1-based sheet row. */
+  readonly row: number;
+  /** 督办事项编号 as written, null when blank. */
+  readonly number: string | null;
+  readonly status: Status;
+  readonly deadline: IsoDate | null;
+  readonly workingDaysLeft: number | null;
+  /** 督办事项内容 and 督办科室或单位, for people reading the list (not in the JSON contract). */
+  readonly content: string;
+  readonly section: string;
+}
+
+export interface StatusResult {
+  readonly items: readonly ItemStatusRow[];
+  readonly sheetName: string;
+}
+
+/**
+ * Classifies every item on `today` with the workbook's calendar and warning threshold.
+ * @example const { items } = await runStatus(port, "2026-11-25") // [{ row: 3, status: "逾期", … }]
+ */
+export async function runStatus(port: WorkbookPort, today: IsoDate): Promise<StatusResult> {
+  const { items, settings, calendar, layout } = await loadRegistry(port, today);
+  return {
+    sheetName: layout.sheetName,
+    items: items.map((item) => {
+      const s = classifyItem(item, today, calendar, settings.warningDays);
+      return {
+        row: item.row,
+        number: item.number === "" ? null : item.number,
+        status: s.status,
+        deadline: s.deadline,
+        workingDaysLeft: s.workingDaysLeft,
+        content: item.content,
+        section: item.section,
+      };
+    }),
+  };
+}

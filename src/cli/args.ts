@@ -1,0 +1,114 @@
+/**
+ * A small command-line parser: `duban <command> [FILE…] [--flag] [--name value] [--name=value]
+ * [-o value]`, options checked against the command's spec. No dependency.
+ */
+import { CliError, EXIT_UNREADABLE, type CliArgs, type OptionSpec } from "./types";
+
+/** Short options and the long option each stands for. */
+export const SHORT_OPTIONS: Readonly<Record<string, string>> = { o: "out", h: "help" };
+
+/** Options every command accepts. */
+export const COMMON_OPTIONS: OptionSpec = { help: "flag", today: "value" };
+
+/** The options of the DESIGN.md contract, for a command that declares none. */
+export const CONTRACT_OPTIONS: OptionSpec = {
+  json: "flag",
+  "in-place": "flag",
+  out: "value",
+  number: "value",
+  from: "value",
+  to: "value",
+  semester: "value",
+  year: "value",
+};
+
+/** A usage mistake: exit 2 with one Chinese line. */
+export function usageError(message: string): CliError {
+  return new CliError(message, EXIT_UNREADABLE);
+}
+
+function optionLabel(name: string): string {
+  const short = Object.keys(SHORT_OPTIONS).find((k) => SHORT_OPTIONS[k] === name);
+  return short ? `-${short}/--${name}` : `--${name}`;
+}
+
+/** True for a token that is an option (`-o`, `--json`), not a value like `-` or a negative number. */
+function isOptionToken(token: string): boolean {
+  return /^--?[A-Za-z]/.test(token);
+}
+
+/**
+ * Parses the tokens after the command name against a spec (plus COMMON_OPTIONS). Unknown
+ * options, a missing value and a value given to a flag throw a usage CliError; `--` ends
+ * the options. A repeated option keeps its last value.
+ * @example parseCommandArgs("check", ["登记表.xlsx", "--json"], { json: "flag" })
+ *   // { command: "check", positional: ["登记表.xlsx"], options: { json: true } }
+ */
+export function parseCommandArgs(command: string, tokens: readonly string[], spec: OptionSpec): CliArgs {
+  const accepted: OptionSpec = { ...COMMON_OPTIONS, ...spec };
+  const positional: string[] = [];
+  const options: Record<string, string | boolean> = {};
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i];
+    if (token === "--") {
+      positional.push(...tokens.slice(i + 1));
+      break;
+    }
+    if (!isOptionToken(token)) {
+      positional.push(token);
+      continue;
+    }
+    let name: string;
+    let inline: string | undefined;
+    if (token.startsWith("--")) {
+      const eq = token.indexOf("=");
+      name = eq < 0 ? token.slice(2) : token.slice(2, eq);
+      inline = eq < 0 ? undefined : token.slice(eq + 1);
+    } else {
+      const short = token.slice(1);
+      const long = SHORT_OPTIONS[short];
+      if (!long || !(long in accepted)) throw usageError(`命令 ${command} 不支持选项 ${token}`);
+      name = long;
+    }
+    const kind = Object.prototype.hasOwnProperty.call(accepted, name) ? accepted[name] : undefined;
+    if (!kind) throw usageError(`命令 ${command} 不支持选项 --${name}`);
+    if (kind === "flag") {
+      if (inline !== undefined) throw usageError(`选项 ${optionLabel(name)} 不带参数`);
+      options[name] = true;
+      continue;
+    }
+    if (inline !== undefined) {
+      if (inline === "") throw usageError(`选项 ${optionLabel(name)} 缺少参数`);
+      options[name] = inline;
+      continue;
+    }
+    const next = tokens[i + 1];
+    if (next === undefined || isOptionToken(next)) throw usageError(`选项 ${optionLabel(name)} 缺少参数`);
+    options[name] = next;
+    i += 1;
+  }
+  return { command, positional, options };
+}
+
+/** A string option's value, or undefined when absent. */
+export function stringOption(args: CliArgs, name: string): string | undefined {
+  const value = args.options[name];
+  return typeof value === "string" ? value : undefined;
+}
+
+/** True when a flag was given. */
+export function flagOption(args: CliArgs, name: string): boolean {
+  return args.options[name] === true;
+}
+
+/**
+ * The single FILE argument of a command; a usage error when there is none or more than one.
+ * @example singleFile({ command: "check", positional: ["a.xlsx"], options: {} }) // "a.xlsx"
+ */
+export function singleFile(args: CliArgs): string {
+  if (args.positional.length === 0) throw usageError(`命令 ${args.command} 需要一个 .xlsx 文件参数`);
+  if (args.positional.length > 1) {
+    throw usageError(`命令 ${args.command} 只接受一个文件参数，多余的参数：${args.positional.slice(1).join(" ")}`);
+  }
+  return args.positional[0];
+}

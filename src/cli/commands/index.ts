@@ -1,0 +1,23 @@
+/**
+ * Every `duban` command, in the order `duban --help` lists them. To add a command, create
+ * src/cli/commands/<name>.ts exporting a CliCommand and append it below.
+ */
+import type { CliCommand } from "../types";
+import { checkCommand } from "./check";
+import { demoCommand } from "./demo";
+import { noticeCommand } from "./notice";
+import { numberCommand } from "./number";
+import { remindCommand } from "./remind";
+import { reportCommand } from "./report";
+import { statusCommand } from "./status";
+
+export const COMMANDS: readonly CliCommand[] = [
+  checkCommand,
+  statusCommand,
+  numberCommand,
+  noticeCommand,
+  reportCommand,
+  remindCommand,
+  // ── Other commands go here: refresh, init, notice, report, remind, analysis, archive. ──
+  demoCommand,
+];

@@ -1,0 +1,32 @@
+/** `duban number FILE (-o OUT | --in-place) [--json] [--today D]`: numbers for unnumbered items. */
+import { runNumbering } from "../../app/number";
+import { flagOption, singleFile } from "../args";
+import { openWorkbook, resolveOutput, saveWorkbook } from "../files";
+import { numberingJson, renderNumberingText, toJsonText } from "../render";
+import { EXIT_OK, type CliCommand } from "../types";
+
+export const numberCommand: CliCommand = {
+  name: "number",
+  summary: "为未编号的事项编号（〔年份〕N号），写入新文件",
+  usage: [
+    "duban number FILE -o OUT [--json] [--today YYYY-MM-DD]",
+    "duban number FILE --in-place [--json] [--today YYYY-MM-DD]",
+    "  -o, --out   输出文件（不会修改 FILE；不能与 FILE 相同）",
+    "  --in-place  直接修改 FILE，修改前先在旁边保存备份（如 登记表.backup-1.xlsx）",
+    '  --json      以 JSON 输出：{"assigned":[{"row","number"}]}',
+    "  --today     任务下达时间为空的事项按此日期的年份编号（默认今天）",
+  ].join("\n"),
+  options: { json: "flag", out: "value", "in-place": "flag" },
+  async run(args, io) {
+    const file = singleFile(args);
+    const target = await resolveOutput(args, file, io);
+    const book = await openWorkbook(file, io);
+    const result = await runNumbering(book, io.today);
+    // In place with nothing to number: leave the file (and its backups) alone.
+    const write = !target.inPlace || result.assigned.length > 0;
+    const { backup } = write ? await saveWorkbook(book, target) : { backup: null };
+    if (flagOption(args, "json")) io.out(toJsonText(numberingJson(result)));
+    else io.out(renderNumberingText(result, write ? target.shown : null, backup).join("\n"));
+    return EXIT_OK;
+  },
+};

@@ -1,0 +1,136 @@
+/**
+ * Files on the command line: opening a workbook, choosing and checking an output path,
+ * backing up before an in-place write, and saving without ever leaving half a file.
+ */
+import { constants as fsConstants, promises as fsp } from "fs";
+import * as path from "path";
+import { XlsxWorkbook } from "../adapters/xlsx/xlsx-workbook";
+import { CliError, EXIT_UNREADABLE, type CliArgs, type CliIO } from "./types";
+import { flagOption, stringOption, usageError } from "./args";
+
+/**
+ * Opens FILE (relative to io.cwd); load failures throw XlsxLoadError naming FILE as typed.
+ * @example const book = await openWorkbook("登记表.xlsx", io)
+ */
+export async function openWorkbook(file: string, io: Pick<CliIO, "cwd">): Promise<XlsxWorkbook> {
+  return XlsxWorkbook.load(path.resolve(io.cwd, file), file);
+}
+
+async function statOrNull(file: string) {
+  try {
+    return await fsp.stat(file);
+  } catch {
+    return null;
+  }
+}
+
+/** The real path of a file that may not exist yet: its folder's real path joined with its name. */
+async function realTarget(file: string): Promise<string> {
+  try {
+    return await fsp.realpath(file);
+  } catch {
+    try {
+      return path.join(await fsp.realpath(path.dirname(file)), path.basename(file));
+    } catch {
+      return file;
+    }
+  }
+}
+
+/**
+ * True when two paths name the same file: equal after resolution, through symbolic links,
+ * as hard links, or differing only in case on a case-insensitive file system.
+ * @example await isSameFile("/tmp/a.xlsx", "/tmp/./a.xlsx") // true
+ */
+export async function isSameFile(a: string, b: string): Promise<boolean> {
+  if (path.resolve(a) === path.resolve(b)) return true;
+  const [sa, sb] = await Promise.all([statOrNull(a), statOrNull(b)]);
+  if (sa && sb) return sa.dev === sb.dev && sa.ino === sb.ino;
+  return (await realTarget(a)) === (await realTarget(b));
+}
+
+/** Where a writing command puts its result. */
+export interface OutputTarget {
+  /** Absolute path to write. */
+  readonly file: string;
+  /** The path as the user typed it, for messages. */
+  readonly shown: string;
+  /** True when writing over the input (after a backup). */
+  readonly inPlace: boolean;
+}
+
+/**
+ * The output of a command that writes a workbook from FILE: `-o OUT` (never FILE itself) or
+ * `--in-place`. Usage errors: neither or both given, OUT naming FILE, OUT being a folder.
+ * @example await resolveOutput(args, "登记表.xlsx", io) // { file: "/…/编号后.xlsx", shown: "编号后.xlsx", inPlace: false }
+ */
+export async function resolveOutput(args: CliArgs, input: string, io: Pick<CliIO, "cwd">): Promise<OutputTarget> {
+  const out = stringOption(args, "out");
+  const inPlace = flagOption(args, "in-place");
+  const inputPath = path.resolve(io.cwd, input);
+  if (inPlace && out !== undefined) throw usageError("-o 与 --in-place 不能同时使用");
+  // Through a symbolic link, write (and back up) the real file so the link survives.
+  if (inPlace) return { file: await realTarget(inputPath), shown: input, inPlace: true };
+  if (out === undefined)
+    throw usageError(`命令 ${args.command} 需要用 -o 指定输出文件，或用 --in-place 直接修改原文件（会先备份）`);
+  const outPath = path.resolve(io.cwd, out);
+  if (await isSameFile(inputPath, outPath)) {
+    throw usageError(`输出文件与输入文件相同：${out}；如要直接修改原文件，请使用 --in-place（会先备份）`);
+  }
+  if ((await statOrNull(outPath))?.isDirectory()) throw usageError(`输出路径是一个文件夹：${out}`);
+  return { file: outPath, shown: out, inPlace: false };
+}
+
+/** Most backups tried next to one file before giving up. */
+const MAX_BACKUPS = 10000;
+
+/**
+ * Copies a file byte for byte to `<name>.backup-N<ext>` beside it, N the first free number
+ * (an existing backup is never overwritten, even by a concurrent run). Returns the backup path.
+ * @example await backupFile("/d/登记表.xlsx") // "/d/登记表.backup-1.xlsx"
+ */
+export async function backupFile(file: string): Promise<string> {
+  const ext = path.extname(file);
+  const stem = file.slice(0, file.length - ext.length);
+  for (let n = 1; n <= MAX_BACKUPS; n++) {
+    const candidate = `${stem}.backup-${n}${ext}`;
+    try {
+      await fsp.copyFile(file, candidate, fsConstants.COPYFILE_EXCL);
+      return candidate;
+    } catch (error) {
+      if ((error as { code?: string }).code === "EEXIST") continue;
+      throw writeError(candidate, error);
+    }
+  }
+  throw new CliError(`备份文件过多，无法再备份：${file}`, EXIT_UNREADABLE);
+}
+
+function writeError(file: string, error: unknown): CliError {
+  const code = (error as { code?: string }).code;
+  const reason =
+    code === "ENOENT"
+      ? "文件夹不存在"
+      : code === "EACCES" || code === "EPERM"
+        ? "没有写入权限"
+        : code === "EISDIR"
+          ? "是一个文件夹"
+          : code === "ENOSPC"
+            ? "磁盘空间不足"
+            : "写入失败";
+  return new CliError(`无法写入 ${file}：${reason}`, EXIT_UNREADABLE);
+}
+
+/**
+ * Saves a workbook to a target (through a temp file and a rename); failures become one
+ * Chinese line. With `inPlace`, first backs up the file being replaced and returns its path.
+ * @example await saveWorkbook(book, target) // { backup: null }
+ */
+export async function saveWorkbook(book: XlsxWorkbook, target: OutputTarget): Promise<{ backup: string | null }> {
+  const backup = target.inPlace ? await backupFile(target.file) : null;
+  try {
+    await book.save(target.file);
+  } catch (error) {
+    throw writeError(target.shown, error);
+  }
+  return { backup };
+}

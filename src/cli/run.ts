@@ -1,0 +1,27 @@
+/**
+ * The real entry point (bin/duban.js): builds the CliIO from the process — today's date read
+ * from the local clock once, here — runs main and sets the exit code.
+ */
+import { main } from "./main";
+import type { CliIO } from "./types";
+
+function pad(n: number): string {
+  return String(n).padStart(2, "0");
+}
+
+/** Today's local calendar date as YYYY-MM-DD. */
+export function localToday(now: Date = new Date()): string {
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+/** Runs `duban` on process.argv and sets process.exitCode. */
+export async function run(): Promise<void> {
+  const io: CliIO = {
+    out: (text) => process.stdout.write(`${text}\n`),
+    err: (text) => process.stderr.write(`${text}\n`),
+    isTTY: Boolean(process.stdout.isTTY) && process.env.NO_COLOR === undefined,
+    today: localToday(),
+    cwd: process.cwd(),
+  };
+  process.exitCode = await main(process.argv.slice(2), io);
+}
