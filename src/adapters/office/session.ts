@@ -1,0 +1,301 @@
+/**
+ * One operation of the add-in inside one Excel.run: the WorkbookPort (and its log and layout
+ * extensions) bound to a request context. Reads are sent at once; writes are queued and go
+ * with the next read or at the end of the operation, so an operation that reads and then
+ * writes costs one round trip per read plus one — numbering a 10,000-row registry is three
+ * syncs (sheet names, the sheets, the writes). Queued writes are sent early only to keep a
+ * batch under the 4 MB budget.
+ *
+ * Every write batch is framed by `enableEvents = false … true`, so the add-in's own change
+ * events do not fire, and carries the 操作日志 rows of its writes before the writes.
+ */
+import { EMPTY, type CellValue, type SheetGrid } from "../../domain/cell";
+import type { SheetLayout } from "../../domain/layout/types";
+import type { CellWrite } from "../../app/port";
+import type { LayoutMode, LayoutPort } from "../../app/documents";
+import {
+  logRowCells,
+  OPERATION_LOG_SHEET,
+  type LoggedWorkbookPort,
+  type OperationMeta,
+} from "../../app/ports/operation-log";
+import { runBatches, type Batch } from "./batches";
+import { toOfficeFailure } from "./errors";
+import { logRowsBytes, officeLogRows, queueCreateLog, queueLogRows } from "./op-log";
+import { readUsedRanges } from "./read";
+import type { RequirementChecker } from "./requirements";
+import { queueLayout } from "./render-layout";
+import { BATCH_BUDGET_BYTES, packBySize } from "./size";
+import { fromOfficeValue } from "./values";
+import { groupRuns, runAddress, type WriteRun } from "./write-plan";
+
+export interface SessionOptions {
+  /** How plain writeCells calls are named in the log. */
+  readonly meta: OperationMeta;
+  /** The clock for log times (an adapter may read it; the engine may not). */
+  readonly now: () => Date;
+  /** A new 操作编号, unique across co-authors. */
+  readonly newId: () => string;
+  /** Sheets whose last read was too large for one batch (shared across operations). */
+  readonly knownLarge: Set<string>;
+  /** Which requirement sets beyond ExcelApi 1.8 the host has. */
+  readonly requirements: RequirementChecker;
+}
+
+/**
+ * Local time as the log shows it.
+ * @example logTime(new Date(2026, 2, 1, 9, 5, 7)) // "2026-03-01 09:05:07"
+ */
+export function logTime(date: Date): string {
+  const p = (n: number) => String(n).padStart(2, "0");
+  return (
+    `${date.getFullYear()}-${p(date.getMonth() + 1)}-${p(date.getDate())} ` +
+    `${p(date.getHours())}:${p(date.getMinutes())}:${p(date.getSeconds())}`
+  );
+}
+
+/** The name as the workbook spells it (Excel compares sheet names case-insensitively). */
+function resolveName(all: readonly string[], name: string): string | undefined {
+  return all.find((n) => n === name) ?? all.find((n) => n.toLowerCase() === name.toLowerCase());
+}
+
+/** A write run and the log rows that record it. */
+interface Unit {
+  readonly run: WriteRun;
+  readonly log: (string | number | boolean)[][];
+  readonly bytes: number;
+}
+
+export class OfficeSession implements LoggedWorkbookPort, LayoutPort {
+  private names: string[] | null = null;
+  /** Sheets read successfully in this operation (known to exist even before the names are). */
+  private readonly seen = new Set<string>();
+  /** Estimated bytes of queued, unsent writes (0 when none). */
+  private pendingBytes = 0;
+  private pendingWrites = false;
+  /** True when `enableEvents = false` is queued in the unsent batch. */
+  private eventsOffQueued = false;
+  /** True when a batch that switched events off may have failed before switching them on. */
+  eventsMayBeOff = false;
+  /** What the person should know about this operation (features the host lacks), in Chinese. */
+  readonly warnings: string[] = [];
+
+  constructor(
+    private readonly context: Excel.RequestContext,
+    private readonly options: SessionOptions,
+  ) {}
+
+  async sheetNames(): Promise<string[]> {
+    if (this.names === null) {
+      const sheets = this.context.workbook.worksheets.load("items/name");
+      await this.send(() => this.context.sync());
+      this.names = sheets.items.map((s) => s.name);
+    }
+    return [...this.names];
+  }
+
+  async readSheets(names: readonly string[]): Promise<SheetGrid[]> {
+    if (names.length === 0) return [];
+    if (this.names === null && names.length === 1) {
+      // One sheet asked for before the names are known (undo reading the log): try it directly.
+      try {
+        const grids = await this.send(() => readUsedRanges(this.context, names, this.options.knownLarge));
+        this.seen.add(names[0]);
+        return grids;
+      } catch (error) {
+        if ((error as { officeCode?: string }).officeCode === "ItemNotFound") return [];
+        throw error;
+      }
+    }
+    const all = await this.sheetNames();
+    const existing = [...new Set(names.map((n) => resolveName(all, n)).filter((n): n is string => n !== undefined))];
+    return this.send(() => readUsedRanges(this.context, existing, this.options.knownLarge));
+  }
+
+  /**
+   * Values of rows `fromRow`…`toRow` of one column, read after the queued writes (same sync).
+   * @example await session.readColumn("督办事项登记表", 2, 3, 120) // [{ t: "string", v: "〔2026〕1号" }, …]
+   */
+  async readColumn(sheet: string, col: number, fromRow: number, toRow: number): Promise<CellValue[]> {
+    if (toRow < fromRow) return [];
+    const range = this.context.workbook.worksheets
+      .getItem(sheet)
+      .getRange(runAddress({ row: fromRow, col, values: new Array<number>(toRow - fromRow + 1).fill(0) }))
+      .load("values");
+    await this.send(() => this.context.sync());
+    return range.values.map((row) => fromOfficeValue(row[0]));
+  }
+
+  /**
+   * Whole rows (columns 1…`lastCol`) of blocks of a sheet, in one sync.
+   * @example await session.readRows("督办事项登记表", [{ from: 7, to: 9 }], 23) // [{ firstRow: 7, rows: […] }]
+   */
+  async readRows(
+    sheet: string,
+    blocks: readonly { readonly from: number; readonly to: number }[],
+    lastCol: number,
+  ): Promise<{ firstRow: number; rows: CellValue[][] }[]> {
+    const ws = this.context.workbook.worksheets.getItem(sheet);
+    const ranges = blocks.map((b) => ws.getRangeByIndexes(b.from - 1, 0, b.to - b.from + 1, lastCol).load("values"));
+    if (ranges.length === 0) return [];
+    await this.send(() => this.context.sync());
+    return blocks.map((b, i) => ({
+      firstRow: b.from,
+      rows: ranges[i].values.map((row) => row.map((raw) => fromOfficeValue(raw))),
+    }));
+  }
+
+  /**
+   * Registers a handler of the sheet's onChanged event (sent with the next sync).
+   * @example const handle = session.onSheetChanged("督办事项登记表", (args) => …)
+   */
+  onSheetChanged(
+    sheet: string,
+    handler: (args: Excel.WorksheetChangedEventArgs) => Promise<void>,
+  ): OfficeExtension.EventHandlerResult<Excel.WorksheetChangedEventArgs> {
+    const result = this.context.workbook.worksheets.getItem(sheet).onChanged.add(handler);
+    this.pendingWrites = true;
+    return result;
+  }
+
+  async writeCells(writes: readonly CellWrite[]): Promise<void> {
+    return this.writeLogged(writes, this.options.meta);
+  }
+
+  async writeLogged(writes: readonly CellWrite[], meta: OperationMeta): Promise<void> {
+    if (writes.length === 0) return;
+    const complete = await this.withOldValues(writes);
+    // Whether the log exists: known without the sheet names when this operation read it.
+    const names = this.names === null && this.seen.has(OPERATION_LOG_SHEET) ? null : await this.sheetNames();
+    const id = this.options.newId();
+    const time = logTime(this.options.now());
+    const units: Unit[] = groupRuns(complete).map((run) => {
+      const log = officeLogRows(
+        run.writes.map((w) =>
+          logRowCells({
+            id,
+            time,
+            operation: meta.operation,
+            user: meta.user,
+            undoes: meta.undoes,
+            sheet: w.sheet,
+            row: w.row,
+            col: w.col,
+            old: w.old ?? EMPTY,
+            new: w.value,
+          }),
+        ),
+      );
+      return { run, log, bytes: run.bytes + logRowsBytes(log) };
+    });
+    if (names !== null && !names.includes(OPERATION_LOG_SHEET)) {
+      this.queueEventsOff();
+      queueCreateLog(this.context);
+      this.markPending(1000);
+      this.names = [...names, OPERATION_LOG_SHEET];
+    }
+    const total = units.reduce((n, u) => n + u.bytes, 0);
+    if (this.pendingWrites && this.pendingBytes + total > BATCH_BUDGET_BYTES) await this.flush();
+    const groups = packBySize(units, BATCH_BUDGET_BYTES);
+    const last = groups.pop() ?? [];
+    // All groups but the last are sent now (each its own sync, under the budget); the last
+    // stays queued and goes with the next read or the end of the operation.
+    const early: Batch[] = groups.map((group) => ({
+      queue: () => {
+        this.queueUnits(group);
+        this.queueEventsOn();
+        this.pendingWrites = false;
+        this.pendingBytes = 0;
+      },
+    }));
+    if (early.length > 0) await this.send(() => runBatches(this.context, early), true);
+    this.queueUnits(last);
+  }
+
+  async writeLayout(layout: SheetLayout, mode: LayoutMode): Promise<void> {
+    const names = await this.sheetNames();
+    const at = names.findIndex((n) => n.toLowerCase() === layout.name.toLowerCase());
+    if (at >= 0 && mode === "add") throw new Error(`工作表“${layout.name}”已存在`);
+    this.queueEventsOff();
+    const bytes = queueLayout(this.context, layout, {
+      replaceAt: at >= 0 ? at : null,
+      requirements: this.options.requirements,
+      warnings: this.warnings,
+    });
+    this.markPending(bytes);
+    if (at < 0) this.names = [...names, layout.name];
+  }
+
+  /** Sends queued writes (if any) in one sync. */
+  async flush(): Promise<void> {
+    if (!this.pendingWrites) return;
+    await this.send(() => this.context.sync());
+  }
+
+  /** Queues events off (once per unsent batch) and the runs with their log rows before them. */
+  private queueUnits(units: readonly Unit[]): void {
+    if (units.length === 0) return;
+    this.queueEventsOff();
+    queueLogRows(
+      this.context,
+      units.flatMap((u) => u.log),
+    );
+    for (const { run } of units) {
+      const range = this.context.workbook.worksheets.getItem(run.sheet).getRange(runAddress(run));
+      if (run.numberFormats) range.numberFormat = run.numberFormats.map((f) => [f]);
+      range.values = run.values.map((v) => [v]);
+    }
+    this.markPending(units.reduce((n, u) => n + u.bytes, 0));
+  }
+
+  private queueEventsOff(): void {
+    if (this.eventsOffQueued) return;
+    this.context.runtime.enableEvents = false;
+    this.eventsOffQueued = true;
+    this.pendingWrites = true;
+  }
+
+  /** Queues events back on when the unsent batch switched them off. */
+  private queueEventsOn(): void {
+    if (!this.eventsOffQueued) return;
+    this.context.runtime.enableEvents = true;
+    this.eventsOffQueued = false;
+  }
+
+  private markPending(bytes: number): void {
+    this.pendingWrites = true;
+    this.pendingBytes += bytes;
+  }
+
+  /**
+   * Runs a step that syncs: queued writes go with it, framed by events on; a failure while
+   * writes were queued may leave events off (the operation switches them back on).
+   */
+  private async send<T>(step: () => Promise<T>, writes = false): Promise<T> {
+    const carriesWrites = writes || this.eventsOffQueued;
+    this.queueEventsOn();
+    this.pendingWrites = false;
+    this.pendingBytes = 0;
+    try {
+      return await step();
+    } catch (error) {
+      if (carriesWrites) this.eventsMayBeOff = true;
+      throw toOfficeFailure(error);
+    }
+  }
+
+  /** The writes with `old` filled in: cells whose old value the caller did not give are read first. */
+  private async withOldValues(writes: readonly CellWrite[]): Promise<readonly CellWrite[]> {
+    const missing = writes.filter((w) => w.old === undefined);
+    if (missing.length === 0) return writes;
+    const loads = missing.map((w) =>
+      this.context.workbook.worksheets
+        .getItem(w.sheet)
+        .getRange(runAddress({ row: w.row, col: w.col, values: [0] }))
+        .load("values"),
+    );
+    await this.send(() => this.context.sync());
+    const found = new Map(missing.map((w, i) => [w, fromOfficeValue(loads[i].values[0][0])]));
+    return writes.map((w) => (w.old === undefined ? { ...w, old: found.get(w) ?? EMPTY } : w));
+  }
+}

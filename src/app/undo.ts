@@ -1,0 +1,146 @@
+/**
+ * Use case: 撤销上次操作 — put back the old values of the add-in's last operation, from the
+ * 操作日志. A cell a co-author (or the person) has changed since the operation is a conflict:
+ * it is reported and left alone. Cells already holding their old value (a write that never
+ * happened because its batch failed) are skipped. The undo is itself logged, naming the
+ * operation it undoes, so undoing again walks further back and an undone operation is never
+ * undone twice.
+ */
+import { cellText, type CellValue } from "../domain/cell";
+import type { CellWrite } from "./port";
+import {
+  OPERATION_LOG_SHEET,
+  parseOperationLog,
+  sameCellValue,
+  type LogEntry,
+  type LoggedWorkbookPort,
+} from "./ports/operation-log";
+
+/** Name of the undo operation in the log. */
+export const UNDO_OPERATION = "撤销上次操作";
+
+/** A cell that was changed after the operation and therefore not restored. */
+export interface UndoConflict {
+  readonly sheet: string;
+  readonly address: string;
+  readonly row: number;
+  readonly col: number;
+  /** What the operation wrote. */
+  readonly written: CellValue;
+  /** What the cell holds now. */
+  readonly current: CellValue;
+  readonly message: string;
+}
+
+export interface UndoResult {
+  /** The 操作编号 undone, null when there was nothing to undo. */
+  readonly operationId: string | null;
+  /** Its name (编号, 刷新 …), "" when nothing was undone. */
+  readonly operation: string;
+  /** Cells put back to their old value. */
+  readonly restored: number;
+  /** Cells that already held their old value. */
+  readonly unchanged: number;
+  readonly conflicts: readonly UndoConflict[];
+  /** One Chinese line for the task pane. */
+  readonly message: string;
+}
+
+/** The entries of one operation, as the log lists them. */
+export interface LoggedOperation {
+  readonly id: string;
+  readonly operation: string;
+  readonly entries: readonly LogEntry[];
+}
+
+/**
+ * The newest operation that is not an undo and has not been undone (the log lists newest
+ * first; an operation's entries may be spread over several batches).
+ * @example lastUndoableOperation(entries)?.operation // "编号"
+ */
+export function lastUndoableOperation(entries: readonly LogEntry[]): LoggedOperation | null {
+  const undone = new Set(entries.filter((e) => e.undoes !== "").map((e) => e.undoes));
+  const first = entries.find((e) => e.undoes === "" && !undone.has(e.id));
+  if (!first) return null;
+  return { id: first.id, operation: first.operation, entries: entries.filter((e) => e.id === first.id) };
+}
+
+/**
+ * What undoing an operation writes, given the cells' current values: restore each cell that
+ * still holds what the operation wrote; report the others. When the operation wrote a cell
+ * more than once, the oldest old value (listed last) is the one restored.
+ * @example planUndo(op, (sheet, row, col) => current).writes.length // 3
+ */
+export function planUndo(
+  op: LoggedOperation,
+  current: (sheet: string, row: number, col: number) => CellValue,
+): { writes: CellWrite[]; conflicts: UndoConflict[]; unchanged: number } {
+  const byCell = new Map<string, { first: LogEntry; oldest: LogEntry }>();
+  for (const e of op.entries) {
+    const key = `${e.sheet}\u0000${e.row}\u0000${e.col}`;
+    const seen = byCell.get(key);
+    if (seen) seen.oldest = e;
+    else byCell.set(key, { first: e, oldest: e });
+  }
+  const writes: CellWrite[] = [];
+  const conflicts: UndoConflict[] = [];
+  let unchanged = 0;
+  for (const { first, oldest } of byCell.values()) {
+    const now = current(first.sheet, first.row, first.col);
+    if (sameCellValue(now, first.new)) {
+      writes.push({ sheet: first.sheet, row: first.row, col: first.col, value: oldest.old, old: now });
+    } else if (sameCellValue(now, oldest.old)) {
+      unchanged += 1;
+    } else {
+      conflicts.push({
+        sheet: first.sheet,
+        address: first.address,
+        row: first.row,
+        col: first.col,
+        written: first.new,
+        current: now,
+        message: `${first.sheet}!${first.address} 在该操作之后已被改为“${cellText(now)}”（操作写入的是“${cellText(first.new)}”），未撤销此单元格`,
+      });
+    }
+  }
+  return { writes, conflicts, unchanged };
+}
+
+/**
+ * Undoes the add-in's last operation: reads the 操作日志, then the sheets the operation wrote,
+ * restores what still holds the operation's values (one logged write) and reports conflicts.
+ * @example await runUndo(port) // { operation: "编号", restored: 3, conflicts: [], message: "已撤销“编号”：恢复 3 个单元格" }
+ */
+export async function runUndo(port: LoggedWorkbookPort): Promise<UndoResult> {
+  const [log] = await port.readSheets([OPERATION_LOG_SHEET]);
+  const entries = log ? parseOperationLog(log).entries : [];
+  const op = lastUndoableOperation(entries);
+  if (!op) {
+    return {
+      operationId: null,
+      operation: "",
+      restored: 0,
+      unchanged: 0,
+      conflicts: [],
+      message: "没有可撤销的操作",
+    };
+  }
+  const sheets = [...new Set(op.entries.map((e) => e.sheet))];
+  const grids = await port.readSheets(sheets);
+  const current = (sheet: string, row: number, col: number): CellValue =>
+    grids.find((g) => g.name === sheet)?.rows[row - 1]?.[col - 1] ?? { t: "empty" };
+  const plan = planUndo(op, current);
+  if (plan.writes.length > 0) {
+    await port.writeLogged(plan.writes, { operation: UNDO_OPERATION, undoes: op.id });
+  }
+  const parts = [`已撤销“${op.operation}”：恢复 ${plan.writes.length} 个单元格`];
+  if (plan.conflicts.length > 0) parts.push(`${plan.conflicts.length} 个单元格已被他人修改，未撤销`);
+  return {
+    operationId: op.id,
+    operation: op.operation,
+    restored: plan.writes.length,
+    unchanged: plan.unchanged,
+    conflicts: plan.conflicts,
+    message: parts.join("；"),
+  };
+}

@@ -1,0 +1,162 @@
+/**
+ * The contract every WorkbookPort adapter keeps, as scenarios run through the use cases the
+ * CLI and the task pane offer: read a registry with a title row, check, status, number, make a
+ * notice, undo (also with a co-author's later edit), and number while a co-author numbers too.
+ * One runner per adapter calls contractSuite(harness); cross-adapter.test.ts also checks that
+ * both adapters give the same results.
+ */
+import { cellText, type SheetGrid } from "../../../src/domain/cell";
+import { runCheck } from "../../../src/app/check";
+import { runStatus } from "../../../src/app/status";
+import { runNumbering } from "../../../src/app/number";
+import { generateDocument } from "../../../src/app/documents";
+import { runUndo } from "../../../src/app/undo";
+import { OPERATION_LOG_SHEET, parseOperationLog } from "../../../src/app/ports/operation-log";
+import { numberCoauthored, CLASH_REPAIR_OPERATION } from "../../../src/adapters/office/numbering";
+import { registryRows, REGISTRY, NUMBER_COL, HEADERS } from "./fixture";
+import type { Harness, Subject } from "./harness";
+
+export const TODAY = "2026-11-25";
+/** 12 items; items 4, 8 and 12 (rows 6, 10, 14) have no number; the others are 〔2026〕1号…9号. */
+export const ROWS = registryRows({ items: 12, unnumberedEvery: 4 });
+export const UNNUMBERED_ROWS = [6, 10, 14];
+
+export const numberAt = (grid: SheetGrid, row: number) => cellText(grid.rows[row - 1]?.[NUMBER_COL - 1]);
+
+/** Cells that differ between two grids, as "row,col". */
+export function diffCells(a: SheetGrid, b: SheetGrid): string[] {
+  const out: string[] = [];
+  const rows = Math.max(a.rows.length, b.rows.length);
+  for (let r = 0; r < rows; r++) {
+    const cols = Math.max(a.rows[r]?.length ?? 0, b.rows[r]?.length ?? 0);
+    for (let c = 0; c < cols; c++) {
+      if (cellText(a.rows[r]?.[c]) !== cellText(b.rows[r]?.[c])) out.push(`${r + 1},${c + 1}`);
+    }
+  }
+  return out;
+}
+
+export function contractSuite(harness: Harness): void {
+  describe(`WorkbookPort contract: ${harness.name}`, () => {
+    let subject: Subject;
+    beforeEach(async () => {
+      subject = await harness.open(ROWS);
+    });
+
+    test("a registry with a title row is found below it and every item is read", async () => {
+      const check = await subject.run("检查", (port) => runCheck(port, TODAY));
+      expect(check.sheetName).toBe(REGISTRY);
+      expect(check.rows).toBe(12);
+      expect(check.items[0].row).toBe(3);
+      expect(check.items.map((i) => i.number).filter((n) => n === "")).toHaveLength(3);
+      expect(check.items[0].issuedOn).toBe("2026-03-03");
+      expect(check.items[0].content).toContain("校园安全");
+    });
+
+    test("status lists every item with its deadline read from the serial date", async () => {
+      const status = await subject.run("状态", (port) => runStatus(port, TODAY));
+      expect(status.items).toHaveLength(12);
+      expect(status.items[0]).toMatchObject({ row: 3, number: "〔2026〕1号", deadline: "2026-05-02" });
+      expect(status.items.find((i) => i.row === 6)?.number).toBeNull();
+    });
+
+    test("numbering writes exactly the unnumbered cells, continuing after the highest number", async () => {
+      const before = await subject.grid(REGISTRY);
+      const result = await subject.run("编号", (port) => runNumbering(port, TODAY));
+      expect(result.assigned).toEqual([
+        { row: 6, number: "〔2026〕10号" },
+        { row: 10, number: "〔2026〕11号" },
+        { row: 14, number: "〔2026〕12号" },
+      ]);
+      const after = await subject.grid(REGISTRY);
+      expect(diffCells(before, after)).toEqual(UNNUMBERED_ROWS.map((r) => `${r},${NUMBER_COL}`));
+      expect(numberAt(after, 10)).toBe("〔2026〕11号");
+    });
+
+    test("every write is recorded in the hidden 操作日志 with its old and new value", async () => {
+      await subject.run("编号", (port) => runNumbering(port, TODAY));
+      expect(subject.hidden(OPERATION_LOG_SHEET)).toBe(true);
+      const { entries, skipped } = parseOperationLog(await subject.grid(OPERATION_LOG_SHEET));
+      expect(skipped).toBe(0);
+      expect(entries.map((e) => [e.operation, e.sheet, e.address, e.old.t, cellText(e.new)]).sort()).toEqual([
+        ["编号", REGISTRY, "B10", "empty", "〔2026〕11号"],
+        ["编号", REGISTRY, "B14", "empty", "〔2026〕12号"],
+        ["编号", REGISTRY, "B6", "empty", "〔2026〕10号"],
+      ]);
+    });
+
+    test("a notice is drawn as a new sheet and the registry is left as it was", async () => {
+      const before = await subject.grid(REGISTRY);
+      const result = await subject.run("生成通知单", (port) =>
+        generateDocument(port, "notice", { number: "[2026]2号", today: TODAY }),
+      );
+      expect(await subject.sheetNames()).toContain(result.sheetName);
+      const sheet = await subject.grid(result.sheetName);
+      const texts = sheet.rows.flat().map((c) => cellText(c));
+      expect(texts).toContain(result.layout.title);
+      for (const cell of result.layout.cells) {
+        expect(cellText(sheet.rows[cell.row - 1]?.[cell.col - 1])).toBe(cell.value.trim());
+      }
+      expect(diffCells(before, await subject.grid(REGISTRY))).toEqual([]);
+    });
+
+    test("undo restores the registry exactly; undoing again finds nothing more", async () => {
+      const before = await subject.grid(REGISTRY);
+      await subject.run("编号", (port) => runNumbering(port, TODAY));
+      const undo = await subject.run("撤销上次操作", (port) => runUndo(port));
+      expect(undo).toMatchObject({ operation: "编号", restored: 3, conflicts: [] });
+      expect(diffCells(before, await subject.grid(REGISTRY))).toEqual([]);
+      const again = await subject.run("撤销上次操作", (port) => runUndo(port));
+      expect(again).toMatchObject({ operationId: null, restored: 0, message: "没有可撤销的操作" });
+    });
+
+    test("undo leaves a cell a co-author changed since, and reports it", async () => {
+      await subject.run("编号", (port) => runNumbering(port, TODAY));
+      subject.edit(REGISTRY, 10, NUMBER_COL, "〔2026〕30号");
+      const undo = await subject.run("撤销上次操作", (port) => runUndo(port));
+      expect(undo.restored).toBe(2);
+      expect(undo.conflicts.map((c) => [c.address, cellText(c.current), cellText(c.written)])).toEqual([
+        ["B10", "〔2026〕30号", "〔2026〕11号"],
+      ]);
+      expect(undo.message).toContain("1 个单元格已被他人修改");
+      const after = await subject.grid(REGISTRY);
+      expect([numberAt(after, 6), numberAt(after, 10), numberAt(after, 14)]).toEqual(["", "〔2026〕30号", ""]);
+    });
+
+    test("a number a co-author took meanwhile is given up for the next free one, and logged", async () => {
+      // The co-author adds item 13 (row 15) with 〔2026〕10号 while the add-in numbers.
+      subject.coauthorBeforeNextWrite(REGISTRY, 15, NUMBER_COL, "〔2026〕10号");
+      const result = await subject.run("编号", (port) => numberCoauthored(port, TODAY));
+      expect(result.clashes).toEqual([
+        expect.objectContaining({ row: 6, number: "〔2026〕10号", takenBy: [15], renumbered: "〔2026〕13号" }),
+      ]);
+      expect(result.assigned).toEqual([
+        { row: 6, number: "〔2026〕13号" },
+        { row: 10, number: "〔2026〕11号" },
+        { row: 14, number: "〔2026〕12号" },
+      ]);
+      const grid = await subject.grid(REGISTRY);
+      expect([6, 10, 14, 15].map((r) => numberAt(grid, r))).toEqual([
+        "〔2026〕13号",
+        "〔2026〕11号",
+        "〔2026〕12号",
+        "〔2026〕10号",
+      ]);
+      const log = parseOperationLog(await subject.grid(OPERATION_LOG_SHEET)).entries;
+      expect(
+        log
+          .filter((e) => e.operation === CLASH_REPAIR_OPERATION)
+          .map((e) => [e.address, cellText(e.old), cellText(e.new)]),
+      ).toEqual([["B6", "〔2026〕10号", "〔2026〕13号"]]);
+      // Undo of the repair puts the clashing number back (it still holds what the repair wrote).
+      const undo = await subject.run("撤销上次操作", (port) => runUndo(port));
+      expect(undo).toMatchObject({ operation: CLASH_REPAIR_OPERATION, restored: 1 });
+    });
+
+    test("the header is the product's own: all columns the fixture wrote were found", async () => {
+      const check = await subject.run("检查", (port) => runCheck(port, TODAY));
+      expect(check.items[0]).toMatchObject({ hostUnit: "江津区第二中学", major: "否" });
+      expect(HEADERS).toContain("签收日期");
+    });
+  });
+}

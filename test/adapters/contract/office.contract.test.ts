@@ -1,0 +1,4 @@
+import { contractSuite } from "./contract-suite";
+import { officeHarness } from "./harness";
+
+contractSuite(officeHarness);

@@ -1,0 +1,4 @@
+import { contractSuite } from "./contract-suite";
+import { xlsxHarness } from "./harness";
+
+contractSuite(xlsxHarness);

@@ -1,0 +1,140 @@
+/**
+ * Round trips and request sizes on large registries: every operation on 10,000 rows uses at
+ * most 3 context.sync() calls with every request and response under 5 MB; at 50,000 rows the
+ * reads and writes are chunked, each batch still under the limit.
+ */
+import { FakeExcel, PAYLOAD_LIMIT } from "./fake-excel";
+import { OfficeWorkbook } from "../../../src/adapters/office/office-workbook";
+import { fixedRequirements } from "../../../src/adapters/office/requirements";
+import { numberCoauthored } from "../../../src/adapters/office/numbering";
+import { runCheck } from "../../../src/app/check";
+import { runStatus } from "../../../src/app/status";
+import { runNumbering } from "../../../src/app/number";
+import { runUndo } from "../../../src/app/undo";
+import { generateDocument } from "../../../src/app/documents";
+import { OPERATION_LOG_SHEET, parseOperationLog } from "../../../src/app/ports/operation-log";
+import { gridFromBlock } from "../../../src/adapters/office/read";
+import { registryRows, REGISTRY, NUMBER_COL } from "../contract/fixture";
+
+const TODAY = "2026-11-25";
+
+function setup(items: number, unnumberedEvery: number) {
+  const fake = new FakeExcel({ [REGISTRY]: registryRows({ items, unnumberedEvery }) });
+  const office = new OfficeWorkbook(fake.run, {
+    requirements: fixedRequirements({ ExcelApi: "1.9" }),
+    now: () => new Date(2026, 10, 25, 9, 0, 0),
+  });
+  /** Runs an operation and returns its result and the syncs it made. */
+  const measure = async <T>(fn: () => Promise<T>) => {
+    const start = fake.syncCount;
+    const result = await fn();
+    return { result, syncs: fake.syncs.slice(start) };
+  };
+  return { fake, office, measure };
+}
+
+const largest = (syncs: readonly { requestBytes: number; responseBytes: number }[]) => ({
+  request: Math.max(...syncs.map((s) => s.requestBytes)),
+  response: Math.max(...syncs.map((s) => s.responseBytes)),
+});
+
+describe("10,000-row registry: at most 3 syncs per operation, every batch under 5 MB", () => {
+  const { fake, office, measure } = setup(10000, 7);
+
+  test.each([
+    ["检查 (check)", () => office.operation("检查", (s) => runCheck(s, TODAY)), 2],
+    ["状态 (status)", () => office.operation("状态", (s) => runStatus(s, TODAY)), 2],
+    ["编号 (number, 1,428 rows)", () => office.operation("编号", (s) => runNumbering(s, TODAY)), 3],
+    [
+      "通知单 (notice)",
+      () => office.operation("通知单", (s) => generateDocument(s, "notice", { number: "〔2026〕5号", today: TODAY })),
+      3,
+    ],
+    [
+      "撤销上次操作 (undo of the numbering; a notice is not logged)",
+      () => office.operation("撤销", (s) => runUndo(s)),
+      3,
+    ],
+  ])("%s", async (_name, op, expected) => {
+    const { syncs } = await measure(op as () => Promise<unknown>);
+    expect(syncs).toHaveLength(expected as number);
+    expect(syncs.every((s) => !s.failed)).toBe(true);
+    const big = largest(syncs);
+    expect(big.request).toBeLessThan(PAYLOAD_LIMIT);
+    expect(big.response).toBeLessThan(PAYLOAD_LIMIT);
+    expect(fake.eventsEnabled).toBe(true);
+  });
+
+  test("the read of 10,000 rows is one response of 2–5 MB (the estimate is realistic, not tiny)", () => {
+    const read = fake.syncs[1];
+    expect(read.responseBytes).toBeGreaterThan(2 * 1024 * 1024);
+    expect(read.responseBytes).toBeLessThan(PAYLOAD_LIMIT);
+  });
+
+  test("undo restored every number the numbering wrote", () => {
+    const rows = fake.rows(REGISTRY);
+    expect(rows.filter((r, i) => i >= 2 && r[NUMBER_COL - 1] === "")).toHaveLength(1428);
+  });
+
+  test("every run was Excel.run with delayForCellEdit", () => {
+    expect(fake.runOptions.length).toBeGreaterThan(0);
+    expect(fake.runOptions.every((o) => (o as { delayForCellEdit?: boolean }).delayForCellEdit === true)).toBe(true);
+  });
+});
+
+describe("numbering on 10,000 rows while co-authoring", () => {
+  test("3 syncs without a clash (writes and read-back share one), 4 with one", async () => {
+    const { fake, office, measure } = setup(10000, 7);
+    const plain = await measure(() => office.operation("编号", (s) => numberCoauthored(s, TODAY)));
+    expect(plain.syncs).toHaveLength(3);
+    expect(plain.result.clashes).toEqual([]);
+
+    const second = setup(10000, 7);
+    // 8,573 is the next number; a co-author writes it below the registry meanwhile. The add-in's
+    // numbers run to 10,000, so its row takes 10,001.
+    second.fake.beforeNextWrite(() => second.fake.coauthorEdit(REGISTRY, `B${10003}`, [["〔2026〕8573号"]]));
+    const clash = await second.measure(() => second.office.operation("编号", (s) => numberCoauthored(s, TODAY)));
+    expect(clash.syncs).toHaveLength(4);
+    expect(clash.result.clashes).toHaveLength(1);
+    expect(clash.result.clashes[0]).toMatchObject({ row: 9, takenBy: [10003], renumbered: "〔2026〕10001号" });
+    expect(largest(clash.syncs).request).toBeLessThan(PAYLOAD_LIMIT);
+    void fake;
+  });
+});
+
+describe("50,000 rows: chunked below the 5 MB limit", () => {
+  const { fake, office, measure } = setup(50000, 2);
+
+  test("a check falls back from one read to sizes + sample and row chunks, each under 5 MB", async () => {
+    const { result, syncs } = await measure(() => office.operation("检查", (s) => runCheck(s, TODAY)));
+    expect(result.rows).toBe(50000);
+    expect(syncs.map((s) => s.failed ?? "ok")).toEqual([
+      "ok", // sheet names
+      "ResponsePayloadSizeLimitExceeded", // the attempt at one batch
+      ...new Array(syncs.length - 2).fill("ok"),
+    ]);
+    expect(syncs.length).toBeGreaterThanOrEqual(6); // names, attempt, sizes, ≥ 3 chunks of ~4 MB
+    const ok = syncs.filter((s) => !s.failed);
+    expect(largest(ok).response).toBeLessThan(PAYLOAD_LIMIT);
+  });
+
+  test("the next read of the same sheet skips the attempt at one batch", async () => {
+    const { syncs } = await measure(() => office.operation("状态", (s) => runStatus(s, TODAY)));
+    expect(syncs.every((s) => !s.failed)).toBe(true);
+  });
+
+  test("numbering 25,000 rows sends its writes and log in batches under 5 MB, all logged", async () => {
+    const { result, syncs } = await measure(() => office.operation("编号", (s) => runNumbering(s, TODAY)));
+    expect(result.assigned).toHaveLength(25000);
+    const writes = syncs.filter((s) => s.requestBytes > 100000);
+    expect(writes.length).toBeGreaterThanOrEqual(2);
+    expect(largest(syncs).request).toBeLessThan(PAYLOAD_LIMIT);
+    const log = parseOperationLog(
+      gridFromBlock(OPERATION_LOG_SHEET, { rowIndex: 0, columnIndex: 0, values: fake.rows(OPERATION_LOG_SHEET) }),
+    );
+    expect(log.entries).toHaveLength(25000);
+    expect(new Set(log.entries.map((e) => e.address)).size).toBe(25000);
+    expect(fake.value(REGISTRY, "B4")).toBe("〔2026〕25001号");
+    expect(fake.eventsEnabled).toBe(true);
+  });
+});
