@@ -4,9 +4,11 @@
  */
 import type { CliCommand } from "../types";
 import { checkCommand } from "./check";
+import { initCommand } from "./init";
 import { demoCommand } from "./demo";
 import { noticeCommand } from "./notice";
 import { numberCommand } from "./number";
+import { refreshCommand } from "./refresh";
 import { remindCommand } from "./remind";
 import { reportCommand } from "./report";
 import { statusCommand } from "./status";
@@ -18,6 +20,8 @@ export const COMMANDS: readonly CliCommand[] = [
   noticeCommand,
   reportCommand,
   remindCommand,
+  refreshCommand,
+  initCommand,
   // ── Other commands go here: refresh, init, notice, report, remind, analysis, archive. ──
   demoCommand,
 ];

@@ -1,0 +1,213 @@
+/**
+ * The workbook setup plan (types in setup-plan-types.ts): everything a registry workbook needs
+ * so that leaders who open it without the add-in — Excel on the web, on a phone — still see
+ * the right 状态 and colours tomorrow. Built from the workbook as the engine reads it; pure data.
+ *
+ *   registry  missing extension columns, 状态 formula, validation, date format, colours,
+ *             frozen header, print setup of the official 14 columns   (registry-plan.ts)
+ *   督办看板  counts by status and by section, as formulas            (dashboard-plan.ts)
+ *   设置      values, section and leader lists, routing; named ranges  (settings-plan.ts)
+ *   工作日历  every date of the years in use, user rows kept           (calendar-plan.ts)
+ */
+import type { IsoDate, SheetGrid } from "./cell";
+import { CALENDAR_SHEET_NAME } from "./calendar-sheet";
+import { ALL_COLUMNS, OFFICIAL_COLUMNS } from "./columns";
+import { buildCalendarPlan } from "./calendar-plan";
+import { buildDashboardPlan } from "./dashboard-plan";
+import { yearOf } from "./dates";
+import type { RegistryItem, RegistryLayout, Settings } from "./model";
+import { buildRegistryPlan, PLAIN_RANGE_REASON } from "./registry-plan";
+import { REGISTRY_SHEET_NAME } from "./registry";
+import { readCalendarOverrides, readSettings, SETTINGS_SHEET_NAME } from "./settings";
+import { buildSettingsPlan, withCells } from "./settings-plan";
+import { formulaWarningDays } from "./status-formula";
+import type { PlanNote, SetupPlan, SheetPlan } from "./setup-plan-types";
+
+export type * from "./setup-plan-types";
+
+/** How many years before today the calendar may reach back. */
+export const MAX_YEARS_BACK = 10;
+/** How many years after today the calendar may reach (then one more year is added). */
+export const MAX_YEARS_AHEAD = 5;
+
+/** What the plan is built from: the workbook's grids and the engine's reading of them. */
+export interface SetupInput {
+  readonly grids: readonly SheetGrid[];
+  readonly analysis: {
+    readonly layout: RegistryLayout;
+    readonly items: readonly RegistryItem[];
+    readonly settings: Settings;
+  };
+  readonly today: IsoDate;
+  /**
+   * The expression for today in the formulas: TODAY() (the default) keeps the workbook live;
+   * a fixed DATE(y,m,d) lets a test evaluate the workbook as of another day.
+   */
+  readonly todayFormula?: string;
+}
+
+function sheetNamed(grids: readonly SheetGrid[], name: string): SheetGrid | undefined {
+  return grids.find((g) => g.name.trim() === name);
+}
+
+/**
+ * The years the 工作日历 lists: from the earliest year of any registry date, user calendar
+ * row or today, to the year after the latest — at most MAX_YEARS_BACK before today and
+ * MAX_YEARS_AHEAD (+1) after it.
+ * @example calendarYears([item with dueOn "2025-12-30"], [], "2026-11-26") // { first: 2025, last: 2027 }
+ */
+export function calendarYears(
+  items: readonly RegistryItem[],
+  overrideDates: readonly IsoDate[],
+  today: IsoDate,
+): { first: number; last: number } {
+  const now = yearOf(today);
+  let first = now;
+  let last = now;
+  const see = (d: IsoDate | null) => {
+    if (d === null) return;
+    const y = yearOf(d);
+    if (y < first) first = y;
+    if (y > last) last = y;
+  };
+  for (const item of items) {
+    for (const d of [item.issuedOn, item.dueOn, item.signedOn, item.closedOn, item.extendedTo, item.reportedOn]) see(d);
+  }
+  overrideDates.forEach(see);
+  return { first: Math.max(first, now - MAX_YEARS_BACK), last: Math.min(last, now + MAX_YEARS_AHEAD) + 1 };
+}
+
+/** Sections for the board: those of 设置 first, then others the registry uses. */
+function boardSections(settings: Settings, items: readonly RegistryItem[]): string[] {
+  const out = [...settings.sections];
+  for (const item of items) if (item.section !== "" && !out.includes(item.section)) out.push(item.section);
+  return out;
+}
+
+/**
+ * The setup plan of a workbook.
+ * @example
+ * const plan = buildSetupPlan({ grids, analysis: analyzeRegistry(grids, "2026-11-26")!, today: "2026-11-26" });
+ * plan.sheets.map((s) => s.name) // ["督办事项登记表", "督办看板", "设置", "工作日历"]
+ */
+export function buildSetupPlan(input: SetupInput): SetupPlan {
+  const { grids, analysis, today } = input;
+  const todayFormula = input.todayFormula ?? "TODAY()";
+  const calendarGrid = sheetNamed(grids, CALENDAR_SHEET_NAME);
+  const settingsGrid = sheetNamed(grids, SETTINGS_SHEET_NAME);
+  const registryGrid = grids.find((g) => g.name === analysis.layout.sheetName) ?? {
+    name: analysis.layout.sheetName,
+    rows: [],
+  };
+  const overrides = readCalendarOverrides(calendarGrid).overrides;
+  const years = calendarYears(
+    analysis.items,
+    overrides.map((o) => o.date),
+    today,
+  );
+  const settings = buildSettingsPlan(
+    settingsGrid,
+    analysis.items.map((i) => i.section),
+  );
+  // The board lists the sections 设置 will hold once the plan is applied (so a second refresh
+  // finds the same list).
+  const plannedSettings = readSettings(withCells(settingsGrid, settings.sheet.cells)).settings;
+  const calendar = buildCalendarPlan({ grid: calendarGrid, years, todayFormula });
+  const registry = buildRegistryPlan({ grid: registryGrid, layout: analysis.layout, items: analysis.items, years });
+  const dashboard = buildDashboardPlan({
+    registrySheet: analysis.layout.sheetName,
+    statusColumn: registry.statusColumn,
+    sectionColumn: registry.columns.section ?? null,
+    firstRow: analysis.layout.headerRow + 1,
+    lastRow: registry.lastFormattedRow,
+    sections: boardSections(plannedSettings, analysis.items),
+    todayFormula,
+  });
+  const notes: PlanNote[] = [...registry.notes, ...calendar.notes];
+  const { row, col } = settings.warningDaysCell;
+  const typed = settingsGrid?.rows[row - 1]?.[col - 1];
+  if (typed !== undefined && formulaWarningDays(typed) !== analysis.settings.warningDays) {
+    notes.push({
+      sheet: SETTINGS_SHEET_NAME,
+      row,
+      code: "settings-threshold-differs",
+      message: `设置表第${row}行的临期预警工作日“${typed.t === "string" ? typed.v : ""}”，状态公式与引擎的理解不同；请填写 0–30 的整数`,
+    });
+  }
+  return {
+    sheets: [registry.sheet, dashboard, settings.sheet, calendar.sheet],
+    names: [...settings.names, ...calendar.names],
+    notes,
+    registry: {
+      sheet: analysis.layout.sheetName,
+      headerRow: analysis.layout.headerRow,
+      lastFormattedRow: registry.lastFormattedRow,
+      statusColumn: registry.statusColumn,
+      addedColumns: registry.addedColumns,
+      plainRangeReason: PLAIN_RANGE_REASON,
+    },
+    calendarYears: years,
+  };
+}
+
+/** Title of a new registry (attachment 3). */
+export const NEW_REGISTRY_TITLE = "督办事项登记表";
+
+/**
+ * The sheet plan of a new, empty registry for `duban init`: the title over the official
+ * columns, then one header row with the 14 official and the extension columns.
+ * @example newRegistrySheetPlan().cells[0] // { row: 1, col: 1, value: { t: "string", v: "督办事项登记表" }, … }
+ */
+export function newRegistrySheetPlan(): SheetPlan {
+  const headerStyle = {
+    bold: true,
+    wrap: true,
+    border: true,
+    horizontal: "center" as const,
+    vertical: "middle" as const,
+    fill: "FFD9E1F2",
+  };
+  const widths: Record<string, number> = {
+    序号: 6,
+    督办事项编号: 16,
+    督办事项内容: 36,
+    来文编号: 14,
+    紧急程度: 8,
+    密级: 7,
+    督办科室或单位: 14,
+    协办科室或单位: 14,
+    承办单位负责人: 10,
+    督办结果: 12,
+    备注: 14,
+    状态: 8,
+  };
+  return {
+    name: REGISTRY_SHEET_NAME,
+    cells: [
+      {
+        row: 1,
+        col: 1,
+        value: { t: "string", v: NEW_REGISTRY_TITLE },
+        mode: "ifEmpty",
+        style: { bold: true, fontSize: 18, horizontal: "center", vertical: "middle" },
+      },
+      ...ALL_COLUMNS.map((c, i) => ({
+        row: 2,
+        col: i + 1,
+        value: { t: "string" as const, v: c.header },
+        mode: "ifEmpty" as const,
+        style: headerStyle,
+      })),
+    ],
+    merges: [{ top: 1, left: 1, bottom: 1, right: OFFICIAL_COLUMNS.length }],
+    columns: ALL_COLUMNS.map((c, i) => ({ col: i + 1, width: widths[c.header] ?? (c.kind === "date" ? 14 : 12) })),
+    rowHeights: [
+      { row: 1, height: 36 },
+      { row: 2, height: 32 },
+    ],
+    numberFormats: [],
+    validations: [],
+    conditionalFormats: [],
+    conditionalFormatSignatures: [],
+  };
+}

@@ -1,0 +1,208 @@
+import type { SheetGrid } from "../../src/domain/cell";
+import { analyzeRegistry } from "../../src/domain/analyze";
+import { OFFICIAL_COLUMNS } from "../../src/domain/columns";
+import { buildSetupPlan, calendarYears, newRegistrySheetPlan, type SetupPlan } from "../../src/domain/setup-plan";
+import { REGISTRY_DATE_FORMAT, STATUS_FORMULA_MARKER } from "../../src/domain/registry-plan";
+import { DASHBOARD_SHEET_NAME } from "../../src/domain/dashboard-plan";
+import { WORKBOOK_NAMES } from "../../src/domain/workbook-names";
+import { OFFICIAL_HEADERS, date, err, grid, registrySheet } from "./grid-helpers";
+
+const TODAY = "2026-11-26";
+
+function plan(grids: SheetGrid[], today = TODAY): SetupPlan {
+  const analysis = analyzeRegistry(grids, today);
+  if (!analysis) throw new Error("not a registry");
+  return buildSetupPlan({ grids, analysis, today });
+}
+
+const sheetOf = (p: SetupPlan, name: string) => p.sheets.find((s) => s.name === name)!;
+
+/** The official form only: title row, 14 headers, three items. */
+const officialOnly = () =>
+  registrySheet(
+    [
+      { 督办事项编号: "〔2026〕1号", 督办事项内容: "甲", 要求完成时间: date("2026-11-30"), 督办科室或单位: "办公室" },
+      { 督办事项编号: "〔2026〕2号", 督办事项内容: "乙", 要求完成时间: "2026.12.5", 督办科室或单位: "教育科" },
+      { 督办事项编号: "〔2026〕2号", 督办事项内容: "丙", 要求完成时间: 20261220 },
+    ],
+    { headers: OFFICIAL_HEADERS },
+  );
+
+describe("buildSetupPlan on a registry of the official form", () => {
+  const p = plan([officialOnly()]);
+  const reg = sheetOf(p, "督办事项登记表");
+
+  it("plans the registry, the board, 设置 and 工作日历, in that order", () => {
+    expect(p.sheets.map((s) => s.name)).toEqual(["督办事项登记表", DASHBOARD_SHEET_NAME, "设置", "工作日历"]);
+  });
+
+  it("adds the nine extension columns to the right of 备注, headers only where empty", () => {
+    expect(p.registry.addedColumns).toEqual([
+      "承办单位",
+      "事项来源",
+      "重大事项",
+      "签发领导",
+      "办结日期",
+      "延期至",
+      "延期批准人",
+      "报告日期",
+      "状态",
+    ]);
+    const headers = reg.cells.filter((c) => c.row === 2);
+    expect(headers.map((c) => c.col)).toEqual([15, 16, 17, 18, 19, 20, 21, 22, 23]);
+    expect(headers.every((c) => c.mode === "ifEmpty" && c.styleFrom?.col === 14)).toBe(true);
+    expect(p.registry.statusColumn).toBe(23);
+  });
+
+  it("puts the 状态 formula on every row from the first data row to a round row below the data", () => {
+    const formulas = reg.cells.filter((c) => c.col === 23 && c.row > 2);
+    expect(p.registry.lastFormattedRow).toBe(400);
+    expect(formulas.map((c) => c.row)).toEqual(Array.from({ length: 398 }, (_, i) => i + 3));
+    expect(formulas.every((c) => c.mode === "formula" && c.marker === STATUS_FORMULA_MARKER)).toBe(true);
+    expect(formulas[0].value).toMatchObject({ t: "formula" });
+    expect((formulas[0].value as { f: string }).f).toContain("H3");
+  });
+
+  it("never plans a typed value over a registry cell", () => {
+    expect(reg.cells.filter((c) => c.mode === "owned")).toEqual([]);
+  });
+
+  it("validates the list and date columns down to the last formatted row", () => {
+    const byCol = new Map(reg.validations.map((v) => [v.range.left, v]));
+    expect(byCol.get(5)?.rule).toEqual({ kind: "list", source: '"特急,加急,一般"' });
+    expect(byCol.get(5)?.errorStyle).toBe("stop");
+    expect(byCol.get(9)?.rule).toEqual({ kind: "list", source: WORKBOOK_NAMES.sections });
+    expect(byCol.get(10)?.errorStyle).toBe("information"); // 协办: free text allowed
+    expect(byCol.get(13)?.errorStyle).toBe("information"); // 督办结果: free text allowed
+    expect(byCol.get(8)?.rule).toEqual({ kind: "date", min: "2026-01-01", max: "2027-12-31" });
+    expect(reg.validations.every((v) => v.range.top === 3 && v.range.bottom === 400)).toBe(true);
+  });
+
+  it("formats date columns 年月日, except a yyyymmdd number it would show as a far-off date", () => {
+    const due = reg.numberFormats.filter((f) => f.range.left === 8);
+    expect(due.map((f) => [f.range.top, f.range.bottom])).toEqual([
+      [3, 4],
+      [6, 400],
+    ]);
+    expect(due.every((f) => f.numFmt === REGISTRY_DATE_FORMAT)).toBe(true);
+  });
+
+  it("colours whole rows from the 状态 cell and marks duplicate numbers", () => {
+    const [dup, rows] = reg.conditionalFormats;
+    expect(dup.range).toEqual({ top: 3, left: 2, bottom: 400, right: 2 });
+    expect(dup.rules[0].formula).toBe('AND(TRIM($B3)<>"",COUNTIF($B$3:$B$400,$B3)>1)');
+    expect(rows.range).toEqual({ top: 3, left: 1, bottom: 400, right: 23 });
+    expect(rows.rules.map((r) => r.formula)).toEqual(['$W3="已终止"', '$W3="已办结"', '$W3="逾期"', '$W3="临期"']);
+    for (const r of [...dup.rules, ...rows.rules]) {
+      expect(reg.conditionalFormatSignatures.some((s) => new RegExp(s).test(r.formula))).toBe(true);
+    }
+  });
+
+  it("freezes the header and prints the 14 official columns landscape on A4 with the header repeated", () => {
+    expect(reg.freeze).toEqual({ rows: 2 });
+    expect(reg.print).toEqual({
+      area: { top: 1, left: 1, bottom: 5, right: 14 },
+      titleRows: { first: 1, last: 2 },
+      orientation: "landscape",
+      paper: "A4",
+      fitToWidth: true,
+    });
+  });
+
+  it("lists the sections of 设置 and of the registry on the board", () => {
+    const board = sheetOf(p, DASHBOARD_SHEET_NAME);
+    const labels = board.cells.filter((c) => c.col === 1 && c.row > 13).map((c) => (c.value as { v: string }).v);
+    expect(labels).toEqual(["办公室", "秘书科", "督导室", "组织科", "教育科", "其他或未填写", "合计"]);
+    const count = board.cells.find((c) => c.row === 6 && c.col === 2)!.value;
+    expect(count).toEqual({ t: "formula", f: "COUNTIF('督办事项登记表'!$W$3:$W$400,\"逾期\")" });
+  });
+
+  it("defines the names the formulas and lists use", () => {
+    expect(p.names.map((n) => n.name).sort()).toEqual(Object.values(WORKBOOK_NAMES).sort());
+  });
+
+  it("says why the registry stays a plain range", () => {
+    expect(p.registry.plainRangeReason).toContain("合并单元格");
+  });
+});
+
+describe("buildSetupPlan on a registry that already has the product's columns", () => {
+  const sheet = registrySheet([
+    { 督办事项内容: "甲", 要求完成时间: date("2026-11-30"), 状态: "逾期" },
+    { 督办事项内容: "重复的表头下一行" },
+  ]);
+  const rows = sheet.rows.map((r) => [...r]);
+  // A repeated header row in the middle (printed registries often have one).
+  rows.splice(4, 0, [...rows[1]]);
+  const p = plan([{ name: sheet.name, rows }]);
+  const reg = sheetOf(p, "督办事项登记表");
+
+  it("adds no column", () => expect(p.registry.addedColumns).toEqual([]));
+
+  it("writes no status formula on a repeated header row", () => {
+    const statusRows = reg.cells.filter((c) => c.col === 23).map((c) => c.row);
+    expect(statusRows).toContain(3);
+    expect(statusRows).not.toContain(5);
+    expect(statusRows).toContain(6);
+  });
+});
+
+describe("notes on rows the formula would read differently", () => {
+  const p = plan([
+    registrySheet([
+      { 督办事项内容: "全角", 要求完成时间: "２０２６-12-05" },
+      { 督办事项内容: "太早", 要求完成时间: date("2012-03-01") },
+      { 督办事项内容: "好的", 要求完成时间: date("2026-12-01"), 延期至: "2026年12月20日" },
+      { 督办事项内容: "坏的延期", 要求完成时间: date("2026-12-01"), 延期至: err("#N/A") },
+    ]),
+  ]);
+
+  it("names the row and column", () => {
+    expect(p.notes.map((n) => [n.row, n.column, n.code])).toEqual([
+      [3, "要求完成时间", "formula-reads-differently"],
+      [4, "要求完成时间", "date-outside-calendar"],
+    ]);
+    expect(p.notes[0].message).toContain("２０２６-12-05");
+  });
+});
+
+describe("calendarYears", () => {
+  const item = (dueOn: string | null) =>
+    ({ dueOn, issuedOn: null, signedOn: null, closedOn: null, extendedTo: null, reportedOn: null }) as never;
+  const cases: [string, (string | null)[], string[], { first: number; last: number }][] = [
+    ["today's year and the next when the registry is empty", [], [], { first: 2026, last: 2027 }],
+    ["from the earliest deadline", ["2024-03-01", null], [], { first: 2024, last: 2027 }],
+    ["to the year after the latest", ["2028-06-30"], [], { first: 2026, last: 2029 }],
+    ["including the years of user calendar rows", [], ["2023-10-01"], { first: 2023, last: 2027 }],
+    ["at most ten years back", ["2001-01-01"], [], { first: 2016, last: 2027 }],
+    ["at most five years ahead (plus one)", ["2099-01-01"], [], { first: 2026, last: 2032 }],
+  ];
+  it.each(cases)("%s", (_, dues, overrides, expected) => {
+    expect(calendarYears(dues.map(item), overrides, TODAY)).toEqual(expected);
+  });
+});
+
+describe("newRegistrySheetPlan", () => {
+  const p = newRegistrySheetPlan();
+  it("has the title over the official columns and every header on row 2", () => {
+    expect(p.merges).toEqual([{ top: 1, left: 1, bottom: 1, right: OFFICIAL_COLUMNS.length }]);
+    const headers = p.cells.filter((c) => c.row === 2).map((c) => (c.value as { v: string }).v);
+    expect(headers.slice(0, 14)).toEqual(OFFICIAL_HEADERS);
+    expect(headers[headers.length - 1]).toBe("状态");
+  });
+
+  it("is read back as a registry with no items", () => {
+    const g = grid(
+      "督办事项登记表",
+      [1, 2].map((row) => {
+        const cells = p.cells.filter((c) => c.row === row);
+        const out: string[] = [];
+        for (const c of cells) out[c.col - 1] = (c.value as { v: string }).v;
+        return out;
+      }),
+    );
+    const analysis = analyzeRegistry([g], TODAY);
+    expect(analysis?.layout.headerRow).toBe(2);
+    expect(analysis?.items).toEqual([]);
+  });
+});
