@@ -20,7 +20,7 @@ import {
 import { cellRef, type CellRange } from "./a1-ref";
 import type { RegistryItem, RegistryLayout } from "./model";
 import { HEADER_OF } from "./registry";
-import { isTerminated } from "./status";
+import { isTerminated, resultSaysClosed } from "./status";
 import {
   formulaCountsAsEvidence,
   formulaDateOf,
@@ -332,7 +332,7 @@ function agreementNotes(
     );
   }
   const result = at("result");
-  if (formulaTerminated(result) !== isTerminated(item) || formulaSaysClosed(result) !== item.result.includes("办结")) {
+  if (formulaTerminated(result) !== isTerminated(item) || formulaSaysClosed(result) !== resultSaysClosed(item.result)) {
     note(
       "result",
       "formula-reads-differently",

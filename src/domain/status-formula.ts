@@ -30,6 +30,7 @@ import type { CellValue, IsoDate } from "./cell";
 import { cellRef, stringLiteral } from "./a1-ref";
 import { daysInMonth, serialToIso } from "./dates";
 import { WORKBOOK_NAMES as N } from "./workbook-names";
+import { resultSaysClosed } from "./status";
 
 /** 日历序 = working days so far × ORDER_SCALE + serial; serials stay far below it. */
 export const ORDER_SCALE = 100000;
@@ -123,7 +124,10 @@ export function statusFormula(columns: StatusFormulaColumns, row: number): strin
     .join("+");
   const terminated = columns.result === null ? "FALSE" : terminatedFormula(ref(columns.result));
   const closedParts: string[] = [];
-  if (columns.result !== null) closedParts.push(`ISNUMBER(FIND("办结",${ref(columns.result)}))`);
+  if (columns.result !== null) {
+    const r = ref(columns.result);
+    closedParts.push(`AND(ISNUMBER(FIND("办结",${r})),ISERROR(FIND("未办结",${r})))`);
+  }
   if (columns.closedOn !== null) closedParts.push(`ISNUMBER(${datePositionFormula(ref(columns.closedOn))})`);
   const closed = closedParts.length === 0 ? "FALSE" : `OR(${closedParts.join(",")})`;
   const positions = [columns.extendedTo, columns.dueOn]
@@ -265,13 +269,14 @@ export function formulaTerminated(cell: CellValue | undefined): boolean {
 }
 
 /**
- * Twin of the FIND("办结", …) test.
+ * Twin of the FIND("办结", …) and not FIND("未办结", …) test.
  * @example formulaSaysClosed({ t: "string", v: "已按期办结" }) // true
+ * @example formulaSaysClosed({ t: "string", v: "未办结" }) // false
  */
 export function formulaSaysClosed(cell: CellValue | undefined): boolean {
   if (cell === undefined) return false;
   const text = excelText(cell);
-  return text !== null && text.includes("办结");
+  return text !== null && resultSaysClosed(text);
 }
 
 /**

@@ -53,8 +53,16 @@ export function isTerminated(item: Pick<RegistryItem, "result">): boolean {
  * @example isClosed({ result: "尚未办结", closedOn: null }) // false
  */
 export function isClosed(item: Pick<RegistryItem, "result" | "closedOn">): boolean {
-  const saysClosed = item.result.includes("办结") && !item.result.includes("未办结");
-  return !isTerminated(item) && (item.closedOn !== null || saysClosed);
+  return !isTerminated(item) && (item.closedOn !== null || resultSaysClosed(item.result));
+}
+
+/**
+ * True when a 督办结果 text says the item was completed: it contains 办结 but not 未办结.
+ * @example resultSaysClosed("延期办结") // true
+ * @example resultSaysClosed("尚未办结") // false
+ */
+export function resultSaysClosed(result: string): boolean {
+  return result.includes("办结") && !result.includes("未办结");
 }
 
 /**

@@ -100,6 +100,8 @@ describe("formula twins of 督办结果 agree with the engine", () => {
     ["已终止", text("已终止"), false, false],
     ["按期办结", text("按期办结"), false, true],
     ["终止办结", text("终止办结"), false, true],
+    ["未办结", text("未办结"), false, false],
+    ["尚未办结，正在协调", text("尚未办结，正在协调"), false, false],
     ["blank", { t: "empty" }, false, false],
     ["an error value", { t: "error", v: "#N/A" }, false, false],
   ];
