@@ -152,6 +152,10 @@ export class XlsxWorkbook implements WorkbookPort {
 
   /** The workbook as .xlsx bytes. */
   async toBuffer(): Promise<Buffer> {
+    this.wb.eachSheet((sheet) => {
+      const area = sheet.pageSetup.printArea;
+      if (area) sheet.pageSetup.printArea = absolutePrintArea(area);
+    });
     return Buffer.from(await this.wb.xlsx.writeBuffer());
   }
 
@@ -162,4 +166,14 @@ export class XlsxWorkbook implements WorkbookPort {
   async save(file: string): Promise<void> {
     await writeFileAtomic(file, await this.toBuffer());
   }
+}
+
+/**
+ * The print area in the form ExcelJS needs to write "$A$1:$N$9". ExcelJS puts a "$" before every
+ * column itself, so it reads a saved area back as "A1:N9" and writes that as "$A1:$N9" (which
+ * LibreOffice ignores); rows must carry their own "$" and columns must not.
+ * @example absolutePrintArea("A1:N9") // "A$1:N$9"
+ */
+export function absolutePrintArea(area: string): string {
+  return area.replace(/\$?([A-Z]{1,3})\$?(\d+)/g, "$1$$$2");
 }
