@@ -9,6 +9,8 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import type { HostInfo } from "./host-info";
+import type { PaneActions } from "./pane-actions";
+import { Workbench } from "./Workbench";
 import { STRINGS } from "./strings";
 
 const useStyles = makeStyles({
@@ -31,10 +33,12 @@ const useStyles = makeStyles({
 
 export interface AppProps {
   readonly host: HostInfo | null;
+  /** What the pane can do in this workbook (inside Excel). */
+  readonly actions?: PaneActions;
 }
 
-/** The task pane: a header and the mode the pane runs in. Workflows arrive as props-driven panels. */
-export function App({ host }: AppProps) {
+/** The task pane: a header, the mode the pane runs in, and inside Excel the workbench. */
+export function App({ host, actions }: AppProps) {
   const styles = useStyles();
   return (
     <main className={styles.root}>
@@ -51,6 +55,7 @@ export function App({ host }: AppProps) {
           </MessageBarBody>
         </MessageBar>
       )}
+      {host?.mode === "excel" && actions && <Workbench actions={actions} />}
       {host?.mode === "standalone" && (
         <MessageBar intent="warning" data-testid="standalone">
           <MessageBarBody>

@@ -13,6 +13,18 @@ export const STRINGS = {
   },
   standaloneHint:
     "在 Excel 中通过“督办台账”选项卡打开本加载项即可处理工作簿；命令行工具 duban 也可直接处理 .xlsx 文件。",
+  registrySection: "登记表",
+  documentSection: "文书",
+  check: "检查登记表",
+  number: "编号",
+  refresh: "刷新红黄绿灯",
+  undo: "撤销上次操作",
+  notice: "通知单",
+  report: "书面报告",
+  remind: "催办提示单",
+  numberLabel: "督办事项编号",
+  numberHint: "按编号生成文书，写入新的工作表（A4 打印）",
+  running: "中……",
   hostLabel: "宿主",
   platformLabel: "平台",
 } as const;
