@@ -104,7 +104,18 @@ function typed(iso: string, variant: number): ExcelJS.CellValue {
   }
 }
 
-const RESULTS = ["按期办结", "逾期办结", "延期办结", "终止", " 终止 ", "终止\n", "正在推进", "", "已办结（待销号）", "尚未办结"];
+const RESULTS = [
+  "按期办结",
+  "逾期办结",
+  "延期办结",
+  "终止",
+  " 终止 ",
+  "终止\n",
+  "正在推进",
+  "",
+  "已办结（待销号）",
+  "尚未办结",
+];
 
 interface Scenario {
   readonly name: string;
