@@ -7,13 +7,13 @@
  */
 import type { CellRange, LineStyle, SheetLayout } from "../../domain/layout/types";
 import { columnWidthPt } from "../../domain/layout/metrics";
+import { cellEdges } from "../../domain/layout/borders";
 import { columnLetters } from "../../domain/a1-ref";
 import { supports, FEATURES, type RequirementChecker } from "./requirements";
 import { ACTION_OVERHEAD_BYTES, jsonBytes } from "./size";
 import { needsTextQuote } from "./values";
 
 const PT_PER_CM = 72 / 2.54;
-const WEIGHT: Readonly<Record<LineStyle, number>> = { none: 0, thin: 1, medium: 2 };
 const OFFICE_WEIGHT: Readonly<Record<Exclude<LineStyle, "none">, "Thin" | "Medium">> = {
   thin: "Thin",
   medium: "Medium",
@@ -27,7 +27,7 @@ const H_ALIGN = {
 } as const;
 const V_ALIGN = { top: "Top", middle: "Center", bottom: "Bottom" } as const;
 
-type Edge = "EdgeTop" | "EdgeBottom" | "EdgeLeft" | "EdgeRight";
+const OFFICE_EDGE = { top: "EdgeTop", bottom: "EdgeBottom", left: "EdgeLeft", right: "EdgeRight" } as const;
 
 /**
  * A1 address of a range.
@@ -37,30 +37,6 @@ export function areaAddress(range: CellRange): string {
   const a = `${columnLetters(range.left)}${range.top}`;
   const b = `${columnLetters(range.right)}${range.bottom}`;
   return a === b ? a : `${a}:${b}`;
-}
-
-/**
- * The line on each edge of each cell, combining the layout's border regions (heavier wins) —
- * the same rule the xlsx adapter applies.
- * @example cellBorders(layout).get("3,1") // { EdgeTop: "medium", EdgeLeft: "medium", … }
- */
-export function cellBorders(layout: SheetLayout): Map<string, Partial<Record<Edge, LineStyle>>> {
-  const edges = new Map<string, Partial<Record<Edge, LineStyle>>>();
-  const heavier = (a: LineStyle | undefined, b: LineStyle) => (a === undefined || WEIGHT[b] > WEIGHT[a] ? b : a);
-  for (const { range, outline, inner } of layout.borders) {
-    for (let r = range.top; r <= range.bottom; r++) {
-      for (let c = range.left; c <= range.right; c++) {
-        const key = `${r},${c}`;
-        const e = edges.get(key) ?? {};
-        e.EdgeTop = heavier(e.EdgeTop, r === range.top ? outline : inner);
-        e.EdgeBottom = heavier(e.EdgeBottom, r === range.bottom ? outline : inner);
-        e.EdgeLeft = heavier(e.EdgeLeft, c === range.left ? outline : inner);
-        e.EdgeRight = heavier(e.EdgeRight, c === range.right ? outline : inner);
-        edges.set(key, e);
-      }
-    }
-  }
-  return edges;
 }
 
 function mergeOf(layout: SheetLayout, row: number, col: number): CellRange {
@@ -146,13 +122,13 @@ export function queueLayout(context: Excel.RequestContext, layout: SheetLayout, 
   }
   if (indentSkipped) placement.warnings.push(FEATURES.indent.fallback);
 
-  for (const [key, edges] of cellBorders(layout)) {
+  for (const [key, edges] of cellEdges(layout)) {
     const [r, c] = key.split(",").map(Number);
     const range = ws.getRange(areaAddress({ top: r, left: c, bottom: r, right: c }));
-    for (const edge of Object.keys(edges) as Edge[]) {
-      const line = edges[edge];
+    for (const side of Object.keys(OFFICE_EDGE) as (keyof typeof OFFICE_EDGE)[]) {
+      const line = edges[side];
       if (line === undefined || line === "none") continue;
-      const border = range.format.borders.getItem(edge);
+      const border = range.format.borders.getItem(OFFICE_EDGE[side]);
       border.style = "Continuous";
       border.weight = OFFICE_WEIGHT[line];
       actions += 2;

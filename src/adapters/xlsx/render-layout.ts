@@ -6,6 +6,7 @@
  */
 import * as ExcelJS from "exceljs";
 import type { CellRange, CellStyle, FontSpec, LineStyle, SheetLayout } from "../../domain/layout/types";
+import { cellEdges, type CellEdges } from "../../domain/layout/borders";
 import type { DocumentPort, LayoutMode, LayoutPort } from "../../app/documents";
 import type { XlsxWorkbook } from "./xlsx-workbook";
 
@@ -49,33 +50,6 @@ export function columnLetter(col: number): string {
   return letters;
 }
 
-const WEIGHT: Readonly<Record<LineStyle, number>> = { none: 0, thin: 1, medium: 2 };
-
-function heavier(a: LineStyle | undefined, b: LineStyle): LineStyle {
-  return a === undefined || WEIGHT[b] > WEIGHT[a] ? b : a;
-}
-
-type Edges = { top?: LineStyle; bottom?: LineStyle; left?: LineStyle; right?: LineStyle };
-
-/** The line on each edge of each cell, combining the layout's border regions (heavier wins). */
-export function cellEdges(layout: SheetLayout): Map<string, Edges> {
-  const edges = new Map<string, Edges>();
-  for (const { range, outline, inner } of layout.borders) {
-    for (let r = range.top; r <= range.bottom; r++) {
-      for (let c = range.left; c <= range.right; c++) {
-        const key = `${r},${c}`;
-        const e = edges.get(key) ?? {};
-        e.top = heavier(e.top, r === range.top ? outline : inner);
-        e.bottom = heavier(e.bottom, r === range.bottom ? outline : inner);
-        e.left = heavier(e.left, c === range.left ? outline : inner);
-        e.right = heavier(e.right, c === range.right ? outline : inner);
-        edges.set(key, e);
-      }
-    }
-  }
-  return edges;
-}
-
 function excelFont(font: FontSpec, options: RenderOptions): Partial<ExcelJS.Font> {
   return {
     name: options.fontName ? options.fontName(font) : font.name,
@@ -95,7 +69,7 @@ function excelAlignment(style: CellStyle): Partial<ExcelJS.Alignment> {
   };
 }
 
-function excelBorder(e: Edges): Partial<ExcelJS.Borders> {
+function excelBorder(e: CellEdges): Partial<ExcelJS.Borders> {
   const side = (line: LineStyle | undefined): Partial<ExcelJS.Border> | undefined =>
     line === undefined || line === "none" ? undefined : { style: line };
   const border: Partial<ExcelJS.Borders> = {};

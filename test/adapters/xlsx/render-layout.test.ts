@@ -3,8 +3,8 @@ import { createCalendar } from "../../../src/domain/calendar";
 import { buildNotice } from "../../../src/domain/documents/notice";
 import { buildReport } from "../../../src/domain/documents/report";
 import type { SheetLayout } from "../../../src/domain/layout/types";
+import { cellEdges } from "../../../src/domain/layout/borders";
 import {
-  cellEdges,
   columnLetter,
   PAPER_A4,
   rangeAddress,

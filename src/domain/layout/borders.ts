@@ -1,0 +1,39 @@
+import type { LineStyle, SheetLayout } from "./types";
+
+/** The line on each edge of one cell. */
+export interface CellEdges {
+  top?: LineStyle;
+  bottom?: LineStyle;
+  left?: LineStyle;
+  right?: LineStyle;
+}
+
+const WEIGHT: Readonly<Record<LineStyle, number>> = { none: 0, thin: 1, medium: 2 };
+
+function heavier(a: LineStyle | undefined, b: LineStyle): LineStyle {
+  return a === undefined || WEIGHT[b] > WEIGHT[a] ? b : a;
+}
+
+/**
+ * The line on each edge of each cell, keyed "row,col", combining the layout's border regions
+ * (outline on a region's edges, inner lines inside it; where regions meet, the heavier line
+ * wins). Both adapters draw borders from this.
+ * @example cellEdges(layout).get("3,1") // { top: "medium", left: "medium", bottom: "thin", right: "thin" }
+ */
+export function cellEdges(layout: Pick<SheetLayout, "borders">): Map<string, CellEdges> {
+  const edges = new Map<string, CellEdges>();
+  for (const { range, outline, inner } of layout.borders) {
+    for (let r = range.top; r <= range.bottom; r++) {
+      for (let c = range.left; c <= range.right; c++) {
+        const key = `${r},${c}`;
+        const e = edges.get(key) ?? {};
+        e.top = heavier(e.top, r === range.top ? outline : inner);
+        e.bottom = heavier(e.bottom, r === range.bottom ? outline : inner);
+        e.left = heavier(e.left, c === range.left ? outline : inner);
+        e.right = heavier(e.right, c === range.right ? outline : inner);
+        edges.set(key, e);
+      }
+    }
+  }
+  return edges;
+}
