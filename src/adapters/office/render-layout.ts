@@ -7,7 +7,7 @@
  */
 import type { CellRange, LineStyle, SheetLayout } from "../../domain/layout/types";
 import { columnWidthPt } from "../../domain/layout/metrics";
-import { cellEdges } from "../../domain/layout/borders";
+import { cellEdges, mergeAt } from "../../domain/layout/geometry";
 import { columnLetters } from "../../domain/a1-ref";
 import { supports, FEATURES, type RequirementChecker } from "./requirements";
 import { ACTION_OVERHEAD_BYTES, jsonBytes } from "./size";
@@ -37,17 +37,6 @@ export function areaAddress(range: CellRange): string {
   const a = `${columnLetters(range.left)}${range.top}`;
   const b = `${columnLetters(range.right)}${range.bottom}`;
   return a === b ? a : `${a}:${b}`;
-}
-
-function mergeOf(layout: SheetLayout, row: number, col: number): CellRange {
-  return (
-    layout.merges.find((m) => row >= m.top && row <= m.bottom && col >= m.left && col <= m.right) ?? {
-      top: row,
-      left: col,
-      bottom: row,
-      right: col,
-    }
-  );
 }
 
 /** Where to put the sheet: a new last sheet, or in place of an existing one at its position. */
@@ -100,7 +89,7 @@ export function queueLayout(context: Excel.RequestContext, layout: SheetLayout, 
   let indentSkipped = false;
   for (const cell of layout.cells) {
     const style = layout.styles[cell.style];
-    const area = ws.getRange(areaAddress(mergeOf(layout, cell.row, cell.col)));
+    const area = ws.getRange(areaAddress(mergeAt(layout, cell.row, cell.col)));
     ws.getRange(areaAddress({ top: cell.row, left: cell.col, bottom: cell.row, right: cell.col })).values = [
       [needsTextQuote(cell.value) ? `'${cell.value}` : cell.value],
     ];

@@ -6,7 +6,8 @@
  */
 import * as ExcelJS from "exceljs";
 import type { CellRange, CellStyle, FontSpec, LineStyle, SheetLayout } from "../../domain/layout/types";
-import { cellEdges, type CellEdges } from "../../domain/layout/borders";
+import { cellEdges, mergeAt, type CellEdges } from "../../domain/layout/geometry";
+import { columnLetters } from "../../domain/a1-ref";
 import type { DocumentPort, LayoutMode, LayoutPort } from "../../app/documents";
 import type { XlsxWorkbook } from "./xlsx-workbook";
 
@@ -32,22 +33,7 @@ export interface RenderOptions {
  * @example rangeAddress({ top: 1, left: 1, bottom: 16, right: 4 }) // "A1:D16"
  */
 export function rangeAddress(range: CellRange): string {
-  return `${columnLetter(range.left)}${range.top}:${columnLetter(range.right)}${range.bottom}`;
-}
-
-/**
- * Column letters of a 1-based column number.
- * @example columnLetter(28) // "AB"
- */
-export function columnLetter(col: number): string {
-  let n = col;
-  let letters = "";
-  while (n > 0) {
-    const rem = (n - 1) % 26;
-    letters = String.fromCharCode(65 + rem) + letters;
-    n = Math.floor((n - 1) / 26);
-  }
-  return letters;
+  return `${columnLetters(range.left)}${range.top}:${columnLetters(range.right)}${range.bottom}`;
 }
 
 function excelFont(font: FontSpec, options: RenderOptions): Partial<ExcelJS.Font> {
@@ -84,18 +70,6 @@ function excelBorder(e: CellEdges): Partial<ExcelJS.Borders> {
   return border;
 }
 
-/** The merged range a cell lies in (or the cell itself). */
-function mergeOf(layout: SheetLayout, row: number, col: number): CellRange {
-  return (
-    layout.merges.find((m) => row >= m.top && row <= m.bottom && col >= m.left && col <= m.right) ?? {
-      top: row,
-      left: col,
-      bottom: row,
-      right: col,
-    }
-  );
-}
-
 /** Fills one new worksheet from a layout. */
 function drawLayout(ws: ExcelJS.Worksheet, layout: SheetLayout, options: RenderOptions): void {
   layout.columnWidths.forEach((w, i) => {
@@ -113,7 +87,7 @@ function drawLayout(ws: ExcelJS.Worksheet, layout: SheetLayout, options: RenderO
     const style = layout.styles[cell.style];
     const font = excelFont(style.font, options);
     const alignment = excelAlignment(style);
-    const area = mergeOf(layout, cell.row, cell.col);
+    const area = mergeAt(layout, cell.row, cell.col);
     for (let r = area.top; r <= area.bottom; r++) {
       for (let c = area.left; c <= area.right; c++) styles.set(`${r},${c}`, { font, alignment });
     }

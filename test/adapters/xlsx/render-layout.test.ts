@@ -3,9 +3,9 @@ import { createCalendar } from "../../../src/domain/calendar";
 import { buildNotice } from "../../../src/domain/documents/notice";
 import { buildReport } from "../../../src/domain/documents/report";
 import type { SheetLayout } from "../../../src/domain/layout/types";
-import { cellEdges } from "../../../src/domain/layout/borders";
+import { cellEdges } from "../../../src/domain/layout/geometry";
+import { columnLetters as columnLetter } from "../../../src/domain/a1-ref";
 import {
-  columnLetter,
   PAPER_A4,
   rangeAddress,
   renderLayout,

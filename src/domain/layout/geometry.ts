@@ -1,4 +1,4 @@
-import type { LineStyle, SheetLayout } from "./types";
+import type { CellRange, LineStyle, SheetLayout } from "./types";
 
 /** The line on each edge of one cell. */
 export interface CellEdges {
@@ -36,4 +36,19 @@ export function cellEdges(layout: Pick<SheetLayout, "borders">): Map<string, Cel
     }
   }
   return edges;
+}
+
+/**
+ * The merged range a cell lies in, or the cell itself when it is not merged.
+ * @example mergeAt({ merges: [{ top: 1, left: 1, bottom: 1, right: 4 }] }, 1, 3) // { top: 1, left: 1, bottom: 1, right: 4 }
+ */
+export function mergeAt(layout: Pick<SheetLayout, "merges">, row: number, col: number): CellRange {
+  return (
+    layout.merges.find((m) => row >= m.top && row <= m.bottom && col >= m.left && col <= m.right) ?? {
+      top: row,
+      left: col,
+      bottom: row,
+      right: col,
+    }
+  );
 }
