@@ -14,6 +14,8 @@ import type { SheetLayout } from "../../domain/layout/types";
 import type { CellWrite } from "../../app/port";
 import type { LayoutMode, LayoutPort } from "../../app/documents";
 import type { LoggedWorkbookPort, OperationMeta } from "../../app/ports/operation-log";
+import type { SetupOutcome, SetupTarget } from "../../app/setup-port";
+import type { WorkbookPlan } from "../../domain/setup-plan";
 import { officeRequirements, type RequirementChecker } from "./requirements";
 import { officeRunner, RUN_OPTIONS, type ExcelRunner } from "./run";
 import { OfficeSession, logTime } from "./session";
@@ -40,7 +42,7 @@ export function newOperationId(now: Date, random: () => number = Math.random): s
   return `${stamp}-${suffix}`;
 }
 
-export class OfficeWorkbook implements LoggedWorkbookPort, LayoutPort {
+export class OfficeWorkbook implements LoggedWorkbookPort, LayoutPort, SetupTarget {
   private readonly knownLarge = new Set<string>();
   private running = 0;
   private readonly now: () => Date;
@@ -120,5 +122,10 @@ export class OfficeWorkbook implements LoggedWorkbookPort, LayoutPort {
 
   writeLayout(layout: SheetLayout, mode: LayoutMode): Promise<void> {
     return this.operation("生成文书", (s) => s.writeLayout(layout, mode));
+  }
+
+  /** Applies a setup plan as an operation of its own (refresh runs it inside its operation instead). */
+  applySetupPlan(plan: WorkbookPlan): Promise<SetupOutcome> {
+    return this.operation("刷新", (s) => s.applySetupPlan(plan));
   }
 }

@@ -8,17 +8,24 @@
  *
  * Every write batch is framed by `enableEvents = false … true`, so the add-in's own change
  * events do not fire, and carries the 操作日志 rows of its writes before the writes.
+ *
+ * The session is also the add-in's SetupTarget (刷新, 新建台账): applySetupPlan reads what
+ * the plan compares in one batch and queues its writes like any other (apply-plan.ts).
  */
 import { EMPTY, type CellValue, type SheetGrid } from "../../domain/cell";
 import type { SheetLayout } from "../../domain/layout/types";
 import type { CellWrite } from "../../app/port";
 import type { LayoutMode, LayoutPort } from "../../app/documents";
+import type { SetupOutcome, SetupTarget } from "../../app/setup-port";
+import type { WorkbookPlan } from "../../domain/setup-plan";
 import {
   logRowCells,
   OPERATION_LOG_SHEET,
   type LoggedWorkbookPort,
   type OperationMeta,
 } from "../../app/ports/operation-log";
+import { applyOfficeSetupPlan } from "./apply-plan";
+import type { SetupHost } from "./setup-host";
 import { runBatches, type Batch } from "./batches";
 import { toOfficeFailure } from "./errors";
 import { logRowsBytes, officeLogRows, queueCreateLog, queueLogRows } from "./op-log";
@@ -66,8 +73,12 @@ interface Unit {
   readonly bytes: number;
 }
 
-export class OfficeSession implements LoggedWorkbookPort, LayoutPort {
+export class OfficeSession implements LoggedWorkbookPort, LayoutPort, SetupTarget {
   private names: string[] | null = null;
+  /** Grids read in this operation (the setup estimates response sizes from them). */
+  private readonly grids = new Map<string, SheetGrid>();
+  /** 操作编号 of this operation's setup writes (init applies two plans as one undoable step). */
+  private setupId: string | null = null;
   /** Sheets read successfully in this operation (known to exist even before the names are). */
   private readonly seen = new Set<string>();
   /** Estimated bytes of queued, unsent writes (0 when none). */
@@ -109,7 +120,9 @@ export class OfficeSession implements LoggedWorkbookPort, LayoutPort {
     }
     const all = await this.sheetNames();
     const existing = [...new Set(names.map((n) => resolveName(all, n)).filter((n): n is string => n !== undefined))];
-    return this.send(() => readUsedRanges(this.context, existing, this.options.knownLarge));
+    const grids = await this.send(() => readUsedRanges(this.context, existing, this.options.knownLarge));
+    for (const g of grids) this.grids.set(g.name, g);
+    return grids;
   }
 
   /**
@@ -224,6 +237,64 @@ export class OfficeSession implements LoggedWorkbookPort, LayoutPort {
     });
     this.markPending(bytes);
     if (at < 0) this.names = [...names, layout.name];
+  }
+
+  /**
+   * Makes the workbook match a setup plan (SetupTarget): one batch of reads, writes queued
+   * for the end of the operation; features the host lacks are added to `warnings`.
+   * @example await office.operation("刷新", (s) => runRefresh(s, s, today))
+   */
+  applySetupPlan(plan: WorkbookPlan): Promise<SetupOutcome> {
+    return applyOfficeSetupPlan(this.setupHost(), plan);
+  }
+
+  private setupHost(): SetupHost {
+    return {
+      context: this.context,
+      requirements: this.options.requirements,
+      warnings: this.warnings,
+      sheetNames: () => this.sheetNames(),
+      sheetsAdded: (names) => {
+        if (this.names !== null) this.names = [...this.names, ...names.filter((n) => !this.names!.includes(n))];
+      },
+      cachedGrid: (name) => this.grids.get(name),
+      read: (batches) => this.send(() => runBatches(this.context, batches)),
+      write: (items, queueGroup) => this.writeGroups(items, queueGroup),
+      logBase: () => {
+        this.setupId ??= this.options.newId();
+        const { operation, user } = this.options.meta;
+        return { id: this.setupId, time: logTime(this.options.now()), operation, ...(user ? { user } : {}) };
+      },
+    };
+  }
+
+  /**
+   * Queues write items in groups under the batch budget: all groups but the last are sent now
+   * (one sync each), the last stays queued for the next read or the end of the operation. Each
+   * group is framed by events off … on.
+   */
+  private async writeGroups<T extends { readonly bytes: number }>(
+    items: readonly T[],
+    queueGroup: (group: readonly T[]) => void,
+  ): Promise<void> {
+    if (items.length === 0) return;
+    const total = items.reduce((n, i) => n + i.bytes, 0);
+    if (this.pendingWrites && this.pendingBytes + total > BATCH_BUDGET_BYTES) await this.flush();
+    const groups = packBySize(items, BATCH_BUDGET_BYTES);
+    const last = groups.pop() ?? [];
+    const early: Batch[] = groups.map((group) => ({
+      queue: () => {
+        this.queueEventsOff();
+        queueGroup(group);
+        this.queueEventsOn();
+        this.pendingWrites = false;
+        this.pendingBytes = 0;
+      },
+    }));
+    if (early.length > 0) await this.send(() => runBatches(this.context, early), true);
+    this.queueEventsOff();
+    queueGroup(last);
+    this.markPending(last.reduce((n, i) => n + i.bytes, 0));
   }
 
   /** Sends queued writes (if any) in one sync. */

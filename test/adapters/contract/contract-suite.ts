@@ -1,7 +1,8 @@
 /**
  * The contract every WorkbookPort adapter keeps, as scenarios run through the use cases the
  * CLI and the task pane offer: read a registry with a title row, check, status, number, make a
- * notice, undo (also with a co-author's later edit), and number while a co-author numbers too.
+ * notice, undo (also with a co-author's later edit), number while a co-author numbers too, and
+ * refresh / init the workbook's setup (SetupTarget: 状态 formula, lists, colours, sheets).
  * One runner per adapter calls contractSuite(harness); cross-adapter.test.ts also checks that
  * both adapters give the same results.
  */
@@ -11,9 +12,13 @@ import { runStatus } from "../../../src/app/status";
 import { runNumbering } from "../../../src/app/number";
 import { generateDocument } from "../../../src/app/documents";
 import { runUndo } from "../../../src/app/undo";
+import { runRefresh } from "../../../src/app/refresh";
+import { runInit } from "../../../src/app/init";
+import { STATUS_COLOURS } from "../../../src/domain/registry-plan";
+import { ALL_COLUMNS } from "../../../src/domain/columns";
 import { OPERATION_LOG_SHEET, parseOperationLog } from "../../../src/app/ports/operation-log";
 import { numberCoauthored, CLASH_REPAIR_OPERATION } from "../../../src/adapters/office/numbering";
-import { registryRows, REGISTRY, NUMBER_COL, HEADERS } from "./fixture";
+import { registryRows, REGISTRY, NUMBER_COL, HEADERS, HEADER_ROW } from "./fixture";
 import type { Harness, Subject } from "./harness";
 
 export const TODAY = "2026-11-25";
@@ -151,6 +156,120 @@ export function contractSuite(harness: Harness): void {
       // Undo of the repair puts the clashing number back (it still holds what the repair wrote).
       const undo = await subject.run("撤销上次操作", (port) => runUndo(port));
       expect(undo).toMatchObject({ operation: CLASH_REPAIR_OPERATION, restored: 1 });
+    });
+
+    // ── refresh and init (SetupTarget) ──
+
+    /** Column of 状态 once refresh adds it: right of the fixture's columns. */
+    const STATUS_COL = HEADERS.length + 1;
+    const col = (header: string) => HEADERS.indexOf(header) + 1;
+    const refresh = () => subject.run("刷新", (port) => runRefresh(port, port, TODAY));
+
+    test("refresh adds the 状态 column, lists and colours without changing a typed value", async () => {
+      const before = await subject.grid(REGISTRY);
+      const result = await refresh();
+      expect(result.addedColumns).toEqual(["状态"]);
+      expect(result.outcome.conflicts).toEqual([]);
+      const after = await subject.grid(REGISTRY);
+      // Every cell that held something still holds it; only the new column was written.
+      expect(diffCells(before, after).filter((k) => !k.endsWith(`,${STATUS_COL}`))).toEqual([]);
+      expect(cellText(after.rows[HEADER_ROW - 1][STATUS_COL - 1])).toBe("状态");
+      // The live status formula on every item row and the spare rows below, each reading its own row.
+      const f = (row: number) => subject.inspect.formula(REGISTRY, row, STATUS_COL) ?? "";
+      const result13 = `${String.fromCharCode(64 + col("督办结果"))}`;
+      expect(f(3)).toContain("日历序");
+      expect(f(14)).toContain(`FIND("办结",${result13}14)`);
+      expect(f(14)).not.toContain(`${result13}3)`);
+      expect(f(400)).toContain(`FIND("办结",${result13}400)`);
+      expect(f(401)).toBe("");
+      // Lists: literal, from 设置 by name, and dates within the calendar.
+      expect(subject.inspect.validation(REGISTRY, 3, col("紧急程度"))).toEqual({
+        kind: "list",
+        source: "特急,加急,一般",
+      });
+      expect(subject.inspect.validation(REGISTRY, 400, col("督办科室或单位"))).toEqual({
+        kind: "list",
+        source: "科室列表",
+      });
+      expect(subject.inspect.validation(REGISTRY, 3, col("任务下达时间"))).toEqual({ kind: "date" });
+      expect(subject.inspect.validation(REGISTRY, 401, col("紧急程度"))).toBeNull();
+      // Colours: the four traffic lights on the whole body, after the duplicate-number mark.
+      const letter = String.fromCharCode(64 + STATUS_COL);
+      const formats = subject.inspect.conditionalFormats(REGISTRY);
+      expect(formats.map((c) => [c.range, c.formula, c.fill])).toEqual([
+        [`B3:B400`, 'AND(TRIM($B3)<>"",COUNTIF($B$3:$B$400,$B3)>1)', "#FF0000"],
+        ...(["已终止", "已办结", "逾期", "临期"] as const).map((s) => [
+          `A3:${letter}400`,
+          `$${letter}3="${s}"`,
+          `#${STATUS_COLOURS[s].fill.slice(2)}`,
+        ]),
+      ]);
+      expect(subject.inspect.frozenRows(REGISTRY)).toBe(HEADER_ROW);
+      expect(subject.inspect.printArea(REGISTRY)).toBe("A1:N14");
+      expect(await subject.sheetNames()).toEqual(expect.arrayContaining(["督办看板", "设置", "工作日历"]));
+      expect(subject.inspect.names()).toMatchObject({
+        科室列表: expect.stringMatching(/^设置!A\d+:A\d+$/),
+        日历序: expect.stringMatching(/^工作日历!J2:J\d+$/),
+      });
+      expect(result.outcome.changes).toEqual(
+        expect.arrayContaining([
+          { sheet: REGISTRY, kind: "cells", count: 399 },
+          { sheet: REGISTRY, kind: "conditional-formats", count: 5 },
+          { sheet: "工作日历", kind: "sheet-created", count: 1 },
+        ]),
+      );
+    });
+
+    test("a status someone typed is kept and reported; the formula goes everywhere else", async () => {
+      subject.edit(REGISTRY, HEADER_ROW, STATUS_COL, "状态");
+      subject.edit(REGISTRY, 6, STATUS_COL, "已办结");
+      const result = await refresh();
+      expect(result.addedColumns).toEqual([]);
+      expect(result.outcome.conflicts.map((c) => [c.sheet, c.address, c.found])).toEqual([
+        [REGISTRY, `${String.fromCharCode(64 + STATUS_COL)}6`, "已办结"],
+      ]);
+      expect(numberAt(await subject.grid(REGISTRY), 6)).toBe("");
+      expect(cellText((await subject.grid(REGISTRY)).rows[5][STATUS_COL - 1])).toBe("已办结");
+      expect(subject.inspect.formula(REGISTRY, 6, STATUS_COL)).toBeNull();
+      expect(subject.inspect.formula(REGISTRY, 5, STATUS_COL)).toContain("日历序");
+      expect(subject.inspect.formula(REGISTRY, 7, STATUS_COL)).toContain("日历序");
+    });
+
+    test("refreshing twice changes nothing more", async () => {
+      await refresh();
+      const sheets = await subject.sheetNames();
+      const grids = await Promise.all(sheets.map((s) => subject.grid(s)));
+      const look = () =>
+        [REGISTRY, "工作日历", "设置", "督办看板"].map((s) => ({
+          formats: subject.inspect.conditionalFormats(s),
+          validated: subject.inspect.validatedCells(s),
+          frozen: subject.inspect.frozenRows(s),
+          print: subject.inspect.printArea(s),
+        }));
+      const looked = look();
+      const names = subject.inspect.names();
+      const second = await refresh();
+      expect(second.outcome).toEqual({ changes: [], conflicts: [] });
+      expect(second.unchanged).toBe(true);
+      expect(await subject.sheetNames()).toEqual(sheets);
+      for (const [i, s] of sheets.entries()) expect([s, diffCells(grids[i], await subject.grid(s))]).toEqual([s, []]);
+      expect(look()).toEqual(looked);
+      expect(subject.inspect.names()).toEqual(names);
+    });
+
+    test("init turns an empty registry sheet into a registry with every header, ready to refresh", async () => {
+      const empty = await harness.open([]);
+      const result = await empty.run("新建台账", (port) => runInit(port, port, TODAY));
+      expect(result.created).toBe(true);
+      const grid = await empty.grid(REGISTRY);
+      expect(cellText(grid.rows[0][0])).toBe("督办事项登记表");
+      expect(grid.rows[1].map((c) => cellText(c))).toEqual(ALL_COLUMNS.map((c) => c.header));
+      expect(await empty.sheetNames()).toEqual(expect.arrayContaining(["督办看板", "设置", "工作日历"]));
+      expect(empty.inspect.formula(REGISTRY, 3, ALL_COLUMNS.length)).toContain("日历序");
+      const check = await empty.run("检查", (port) => runCheck(port, TODAY));
+      expect(check).toMatchObject({ sheetName: REGISTRY, rows: 0 });
+      const again = await empty.run("刷新", (port) => runRefresh(port, port, TODAY));
+      expect(again.outcome).toEqual({ changes: [], conflicts: [] });
     });
 
     test("the header is the product's own: all columns the fixture wrote were found", async () => {

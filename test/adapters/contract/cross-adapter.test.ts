@@ -10,8 +10,10 @@ import { runNumbering } from "../../../src/app/number";
 import { runUndo } from "../../../src/app/undo";
 import { generateDocument } from "../../../src/app/documents";
 import { numberCoauthored } from "../../../src/adapters/office/numbering";
+import { runRefresh } from "../../../src/app/refresh";
+import { OPERATION_LOG_SHEET } from "../../../src/app/ports/operation-log";
 import { officeHarness, xlsxHarness, type ContractPort, type Harness } from "./harness";
-import { registryRows, REGISTRY, NUMBER_COL } from "./fixture";
+import { registryRows, REGISTRY, NUMBER_COL, HEADERS } from "./fixture";
 import { TODAY } from "./contract-suite";
 
 /** A registry with defects: a bad number, a duplicate, a deadline before the issue date, a missing section. */
@@ -64,6 +66,30 @@ describe("the Office and xlsx adapters agree", () => {
       }),
     );
     expect(grids[0]).toEqual(grids[1]);
+  });
+
+  test("refresh: the same columns, conflicts, notes, and the plan's formula in every row", async () => {
+    const results = await Promise.all(
+      [officeHarness, xlsxHarness].map(async (h) => {
+        const subject = await h.open(rowsWithDefects());
+        const result = await subject.run("刷新", (p) => runRefresh(p, p, TODAY));
+        const col = HEADERS.length + 1;
+        const rows = Array.from({ length: 398 }, (_, i) => i + 3);
+        return {
+          addedColumns: result.addedColumns,
+          conflicts: result.outcome.conflicts,
+          notes: result.notes,
+          formulas: rows.map((r) => subject.inspect.formula(REGISTRY, r, col)),
+          calendar: [2, 3, 365].map((r) => [8, 9, 10].map((c) => subject.inspect.formula("工作日历", r, c))),
+          formats: subject.inspect.conditionalFormats(REGISTRY),
+          names: subject.inspect.names(),
+          // The Office adapter also logs the refresh in 操作日志; the xlsx harness does not.
+          sheets: (await subject.sheetNames()).filter((n) => n !== OPERATION_LOG_SHEET),
+        };
+      }),
+    );
+    expect(results[0].formulas.every((f) => f !== null && f.includes("日历序"))).toBe(true);
+    expect(results[0]).toEqual(results[1]);
   });
 
   test("undo: the same registry afterwards", async () => {

@@ -8,6 +8,8 @@ import type { SheetGrid } from "../../../src/domain/cell";
 import type { SheetLayout } from "../../../src/domain/layout/types";
 import type { CellWrite } from "../../../src/app/port";
 import type { DocumentPort, LayoutMode } from "../../../src/app/documents";
+import type { SetupOutcome, SetupTarget } from "../../../src/app/setup-port";
+import type { WorkbookPlan } from "../../../src/domain/setup-plan";
 import {
   logRowCells,
   OPERATION_LOG_HEADERS,
@@ -21,10 +23,40 @@ import { fixedRequirements } from "../../../src/adapters/office/requirements";
 import { XlsxWorkbook } from "../../../src/adapters/xlsx/xlsx-workbook";
 import { fromCellValue } from "../../../src/adapters/xlsx/cell-value";
 import { renderLayout } from "../../../src/adapters/xlsx/render-layout";
-import { FakeExcel } from "../office/fake-excel";
+import { xlsxSetupTarget } from "../../../src/adapters/xlsx/apply-plan";
+import { FakeExcel, parseBox, boxAddress } from "../office/fake-excel";
 import { registryXlsx, REGISTRY } from "./fixture";
 
-export type ContractPort = DocumentPort & LoggedWorkbookPort & NumberingPort;
+export type ContractPort = DocumentPort & LoggedWorkbookPort & NumberingPort & SetupTarget;
+
+/** A conditional format as both adapters can show it: range and formula without "$"/"=", fill "#RRGGBB". */
+export interface SeenFormat {
+  readonly range: string;
+  readonly formula: string;
+  readonly fill: string | null;
+}
+
+/** A cell's validation as both adapters can show it: a list's source without "=" or quotes. */
+export interface SeenValidation {
+  readonly kind: string;
+  readonly source?: string;
+}
+
+/** What the contract suite looks at beyond values (formulas, lists, colours, frozen rows, print area, names). */
+export interface Inspector {
+  /** The formula of a cell without "=", or null. */
+  formula(sheet: string, row: number, col: number): string | null;
+  validation(sheet: string, row: number, col: number): SeenValidation | null;
+  /** How many cells of the sheet have a validation. */
+  validatedCells(sheet: string): number;
+  /** The sheet's conditional formats in priority order (one per rule). */
+  conditionalFormats(sheet: string): SeenFormat[];
+  frozenRows(sheet: string): number;
+  /** Print area as "A1:N14", or null. */
+  printArea(sheet: string): string | null;
+  /** Defined names → reference without "$", quotes or "=". */
+  names(): Record<string, string>;
+}
 
 export interface Subject {
   /** Runs a use case as one operation of the add-in. */
@@ -38,12 +70,23 @@ export interface Subject {
   sheetNames(): Promise<string[]>;
   /** True when the sheet is hidden. */
   hidden(sheet: string): boolean;
+  readonly inspect: Inspector;
 }
 
 export interface Harness {
   readonly name: string;
   open(registry: readonly (readonly unknown[])[]): Promise<Subject>;
 }
+
+/** "'表'!$A$2:$A$9" → "表!A2:A9" */
+function plainRef(ref: string): string {
+  return ref
+    .replace(/^=/, "")
+    .replace(/\$/g, "")
+    .replace(/^'((?:[^']|'')*)'!/, (_m, name: string) => `${name.replace(/''/g, "'")}!`);
+}
+
+const listSource = (source: string) => source.replace(/^=/, "").replace(/^"(.*)"$/, "$1");
 
 let clock = 0;
 const now = () => new Date(2026, 10, 25, 9, 0, clock++);
@@ -70,6 +113,30 @@ export const officeHarness: Harness = {
       grid: async (sheet) => (await office.readSheets([sheet]))[0] ?? { name: sheet, rows: [] },
       sheetNames: () => office.sheetNames(),
       hidden: (sheet) => fake.sheet(sheet).visibility === "Hidden",
+      inspect: {
+        formula: (sheet, row, col) => fake.sheet(sheet).get(row, col)?.formula?.replace(/^=/, "") ?? null,
+        validation: (sheet, row, col) => {
+          const rule = fake.sheet(sheet).validationAt(row, col)?.rule as
+            Record<string, { source?: string }> | undefined;
+          if (!rule) return null;
+          const kind = Object.keys(rule)[0];
+          const source = rule[kind].source;
+          return { kind: kind === "wholeNumber" ? "whole" : kind, ...(source ? { source: listSource(source) } : {}) };
+        },
+        validatedCells: (sheet) => fake.sheet(sheet).validationCells.size,
+        conditionalFormats: (sheet) =>
+          fake.sheet(sheet).conditionalFormats.map((cf) => ({
+            range: cf.range,
+            formula: (cf.formula ?? "").replace(/^=/, ""),
+            fill: cf.fill?.toUpperCase() ?? null,
+          })),
+        frozenRows: (sheet) => fake.sheet(sheet).frozenRows,
+        printArea: (sheet) => {
+          const area = fake.sheet(sheet).pageLayout.printArea;
+          return area ? boxAddress(parseBox(area)) : null;
+        },
+        names: () => Object.fromEntries(fake.names.map((n) => [n.name, plainRef(n.formula)])),
+      },
     };
   },
 };
@@ -142,6 +209,15 @@ class LoggedXlsx implements ContractPort {
   async writeLayout(layout: SheetLayout, mode: LayoutMode): Promise<void> {
     renderLayout(this.book.workbook, layout, mode);
   }
+
+  applySetupPlan(plan: WorkbookPlan): Promise<SetupOutcome> {
+    return xlsxSetupTarget(this.book.workbook).applySetupPlan(plan);
+  }
+}
+
+interface XlsxCf {
+  ref: string;
+  rules: { formulae?: unknown[]; priority?: number; style?: { fill?: { bgColor?: { argb?: string } } } }[];
 }
 
 export const xlsxHarness: Harness = {
@@ -159,6 +235,48 @@ export const xlsxHarness: Harness = {
       grid: async (sheet) => (await book.readSheets([sheet]))[0] ?? { name: sheet, rows: [] },
       sheetNames: () => book.sheetNames(),
       hidden: (sheet) => book.workbook.getWorksheet(sheet)?.state === "hidden",
+      inspect: {
+        formula: (sheet, row, col) => {
+          const cell = book.workbook.getWorksheet(sheet)?.getCell(row, col);
+          return cell && cell.type === ExcelJS.ValueType.Formula ? (cell.formula ?? null) : null;
+        },
+        validation: (sheet, row, col) => {
+          const ws = book.workbook.getWorksheet(sheet);
+          const model = (ws as unknown as { dataValidations: { model: Record<string, ExcelJS.DataValidation> } })
+            ?.dataValidations.model;
+          const dv = model?.[`${colName(col)}${row}`];
+          if (!dv) return null;
+          return { kind: dv.type, ...(dv.type === "list" ? { source: listSource(String(dv.formulae[0])) } : {}) };
+        },
+        validatedCells: (sheet) => {
+          const ws = book.workbook.getWorksheet(sheet) as unknown as { dataValidations: { model: object } };
+          return Object.values(ws.dataValidations.model).filter(Boolean).length;
+        },
+        conditionalFormats: (sheet) => {
+          const ws = book.workbook.getWorksheet(sheet) as unknown as { conditionalFormattings?: XlsxCf[] };
+          return (ws.conditionalFormattings ?? [])
+            .flatMap((cf) => cf.rules.map((rule) => ({ cf, rule })))
+            .sort((a, b) => (a.rule.priority ?? 0) - (b.rule.priority ?? 0))
+            .map(({ cf, rule }) => ({
+              range: cf.ref.replace(/\$/g, ""),
+              formula: String(rule.formulae?.[0] ?? ""),
+              fill: rule.style?.fill?.bgColor?.argb ? `#${rule.style.fill.bgColor.argb.slice(-6).toUpperCase()}` : null,
+            }));
+        },
+        frozenRows: (sheet) => {
+          const view = book.workbook.getWorksheet(sheet)?.views?.[0] as { state?: string; ySplit?: number } | undefined;
+          return view?.state === "frozen" ? (view.ySplit ?? 0) : 0;
+        },
+        printArea: (sheet) => {
+          const area = book.workbook.getWorksheet(sheet)?.pageSetup.printArea;
+          return area ? area.replace(/\$/g, "") : null;
+        },
+        names: () => {
+          const model = (book.workbook.definedNames as unknown as { model: { name: string; ranges: string[] }[] })
+            .model;
+          return Object.fromEntries(model.map((m) => [m.name, plainRef(m.ranges[0] ?? "")]));
+        },
+      },
     };
   },
 };

@@ -16,10 +16,16 @@
  *   `userEdit`/`coauthorEdit`, unless `context.runtime.enableEvents` is false.
  *
  * Objects modelled: Workbook, WorksheetCollection, Worksheet, Range (values, numberFormat,
- * formulas, address and dimensions, insert, merge, format: fill, font, alignment, wrap,
- * column width, row height, borders), conditional formats, data validation, tables, page
- * layout, freeze panes, Runtime, the onChanged event. Counters: syncs, request and response
- * bytes of every sync, run options.
+ * formulas, address and dimensions, insert, merge, getBoundingRect, merged areas, format:
+ * fill, font, alignment, wrap, column width and hidden columns, row height, borders — set and
+ * loaded), conditional formats (custom rules: added at the top priority, loaded per range as
+ * the formats intersecting it, reordered by `priority`, deleted), data validation (per cell:
+ * a load over a range gives the common rule or type "Inconsistent"), named items, tables,
+ * page layout (set and loaded, print area and title rows), freeze panes (rows, columns,
+ * location), Runtime, the onChanged event. A single value assigned to `values`/`formulas`/
+ * `numberFormat` of a larger range fills every cell ("single input copy"); a formula moves
+ * its relative references as Ctrl+Enter does. Counters: syncs, request and response bytes of
+ * every sync, run options.
  */
 
 export type Raw = string | number | boolean;
@@ -42,20 +48,26 @@ export interface CellFormat {
   borders: Record<string, string>;
 }
 
+/** One conditional format; its priority is its index in FakeSheet.conditionalFormats (0 = first). */
 export interface FakeConditionalFormat {
-  readonly range: string;
+  readonly id: string;
+  range: string;
   readonly type: string;
   formula?: string;
   fill?: string;
   fontColor?: string;
+  bold?: boolean;
   stopIfTrue?: boolean;
-  priority?: number;
 }
 
+/** A data-validation setting, shared by the cells it was set on. */
 export interface FakeValidation {
+  /** Address it was set on (cells may have been cleared or overwritten since). */
   readonly range: string;
   rule: unknown;
   errorAlert?: unknown;
+  prompt?: unknown;
+  ignoreBlanks: boolean;
 }
 
 export interface FakeTable {
@@ -86,14 +98,17 @@ export class FakeSheet {
   readonly columnWidths = new Map<number, number>();
   readonly rowHeights = new Map<number, number>();
   readonly merges: string[] = [];
+  readonly hiddenColumns = new Set<number>();
   readonly conditionalFormats: FakeConditionalFormat[] = [];
-  readonly validations: FakeValidation[] = [];
+  /** Data validation of each cell ("row,col"). */
+  readonly validationCells = new Map<string, FakeValidation>();
   readonly tables: FakeTable[] = [];
   readonly handlers: ((args: unknown) => unknown)[] = [];
   readonly pageLayout: FakePageLayout = {};
   visibility = "Visible";
   showGridlines = true;
   frozenRows = 0;
+  frozenColumns = 0;
   tabColor = "";
   constructor(
     public name: string,
@@ -102,6 +117,16 @@ export class FakeSheet {
 
   get(row: number, col: number): FakeCell | undefined {
     return this.cells.get(key(row, col));
+  }
+
+  /** The distinct validation settings of the sheet's cells. */
+  get validations(): FakeValidation[] {
+    return [...new Set(this.validationCells.values())];
+  }
+
+  /** The validation of one cell, if any. */
+  validationAt(row: number, col: number): FakeValidation | undefined {
+    return this.validationCells.get(key(row, col));
   }
 
   set(row: number, col: number, cell: FakeCell): void {
@@ -276,12 +301,43 @@ export function parseTyped(input: unknown, numberFormat: string): { value: Raw; 
   return { value: s };
 }
 
+/**
+ * A formula as Excel enters it `rows` rows down and `cols` columns right of where it was
+ * written: relative parts of cell references move, `$` parts and quoted text do not.
+ */
+export function shiftReferences(formula: string, rows: number, cols: number): string {
+  if (rows === 0 && cols === 0) return formula;
+  return formula
+    .split(/("(?:[^"]|"")*")/)
+    .map((part) =>
+      part.startsWith('"')
+        ? part
+        : part.replace(
+            /(^|[^A-Za-z0-9_.$\u0080-\uffff])(\$?)([A-Z]{1,3})(\$?)(\d+)(?![A-Za-z0-9_(\u0080-\uffff])/g,
+            (_m, before: string, cAbs: string, col: string, rAbs: string, row: string) =>
+              before +
+              cAbs +
+              (cAbs ? col : colLetters(colNumber(col) + cols)) +
+              rAbs +
+              (rAbs ? row : String(Number(row) + rows)),
+          ),
+    )
+    .join("");
+}
+
 // ───────────────────────────── the fake ─────────────────────────────
 
 export type ChangeSource = "Local" | "Remote";
 
+/** A workbook-scoped defined name; `formula` as it was given ("=Sheet!$A$1"). */
+export interface FakeName {
+  readonly name: string;
+  formula: string;
+}
+
 export class FakeExcel {
   readonly sheets: FakeSheet[] = [];
+  readonly names: FakeName[] = [];
   eventsEnabled = true;
   readonly syncs: SyncRecord[] = [];
   readonly runOptions: unknown[] = [];
@@ -399,6 +455,15 @@ export class FakeExcel {
     return `{sheet-${this.nextId++}}`;
   }
 
+  newObjectId(): string {
+    return `{object-${this.nextId++}}`;
+  }
+
+  /** The defined name (case-insensitive), if any. */
+  name(name: string): FakeName | undefined {
+    return this.names.find((n) => n.name.toLowerCase() === name.toLowerCase());
+  }
+
   /** Runs one sync's queue with the limits and faults of Excel on the web. */
   execute(queue: Op[]): void {
     const number = this.syncs.length + 1;
@@ -435,7 +500,10 @@ export class FakeExcel {
 }
 
 function writeValues(sheet: FakeSheet, box: Box, values: unknown): void {
-  forEachCell(box, values, (r, c, v) => {
+  // One formula for a whole range: each cell gets it with relative references moved (Ctrl+Enter).
+  const single = !Array.isArray(values) && typeof values === "string" && values.startsWith("=");
+  forEachCell(box, values, (r, c, value) => {
+    const v = single ? shiftReferences(value as string, r - box.r1, c - box.c1) : value;
     const old = sheet.get(r, c);
     const fmt = old?.numberFormat ?? "General";
     const parsed = parseTyped(v, fmt);
@@ -550,9 +618,90 @@ class FakeRuntime extends Proxy {
 
 class FakeWorkbook extends Proxy {
   readonly worksheets: FakeWorksheetCollection;
+  readonly names: FakeNamedItemCollection;
   constructor(ctx: FakeContext) {
     super(ctx);
     this.worksheets = new FakeWorksheetCollection(ctx);
+    this.names = new FakeNamedItemCollection(ctx);
+  }
+}
+
+/** workbook.names: workbook-scoped defined names. */
+class FakeNamedItemCollection extends Proxy {
+  private itemList: FakeNamedItem[] | null = null;
+
+  get items(): FakeNamedItem[] {
+    if (!this.itemList) throw new FakeOfficeError("PropertyNotLoaded", "items not loaded");
+    return this.itemList;
+  }
+
+  load(props?: unknown): this {
+    const wanted = propList(props).map((p) => p.replace(/^items\//, ""));
+    let snapshot: FakeName[] = [];
+    this.ctx.enqueue(
+      { load: wanted },
+      () => {
+        snapshot = this.ctx.excel.names.map((n) => ({ ...n }));
+      },
+      {
+        response: () => bytesOf(snapshot),
+        deliver: () => {
+          this.itemList = snapshot.map((n) => {
+            const item = new FakeNamedItem(this.ctx, n.name);
+            item.deliver({ name: n.name, formula: n.formula, type: "Range", scope: "Workbook", visible: true });
+            return item;
+          });
+        },
+      },
+    );
+    return this;
+  }
+
+  add(name: string, reference: unknown): FakeNamedItem {
+    this.ctx.enqueue({ addName: name, reference }, () => {
+      if (typeof reference !== "string")
+        throw new FakeOfficeError("InvalidArgument", "fake names take text references");
+      if (this.ctx.excel.name(name)) throw new FakeOfficeError("ItemAlreadyExists", `name ${name} exists`);
+      if (!/^=/.test(reference)) throw new FakeOfficeError("InvalidArgument", `reference ${reference}`);
+      this.ctx.excel.names.push({ name, formula: reference });
+    });
+    return new FakeNamedItem(this.ctx, name);
+  }
+
+  getItem(name: string): FakeNamedItem {
+    return new FakeNamedItem(this.ctx, name);
+  }
+}
+
+class FakeNamedItem extends Proxy {
+  constructor(
+    ctx: FakeContext,
+    private readonly wanted: string,
+  ) {
+    super(ctx);
+  }
+  deliver(values: Record<string, unknown>): void {
+    for (const [k, v] of Object.entries(values)) this.loaded.set(k, v);
+  }
+  private target(): FakeName {
+    const n = this.ctx.excel.name(this.wanted);
+    if (!n) throw new FakeOfficeError("ItemNotFound", `no name ${this.wanted}`);
+    return n;
+  }
+  get name(): string {
+    return this.read("name");
+  }
+  get formula(): string {
+    return this.read("formula");
+  }
+  set formula(v: string) {
+    this.ctx.enqueue({ nameFormula: v }, () => (this.target().formula = v));
+  }
+  delete(): void {
+    this.ctx.enqueue({ deleteName: this.wanted }, () => {
+      const list = this.ctx.excel.names;
+      list.splice(list.indexOf(this.target()), 1);
+    });
   }
 }
 
@@ -614,7 +763,7 @@ class FakeWorksheetCollection extends Proxy {
 class FakeWorksheet extends Proxy {
   readonly onChanged: { add: (handler: (args: unknown) => unknown) => { remove: () => void } };
   readonly pageLayout: FakePageLayoutProxy;
-  readonly freezePanes: { freezeRows: (n: number) => void };
+  readonly freezePanes: FakeFreezePanes;
   readonly tables: { add: (address: string, hasHeaders: boolean) => FakeTableProxy };
   constructor(
     ctx: FakeContext,
@@ -636,9 +785,7 @@ class FakeWorksheet extends Proxy {
       },
     };
     this.pageLayout = new FakePageLayoutProxy(ctx, () => this.target());
-    this.freezePanes = {
-      freezeRows: (n: number) => this.ctx.enqueue({ freezeRows: n }, () => (this.target().frozenRows = n)),
-    };
+    this.freezePanes = new FakeFreezePanes(ctx, () => this.target());
     this.tables = {
       add: (address: string, hasHeaders: boolean) => {
         const table: FakeTable = { name: "", range: address.replace(/^.*!/, ""), hasHeaders };
@@ -806,6 +953,88 @@ class FakePageLayoutProxy extends Proxy {
   setPrintTitleRows(address: string): void {
     this.ctx.enqueue({ printTitleRows: address }, () => (this.sheet().pageLayout.printTitleRows = address));
   }
+  /** Loads settings; what was never set reads as Excel's defaults (portrait, Letter, 100%). */
+  load(props?: unknown): this {
+    const wanted = propList(props);
+    this.queueLoad(wanted, () => {
+      const pl = this.sheet().pageLayout as Record<string, unknown>;
+      const defaults: Record<string, unknown> = { orientation: "Portrait", paperSize: "Letter", zoom: { scale: 100 } };
+      return Object.fromEntries(wanted.map((p) => [p, pl[p] ?? defaults[p] ?? null]));
+    });
+    return this;
+  }
+  getPrintAreaOrNullObject(): FakeRange {
+    return new FakeRange(
+      this.ctx,
+      () => {
+        const s = this.sheet();
+        return s.pageLayout.printArea ? { sheet: s, box: parseBox(s.pageLayout.printArea) } : null;
+      },
+      true,
+    );
+  }
+  getPrintTitleRowsOrNullObject(): FakeRange {
+    return new FakeRange(
+      this.ctx,
+      () => {
+        const s = this.sheet();
+        return s.pageLayout.printTitleRows ? { sheet: s, box: parseBox(s.pageLayout.printTitleRows) } : null;
+      },
+      true,
+    );
+  }
+}
+
+class FakeFreezePanes extends Proxy {
+  constructor(
+    ctx: FakeContext,
+    private readonly sheet: () => FakeSheet,
+  ) {
+    super(ctx);
+  }
+  freezeRows(n: number): void {
+    this.ctx.enqueue({ freezeRows: n }, () => {
+      const s = this.sheet();
+      s.frozenRows = n;
+      s.frozenColumns = 0;
+    });
+  }
+  freezeColumns(n: number): void {
+    this.ctx.enqueue({ freezeColumns: n }, () => {
+      const s = this.sheet();
+      s.frozenRows = 0;
+      s.frozenColumns = n;
+    });
+  }
+  /** Freezes the rows and columns of `range` (which must start at A1, as the top-left pane does). */
+  freezeAt(range: FakeRange | string): void {
+    this.ctx.enqueue({ freezeAt: typeof range === "string" ? range : "range" }, () => {
+      const box = typeof range === "string" ? parseBox(range) : range.target().box;
+      if (box.r1 !== 1 || box.c1 !== 1) throw new FakeOfficeError("InvalidArgument", "frozen range must start at A1");
+      const s = this.sheet();
+      s.frozenRows = box.r2 === 1048576 ? 0 : box.r2;
+      s.frozenColumns = box.c2 === 16384 ? 0 : box.c2;
+    });
+  }
+  unfreeze(): void {
+    this.ctx.enqueue({ unfreeze: true }, () => {
+      const s = this.sheet();
+      s.frozenRows = 0;
+      s.frozenColumns = 0;
+    });
+  }
+  /** The frozen top-left pane: whole rows, whole columns or a block; null when nothing is frozen. */
+  getLocationOrNullObject(): FakeRange {
+    return new FakeRange(
+      this.ctx,
+      () => {
+        const s = this.sheet();
+        if (s.frozenRows === 0 && s.frozenColumns === 0) return null;
+        return { sheet: s, box: { r1: 1, c1: 1, r2: s.frozenRows || 1048576, c2: s.frozenColumns || 16384 } };
+      },
+      true,
+    );
+  }
 }
 
 interface RangeTarget {
@@ -880,6 +1109,19 @@ class FakeRange extends Proxy {
   get address(): string {
     return this.read("address");
   }
+  /** True when every column of the range is hidden (ExcelApi 1.2); set hides or shows them. */
+  get columnHidden(): boolean {
+    return this.read("columnHidden");
+  }
+  set columnHidden(v: boolean) {
+    this.ctx.enqueue({ columnHidden: v }, () => {
+      const { sheet, box } = this.target();
+      for (let c = box.c1; c <= box.c2; c++) {
+        if (v) sheet.hiddenColumns.add(c);
+        else sheet.hiddenColumns.delete(c);
+      }
+    });
+  }
   get rowIndex(): number {
     return this.read("rowIndex");
   }
@@ -921,6 +1163,8 @@ class FakeRange extends Proxy {
         else if (p === "columnIndex") out.columnIndex = box.c1 - 1;
         else if (p === "rowCount") out.rowCount = box.r2 - box.r1 + 1;
         else if (p === "columnCount") out.columnCount = box.c2 - box.c1 + 1;
+        else if (p === "columnHidden")
+          out.columnHidden = common({ ...box, r1: 1, r2: 1 }, (_r, c) => sheet.hiddenColumns.has(c));
         else if (p !== "isNullObject") throw new FakeOfficeError("InvalidArgument", `fake cannot load ${p}`);
       }
       return out;
@@ -1001,6 +1245,23 @@ class FakeRange extends Proxy {
     );
   }
 
+  /** The smallest range holding this one and `another` (same sheet). */
+  getBoundingRect(another: FakeRange | string): FakeRange {
+    return this.derived((t) => {
+      const o = typeof another === "string" ? parseBox(another) : another.target().box;
+      return { r1: Math.min(t.r1, o.r1), c1: Math.min(t.c1, o.c1), r2: Math.max(t.r2, o.r2), c2: Math.max(t.c2, o.c2) };
+    });
+  }
+
+  /** The merged areas intersecting the range (ExcelApi 1.13); a null object when none. */
+  getMergedAreasOrNullObject(): FakeRangeAreas {
+    return new FakeRangeAreas(this.ctx, () => {
+      const { sheet, box } = this.target();
+      const areas = sheet.merges.map(parseBox).filter((m) => intersects(m, box));
+      return areas.length === 0 ? null : { sheet, areas };
+    });
+  }
+
   getEntireColumn(): FakeRange {
     return new FakeRange(
       this.ctx,
@@ -1013,76 +1274,125 @@ class FakeRange extends Proxy {
   }
 }
 
+function intersects(a: Box, b: Box): boolean {
+  return a.r1 <= b.r2 && b.r1 <= a.r2 && a.c1 <= b.c2 && b.c1 <= a.c2;
+}
+
+/** A RangeAreas: rectangles of one sheet; `address` lists them with the sheet name, comma-separated. */
+class FakeRangeAreas extends Proxy {
+  constructor(
+    ctx: FakeContext,
+    private readonly resolver: () => { sheet: FakeSheet; areas: Box[] } | null,
+  ) {
+    super(ctx);
+  }
+  get isNullObject(): boolean {
+    return this.read("isNullObject");
+  }
+  get address(): string {
+    return this.read("address");
+  }
+  get areaCount(): number {
+    return this.read("areaCount");
+  }
+  load(props?: unknown): this {
+    const wanted = propList(props);
+    this.queueLoad(wanted, () => {
+      const t = this.resolver();
+      if (!t) return { isNullObject: true };
+      return {
+        isNullObject: false,
+        address: t.areas.map((a) => `${quoteSheet(t.sheet.name)}!${boxAddress(a)}`).join(","),
+        areaCount: t.areas.length,
+      };
+    });
+    return this;
+  }
+}
+
+/** The common value of `f` over the cells of a box, or null when they differ (as Office.js reports mixed formats). */
+function common<T>(box: Box, f: (r: number, c: number) => T): T | null {
+  let first: T | undefined;
+  let seen = false;
+  for (let r = box.r1; r <= box.r2; r++) {
+    for (let c = box.c1; c <= box.c2; c++) {
+      const v = f(r, c);
+      if (!seen) {
+        first = v;
+        seen = true;
+      } else if (JSON.stringify(v) !== JSON.stringify(first)) return null;
+    }
+  }
+  return first ?? null;
+}
+
+/** Excel's defaults of a cell never formatted. */
+const DEFAULT_FORMAT = {
+  fill: "#FFFFFF",
+  fontName: "Calibri",
+  fontSize: 11,
+  bold: false,
+  fontColor: "#000000",
+  horizontal: "General",
+  vertical: "Bottom",
+  wrap: false,
+};
+export const DEFAULT_COLUMN_WIDTH_PT = 48;
+export const DEFAULT_ROW_HEIGHT_PT = 15;
+
 class FakeRangeFormat extends Proxy {
-  readonly fill: { color: string; clear: () => void };
-  readonly font: { name: string; size: number; bold: boolean; color: string };
-  readonly borders: { getItem: (edge: string) => { style: string; weight: string; color: string } };
+  readonly fill: FakeFormatPart;
+  readonly font: FakeFormatPart;
+  readonly borders: FakeBorders;
   constructor(
     ctx: FakeContext,
     private readonly target: () => RangeTarget,
   ) {
     super(ctx);
-    const each = (fn: (f: CellFormat, r: number, c: number, box: Box) => void) => () => {
+    const each = (fn: (f: CellFormat) => void) => () => {
       const { sheet, box } = this.target();
-      for (let r = box.r1; r <= box.r2; r++) for (let c = box.c1; c <= box.c2; c++) fn(sheet.format(r, c), r, c, box);
+      for (let r = box.r1; r <= box.r2; r++) for (let c = box.c1; c <= box.c2; c++) fn(sheet.format(r, c));
     };
-    const setter = (name: string, fn: (f: CellFormat, v: never, r: number, c: number, box: Box) => void) => ({
-      set: (v: never) =>
-        this.ctx.enqueue(
-          { [name]: v },
-          each((f, r, c, box) => fn(f, v, r, c, box)),
-        ),
-      get: () => this.read(name),
-      enumerable: true,
+    const cell = (pick: (f: CellFormat) => unknown, fallback: unknown) => {
+      const { sheet, box } = this.target();
+      return common(box, (r, c) => pick(sheet.formats.get(key(r, c)) ?? { borders: {} }) ?? fallback);
+    };
+    this.fill = new FakeFormatPart(ctx, {
+      color: {
+        set: (v) => each((f) => (f.fill = String(v))),
+        get: () => cell((f) => f.fill, DEFAULT_FORMAT.fill),
+      },
     });
-    this.fill = Object.defineProperties(
-      {
-        clear: () =>
-          this.ctx.enqueue(
-            { fillClear: true },
-            each((f) => delete f.fill),
-          ),
-      },
-      { color: setter("fill", (f, v: string) => (f.fill = v)) },
-    ) as never;
-    this.font = Object.defineProperties(
-      {},
-      {
-        name: setter("fontName", (f, v: string) => (f.fontName = v)),
-        size: setter("fontSize", (f, v: number) => (f.fontSize = v)),
-        bold: setter("bold", (f, v: boolean) => (f.bold = v)),
-        color: setter("fontColor", (f, v: string) => (f.fontColor = v)),
-      },
-    ) as never;
-    this.borders = {
-      getItem: (edge: string) =>
-        Object.defineProperties(
-          {},
-          {
-            style: setter(`border:${edge}`, (f, v: string, r, c, box) => {
-              const on =
-                (edge === "EdgeTop" && r === box.r1) ||
-                (edge === "EdgeBottom" && r === box.r2) ||
-                (edge === "EdgeLeft" && c === box.c1) ||
-                (edge === "EdgeRight" && c === box.c2) ||
-                (edge === "InsideHorizontal" && r > box.r1) ||
-                (edge === "InsideVertical" && c > box.c1);
-              if (on) f.borders[edge] = v;
-            }),
-            weight: setter(`weight:${edge}`, (f, v: string) => (f.borders[`${edge}:weight`] = v)),
-            color: setter(`bcolor:${edge}`, () => undefined),
-          },
-        ) as never,
-    };
+    this.fill.clear = () =>
+      this.ctx.enqueue(
+        { fillClear: true },
+        each((f) => delete f.fill),
+      );
+    this.font = new FakeFormatPart(ctx, {
+      name: { set: (v) => each((f) => (f.fontName = String(v))), get: () => cell((f) => f.fontName, "Calibri") },
+      size: { set: (v) => each((f) => (f.fontSize = Number(v))), get: () => cell((f) => f.fontSize, 11) },
+      bold: { set: (v) => each((f) => (f.bold = Boolean(v))), get: () => cell((f) => f.bold, false) },
+      color: { set: (v) => each((f) => (f.fontColor = String(v))), get: () => cell((f) => f.fontColor, "#000000") },
+    });
+    this.borders = new FakeBorders(ctx, target);
   }
   set horizontalAlignment(v: string) {
     this.ctx.enqueue({ h: v }, () => this.each((f) => (f.horizontal = v)));
   }
+  get horizontalAlignment(): string {
+    return this.read("horizontalAlignment");
+  }
   set verticalAlignment(v: string) {
     this.ctx.enqueue({ v }, () => this.each((f) => (f.vertical = v)));
   }
+  get verticalAlignment(): string {
+    return this.read("verticalAlignment");
+  }
   set wrapText(v: boolean) {
     this.ctx.enqueue({ wrap: v }, () => this.each((f) => (f.wrap = v)));
+  }
+  get wrapText(): boolean {
+    return this.read("wrapText");
   }
   set columnWidth(v: number) {
     this.ctx.enqueue({ columnWidth: v }, () => {
@@ -1090,11 +1400,42 @@ class FakeRangeFormat extends Proxy {
       for (let c = box.c1; c <= box.c2; c++) sheet.columnWidths.set(c, v);
     });
   }
+  get columnWidth(): number {
+    return this.read("columnWidth");
+  }
   set rowHeight(v: number) {
     this.ctx.enqueue({ rowHeight: v }, () => {
       const { sheet, box } = this.target();
       for (let r = box.r1; r <= box.r2; r++) sheet.rowHeights.set(r, v);
     });
+  }
+  get rowHeight(): number {
+    return this.read("rowHeight");
+  }
+  /** Loads alignment, wrap, column width and row height: the common value, or null when mixed. */
+  load(props?: unknown): this {
+    const wanted = propList(props);
+    this.queueLoad(wanted, () => {
+      const { sheet, box } = this.target();
+      const f = (pick: (x: CellFormat) => unknown, fallback: unknown) =>
+        common(box, (r, c) => pick(sheet.formats.get(key(r, c)) ?? { borders: {} }) ?? fallback);
+      const cols = { r1: 1, r2: 1, c1: box.c1, c2: box.c2 };
+      const rows = { r1: box.r1, r2: box.r2, c1: 1, c2: 1 };
+      const all: Record<string, () => unknown> = {
+        horizontalAlignment: () => f((x) => x.horizontal, DEFAULT_FORMAT.horizontal),
+        verticalAlignment: () => f((x) => x.vertical, DEFAULT_FORMAT.vertical),
+        wrapText: () => f((x) => x.wrap, false),
+        columnWidth: () => common(cols, (_r, c) => sheet.columnWidths.get(c) ?? DEFAULT_COLUMN_WIDTH_PT),
+        rowHeight: () => common(rows, (r) => sheet.rowHeights.get(r) ?? DEFAULT_ROW_HEIGHT_PT),
+      };
+      return Object.fromEntries(
+        wanted.map((p) => {
+          if (!all[p]) throw new FakeOfficeError("InvalidArgument", `fake cannot load format/${p}`);
+          return [p, all[p]()];
+        }),
+      );
+    });
+    return this;
   }
   private each(fn: (f: CellFormat) => void): void {
     const { sheet, box } = this.target();
@@ -1102,48 +1443,176 @@ class FakeRangeFormat extends Proxy {
   }
 }
 
-class FakeConditionalFormats extends Proxy {
+interface PartProperty {
+  set(v: unknown): () => void;
+  get(): unknown;
+}
+
+/** format.fill / format.font: settable properties, loadable as the common value of the range's cells. */
+class FakeFormatPart extends Proxy {
+  clear: () => void = () => undefined;
+  constructor(
+    ctx: FakeContext,
+    private readonly props: Record<string, PartProperty>,
+  ) {
+    super(ctx);
+    for (const [name, p] of Object.entries(props)) {
+      Object.defineProperty(this, name, {
+        set: (v: unknown) => {
+          this.ctx.enqueue({ [name]: v }, p.set(v));
+        },
+        get: () => this.read(name),
+        enumerable: true,
+      });
+    }
+  }
+  load(props?: unknown): this {
+    const wanted = propList(props);
+    this.queueLoad(wanted, () =>
+      Object.fromEntries(
+        wanted.map((p) => {
+          if (!this.props[p]) throw new FakeOfficeError("InvalidArgument", `fake cannot load ${p}`);
+          return [p, this.props[p].get()];
+        }),
+      ),
+    );
+    return this;
+  }
+}
+
+const EDGES = ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight", "InsideVertical", "InsideHorizontal"] as const;
+
+/** format.borders: getItem(edge) to set a line; load("items/…") to read each edge of the range. */
+class FakeBorders extends Proxy {
+  private itemList: { sideIndex: string; style: string; weight: string; color: string }[] | null = null;
   constructor(
     ctx: FakeContext,
     private readonly target: () => RangeTarget,
   ) {
     super(ctx);
   }
-  add(type: string): unknown {
-    const cf: FakeConditionalFormat = { range: "", type };
-    this.ctx.enqueue({ addConditionalFormat: type }, () => {
-      const { sheet, box } = this.target();
-      (cf as { range: string }).range = boxAddress(box);
-      sheet.conditionalFormats.push(cf);
-    });
-    const enqueue = (payload: unknown, fn: () => void) => this.ctx.enqueue(payload, fn);
-    return {
-      custom: {
-        rule: Object.defineProperty({}, "formula", {
-          set: (v: string) => {
-            enqueue({ formula: v }, () => (cf.formula = v));
-          },
+  get items(): { sideIndex: string; style: string; weight: string; color: string }[] {
+    if (!this.itemList) throw new FakeOfficeError("PropertyNotLoaded", "items not loaded");
+    return this.itemList;
+  }
+  getItem(edge: string): { style: string; weight: string; color: string } {
+    const setter = (name: string, fn: (f: CellFormat, v: string, r: number, c: number, box: Box) => void) => ({
+      set: (v: string) =>
+        this.ctx.enqueue({ [name]: v }, () => {
+          const { sheet, box } = this.target();
+          for (let r = box.r1; r <= box.r2; r++)
+            for (let c = box.c1; c <= box.c2; c++) fn(sheet.format(r, c), v, r, c, box);
         }),
-        format: {
-          fill: Object.defineProperty({}, "color", {
-            set: (v: string) => {
-              enqueue({ fill: v }, () => (cf.fill = v));
-            },
-          }),
-          font: Object.defineProperty({}, "color", {
-            set: (v: string) => {
-              enqueue({ fontColor: v }, () => (cf.fontColor = v));
-            },
-          }),
+      enumerable: true,
+    });
+    const on = (r: number, c: number, box: Box) =>
+      (edge === "EdgeTop" && r === box.r1) ||
+      (edge === "EdgeBottom" && r === box.r2) ||
+      (edge === "EdgeLeft" && c === box.c1) ||
+      (edge === "EdgeRight" && c === box.c2) ||
+      (edge === "InsideHorizontal" && r > box.r1) ||
+      (edge === "InsideVertical" && c > box.c1);
+    return Object.defineProperties(
+      {},
+      {
+        style: setter(`border:${edge}`, (f, v, r, c, box) => {
+          if (on(r, c, box)) f.borders[edge] = v;
+        }),
+        weight: setter(`weight:${edge}`, (f, v, r, c, box) => {
+          if (on(r, c, box)) f.borders[`${edge}:weight`] = v;
+        }),
+        color: setter(`bcolor:${edge}`, () => undefined),
+      },
+    ) as never;
+  }
+  load(props?: unknown): this {
+    let items: { sideIndex: string; style: string; weight: string; color: string }[] = [];
+    this.ctx.enqueue(
+      { load: propList(props) },
+      () => {
+        const { sheet, box } = this.target();
+        const f = (r: number, c: number) => sheet.formats.get(key(r, c))?.borders ?? {};
+        items = EDGES.map((edge) => {
+          // An edge of the range: the cells along it; an inside edge: every cell past the first row/column.
+          const along: Box =
+            edge === "EdgeTop"
+              ? { ...box, r2: box.r1 }
+              : edge === "EdgeBottom"
+                ? { ...box, r1: box.r2 }
+                : edge === "EdgeLeft"
+                  ? { ...box, c2: box.c1 }
+                  : edge === "EdgeRight"
+                    ? { ...box, c1: box.c2 }
+                    : edge === "InsideHorizontal"
+                      ? { ...box, r1: box.r1 + 1 }
+                      : { ...box, c1: box.c1 + 1 };
+          const empty = along.r1 > along.r2 || along.c1 > along.c2;
+          return {
+            sideIndex: edge,
+            style: empty ? "None" : (common(along, (r, c) => f(r, c)[edge] ?? "None") ?? "None"),
+            weight: empty ? "Thin" : (common(along, (r, c) => f(r, c)[`${edge}:weight`] ?? "Thin") ?? "Thin"),
+            color: "#000000",
+          };
+        });
+      },
+      {
+        response: () => bytesOf(items),
+        deliver: () => {
+          this.itemList = items;
         },
       },
-      set stopIfTrue(v: boolean) {
-        enqueue({ stopIfTrue: v }, () => (cf.stopIfTrue = v));
+    );
+    return this;
+  }
+}
+
+/** range.conditionalFormats: the conditional formats intersecting the range. */
+class FakeConditionalFormats extends Proxy {
+  private itemList: FakeConditionalFormatItem[] | null = null;
+  constructor(
+    ctx: FakeContext,
+    private readonly target: () => RangeTarget,
+  ) {
+    super(ctx);
+  }
+  get items(): FakeConditionalFormatItem[] {
+    if (!this.itemList) throw new FakeOfficeError("PropertyNotLoaded", "items not loaded");
+    return this.itemList;
+  }
+  /** Adds a format at the first (top) priority; its range is this range. */
+  add(type: string): FakeConditionalFormatItem {
+    const cf: FakeConditionalFormat = { id: this.ctx.excel.newObjectId(), range: "", type };
+    this.ctx.enqueue({ addConditionalFormat: type }, () => {
+      const { sheet, box } = this.target();
+      cf.range = boxAddress(box);
+      sheet.conditionalFormats.unshift(cf);
+    });
+    return new FakeConditionalFormatItem(this.ctx, () => ({ sheet: this.target().sheet, cf }));
+  }
+  load(props?: unknown): this {
+    const wanted = propList(props).map((p) => p.replace(/^items\//, ""));
+    let snapshot: { cf: FakeConditionalFormat; priority: number; sheet: FakeSheet }[] = [];
+    this.ctx.enqueue(
+      { load: wanted },
+      () => {
+        const { sheet, box } = this.target();
+        snapshot = sheet.conditionalFormats
+          .map((cf, priority) => ({ cf: { ...cf }, priority, sheet }))
+          .filter(({ cf }) => cf.range.split(",").some((a) => intersects(parseBox(a), box)));
       },
-      set priority(v: number) {
-        enqueue({ priority: v }, () => (cf.priority = v));
+      {
+        response: () => bytesOf(snapshot.map((s) => s.cf)),
+        deliver: () => {
+          this.itemList = snapshot.map(({ cf, priority, sheet }) => {
+            const live = sheet.conditionalFormats.find((x) => x.id === cf.id);
+            const item = new FakeConditionalFormatItem(this.ctx, () => (live ? { sheet, cf: live } : null));
+            item.deliver(cf, priority, wanted);
+            return item;
+          });
+        },
       },
-    };
+    );
+    return this;
   }
   clearAll(): void {
     this.ctx.enqueue({ clearConditionalFormats: true }, () => {
@@ -1159,6 +1628,141 @@ class FakeConditionalFormats extends Proxy {
   }
 }
 
+/** One conditional format: custom rule and format set through `custom`, loaded through `custom` or `customOrNullObject`. */
+class FakeConditionalFormatItem extends Proxy {
+  readonly custom: unknown;
+  readonly customOrNullObject: unknown;
+  constructor(
+    ctx: FakeContext,
+    private readonly live: () => { sheet: FakeSheet; cf: FakeConditionalFormat } | null,
+  ) {
+    super(ctx);
+    const cf = () => {
+      const t = this.live();
+      if (!t) throw new FakeOfficeError("ItemNotFound", "conditional format deleted");
+      return t.cf;
+    };
+    const prop = (path: string, apply: (v: never) => void) => ({
+      set: (v: never) => this.ctx.enqueue({ [path]: v }, () => apply(v)),
+      get: () => this.read(path),
+      enumerable: true,
+    });
+    const custom = (prefix: string) => ({
+      get isNullObject() {
+        return read(`${prefix}isNullObject`);
+      },
+      rule: Object.defineProperties({}, { formula: prop(`${prefix}rule/formula`, (v: string) => (cf().formula = v)) }),
+      format: {
+        fill: Object.defineProperties(
+          {},
+          { color: prop(`${prefix}format/fill/color`, (v: string) => (cf().fill = v)) },
+        ),
+        font: Object.defineProperties(
+          {},
+          {
+            color: prop(`${prefix}format/font/color`, (v: string) => (cf().fontColor = v)),
+            bold: prop(`${prefix}format/font/bold`, (v: boolean) => (cf().bold = v)),
+          },
+        ),
+      },
+    });
+    const read = (path: string) => this.read(path);
+    this.custom = custom("custom/");
+    this.customOrNullObject = custom("customOrNullObject/");
+  }
+  deliver(cf: FakeConditionalFormat, priority: number, wanted: readonly string[]): void {
+    const isCustom = cf.type === "Custom";
+    const value: Record<string, unknown> = {
+      id: cf.id,
+      type: cf.type,
+      priority,
+      stopIfTrue: cf.stopIfTrue ?? false,
+      "rule/formula": cf.formula ?? null,
+      "format/fill/color": cf.fill ?? null,
+      "format/font/color": cf.fontColor ?? null,
+      "format/font/bold": cf.bold ?? null,
+    };
+    for (const w of wanted) {
+      if (w in value) this.loaded.set(w, value[w]);
+      else if (w.startsWith("custom/")) {
+        if (!isCustom) throw new FakeOfficeError("InvalidArgument", "not a custom conditional format");
+        this.loaded.set(w, value[w.slice("custom/".length)]);
+      } else if (w.startsWith("customOrNullObject/")) {
+        this.loaded.set("customOrNullObject/isNullObject", !isCustom);
+        this.loaded.set(w, isCustom ? value[w.slice("customOrNullObject/".length)] : null);
+      } else throw new FakeOfficeError("InvalidArgument", `fake cannot load conditional format ${w}`);
+    }
+  }
+  get id(): string {
+    return this.read("id");
+  }
+  get type(): string {
+    return this.read("type");
+  }
+  get priority(): number {
+    return this.read("priority");
+  }
+  /** Moves the format to this priority (0 = first; negative counts from the back: -1 = last). */
+  set priority(p: number) {
+    this.ctx.enqueue({ priority: p }, () => {
+      const t = this.live();
+      if (!t) throw new FakeOfficeError("ItemNotFound", "conditional format deleted");
+      const list = t.sheet.conditionalFormats;
+      list.splice(list.indexOf(t.cf), 1);
+      const at = p < 0 ? Math.max(0, list.length + 1 + p) : Math.min(p, list.length);
+      list.splice(at, 0, t.cf);
+    });
+  }
+  set stopIfTrue(v: boolean) {
+    this.ctx.enqueue({ stopIfTrue: v }, () => {
+      const t = this.live();
+      if (t) t.cf.stopIfTrue = v;
+    });
+  }
+  delete(): void {
+    this.ctx.enqueue({ deleteConditionalFormat: true }, () => {
+      const t = this.live();
+      if (!t) throw new FakeOfficeError("ItemNotFound", "conditional format deleted");
+      const list = t.sheet.conditionalFormats;
+      list.splice(list.indexOf(t.cf), 1);
+    });
+  }
+}
+
+const VALIDATION_TYPES: Readonly<Record<string, string>> = {
+  list: "List",
+  date: "Date",
+  wholeNumber: "WholeNumber",
+  decimal: "Decimal",
+  textLength: "TextLength",
+  time: "Time",
+  custom: "Custom",
+};
+
+/** A rule as Excel gives it back: bounds as formulas ("=46023"), ISO dates as serial numbers. */
+function storedRule(rule: unknown): unknown {
+  const formula = (v: unknown) => {
+    if (typeof v === "number") return `=${v}`;
+    const text = String(v);
+    const d = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+    if (d) return `=${isoSerial(Number(d[1]), Number(d[2]), Number(d[3]))}`;
+    return text.startsWith("=") ? text : `=${text}`;
+  };
+  const out: Record<string, unknown> = {};
+  for (const [kind, body] of Object.entries((rule ?? {}) as Record<string, Record<string, unknown>>)) {
+    if (kind === "list") out.list = { ...body };
+    else {
+      out[kind] = {
+        ...body,
+        ...(body.formula1 !== undefined ? { formula1: formula(body.formula1) } : {}),
+        ...(body.formula2 !== undefined ? { formula2: formula(body.formula2) } : {}),
+      };
+    }
+  }
+  return out;
+}
+
+/** range.dataValidation over the per-cell validations of the sheet. */
 class FakeDataValidation extends Proxy {
   constructor(
     ctx: FakeContext,
@@ -1166,28 +1770,95 @@ class FakeDataValidation extends Proxy {
   ) {
     super(ctx);
   }
-  private current(): FakeValidation {
+  private cells(fn: (k: string) => void): void {
+    const { box } = this.target();
+    for (let r = box.r1; r <= box.r2; r++) for (let c = box.c1; c <= box.c2; c++) fn(key(r, c));
+  }
+  /** Changes the setting of every cell of the range (each distinct setting copied once). */
+  private update(fn: (v: FakeValidation) => void): void {
     const { sheet, box } = this.target();
-    const address = boxAddress(box);
-    let v = sheet.validations.find((x) => x.range === address);
-    if (!v) {
-      v = { range: address, rule: undefined };
-      sheet.validations.push(v);
-    }
-    return v;
+    const copies = new Map<FakeValidation, FakeValidation>();
+    this.cells((k) => {
+      const old = sheet.validationCells.get(k) ?? { range: boxAddress(box), rule: undefined, ignoreBlanks: true };
+      let copy = copies.get(old);
+      if (!copy) {
+        copy = { ...old };
+        fn(copy);
+        copies.set(old, copy);
+      }
+      sheet.validationCells.set(k, copy);
+    });
   }
   set rule(rule: unknown) {
-    this.ctx.enqueue({ rule }, () => (this.current().rule = rule));
+    this.ctx.enqueue({ rule }, () => {
+      const { sheet, box } = this.target();
+      const kinds = Object.keys((rule ?? {}) as object);
+      if (kinds.length !== 1 || !VALIDATION_TYPES[kinds[0]]) throw new FakeOfficeError("InvalidArgument", "rule");
+      const v: FakeValidation = { range: boxAddress(box), rule: storedRule(rule), ignoreBlanks: true };
+      this.cells((k) => sheet.validationCells.set(k, v));
+    });
+  }
+  get rule(): unknown {
+    return this.read("rule");
   }
   set errorAlert(alert: unknown) {
-    this.ctx.enqueue({ alert }, () => (this.current().errorAlert = alert));
+    this.ctx.enqueue({ alert }, () => this.update((v) => (v.errorAlert = { ...(alert as object) })));
+  }
+  get errorAlert(): unknown {
+    return this.read("errorAlert");
+  }
+  set prompt(prompt: unknown) {
+    this.ctx.enqueue({ prompt }, () => this.update((v) => (v.prompt = { ...(prompt as object) })));
+  }
+  get prompt(): unknown {
+    return this.read("prompt");
+  }
+  set ignoreBlanks(value: boolean) {
+    this.ctx.enqueue({ ignoreBlanks: value }, () => this.update((v) => (v.ignoreBlanks = value)));
+  }
+  get ignoreBlanks(): boolean {
+    return this.read("ignoreBlanks");
+  }
+  get type(): string {
+    return this.read("type");
+  }
+  /** The common setting of the range's cells: type "None" when none has one, "Inconsistent" when they differ. */
+  load(props?: unknown): this {
+    const wanted = propList(props);
+    this.queueLoad(wanted, () => {
+      const { sheet } = this.target();
+      const seen = new Set<string>();
+      let any: FakeValidation | undefined;
+      let missing = false;
+      this.cells((k) => {
+        const v = sheet.validationCells.get(k);
+        if (!v) missing = true;
+        else any = v;
+        seen.add(v ? JSON.stringify([v.rule, v.errorAlert, v.prompt, v.ignoreBlanks]) : "none");
+      });
+      const consistent = seen.size === 1;
+      const type = !any ? "None" : !consistent ? "Inconsistent" : VALIDATION_TYPES[Object.keys(any.rule as object)[0]];
+      const v = consistent && any && !missing ? any : undefined;
+      const all: Record<string, unknown> = {
+        type,
+        rule: v?.rule ?? {},
+        errorAlert: v?.errorAlert ?? { showAlert: true, style: "Stop", title: "", message: "" },
+        prompt: v?.prompt ?? { showPrompt: false, title: "", message: "" },
+        ignoreBlanks: v?.ignoreBlanks ?? true,
+      };
+      return Object.fromEntries(
+        wanted.map((p) => {
+          if (!(p in all)) throw new FakeOfficeError("InvalidArgument", `fake cannot load dataValidation/${p}`);
+          return [p, all[p]];
+        }),
+      );
+    });
+    return this;
   }
   clear(): void {
     this.ctx.enqueue({ clearValidation: true }, () => {
-      const { sheet, box } = this.target();
-      const address = boxAddress(box);
-      const i = sheet.validations.findIndex((x) => x.range === address);
-      if (i >= 0) sheet.validations.splice(i, 1);
+      const { sheet } = this.target();
+      this.cells((k) => sheet.validationCells.delete(k));
     });
   }
 }

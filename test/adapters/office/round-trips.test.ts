@@ -1,7 +1,7 @@
 /**
  * Round trips and request sizes on large registries: every operation on 10,000 rows uses at
- * most 3 context.sync() calls with every request and response under 5 MB; at 50,000 rows the
- * reads and writes are chunked, each batch still under the limit.
+ * most 3 context.sync() calls (refresh: 4) with every request and response under 5 MB; at
+ * 50,000 rows the reads and writes are chunked, each batch still under the limit.
  */
 import { FakeExcel, PAYLOAD_LIMIT } from "./fake-excel";
 import { OfficeWorkbook } from "../../../src/adapters/office/office-workbook";
@@ -12,6 +12,8 @@ import { runStatus } from "../../../src/app/status";
 import { runNumbering } from "../../../src/app/number";
 import { runUndo } from "../../../src/app/undo";
 import { generateDocument } from "../../../src/app/documents";
+import { runRefresh } from "../../../src/app/refresh";
+import { BATCH_BUDGET_BYTES } from "../../../src/adapters/office/size";
 import { OPERATION_LOG_SHEET, parseOperationLog } from "../../../src/app/ports/operation-log";
 import { gridFromBlock } from "../../../src/adapters/office/read";
 import { registryRows, REGISTRY, NUMBER_COL } from "../contract/fixture";
@@ -80,6 +82,54 @@ describe("10,000-row registry: at most 3 syncs per operation, every batch under 
     expect(fake.runOptions.length).toBeGreaterThan(0);
     expect(fake.runOptions.every((o) => (o as { delayForCellEdit?: boolean }).delayForCellEdit === true)).toBe(true);
   });
+});
+
+describe("refresh of a 10,000-row registry", () => {
+  const { fake, office, measure } = setup(10000, 7);
+  const refresh = () => measure(() => office.operation("刷新", (s) => runRefresh(s, s, TODAY)));
+  let first: Awaited<ReturnType<typeof refresh>>;
+  beforeAll(async () => {
+    first = await refresh();
+  }, 60000);
+
+  test("at most 4 syncs: names, sheets, one read, one write; every request under 5 MB", () => {
+    expect(first.syncs.length).toBeLessThanOrEqual(4);
+    expect(first.syncs.every((s) => !s.failed)).toBe(true);
+    const big = largest(first.syncs);
+    // The fake measures what was sent; the adapter kept its own estimate under its 4 MB budget.
+    expect(big.request).toBeLessThan(PAYLOAD_LIMIT);
+    expect(big.request).toBeLessThan(BATCH_BUDGET_BYTES);
+    expect(big.request).toBeGreaterThan(1024 * 1024); // the log and the calendar are really in it
+    expect(big.response).toBeLessThan(PAYLOAD_LIMIT);
+    expect(fake.eventsEnabled).toBe(true);
+  });
+
+  test("10,398 status formulas go as one formula per run of 2,000 rows, each reading its own row", () => {
+    const sheet = fake.sheet(REGISTRY);
+    const col = 23;
+    expect(first.result.outcome.changes).toContainEqual({ sheet: REGISTRY, kind: "cells", count: 10399 });
+    for (const row of [3, 2002, 2003, 10002, 10400]) {
+      expect(sheet.get(row, col)?.formula).toContain(`FIND("办结",M${row})`);
+    }
+    expect(sheet.get(10401, col)).toBeUndefined();
+  });
+
+  test("a second refresh adds nothing and reads the long formulas back in chunks under 5 MB", async () => {
+    const sheet = fake.sheet(REGISTRY);
+    const formats = sheet.conditionalFormats.length;
+    const validations = sheet.validations.length;
+    const logRows = fake.rows(OPERATION_LOG_SHEET).length;
+    const second = await refresh();
+    expect(second.result.outcome).toEqual({ changes: [], conflicts: [] });
+    expect(sheet.conditionalFormats).toHaveLength(formats);
+    expect(sheet.validations).toHaveLength(validations);
+    expect(fake.rows(OPERATION_LOG_SHEET)).toHaveLength(logRows);
+    // Nothing to write: names, sheets, then reads only. Reading back 10,398 formulas of 1.9 KB
+    // is ~24 MB of responses, so the reads are chunked under the budget.
+    expect(second.syncs.every((s) => s.ops > 0 && !s.failed && s.responseBytes < PAYLOAD_LIMIT)).toBe(true);
+    expect(second.syncs.length).toBeGreaterThan(4);
+    expect(second.syncs.length).toBeLessThanOrEqual(10);
+  }, 60000);
 });
 
 describe("numbering on 10,000 rows while co-authoring", () => {

@@ -1,0 +1,34 @@
+/**
+ * What applying a setup plan needs from the operation it runs in: the request context, the
+ * host's requirement sets, the operation's reads and write batches (events off around them)
+ * and its 操作日志 identity. OfficeSession provides it; apply-plan.ts and setup-write.ts use it.
+ */
+import type { SheetGrid } from "../../domain/cell";
+import type { Batch } from "./batches";
+import type { RequirementChecker } from "./requirements";
+
+/** What applying a plan needs from the operation it runs in (OfficeSession provides it). */
+export interface SetupHost {
+  readonly context: Excel.RequestContext;
+  readonly requirements: RequirementChecker;
+  /** Messages for the person (features the host lacks). */
+  readonly warnings: string[];
+  /** Worksheet names (one sync when the operation does not know them yet). */
+  sheetNames(): Promise<string[]>;
+  /** Records sheets that queued commands create. */
+  sheetsAdded(names: readonly string[]): void;
+  /** The grid of a sheet as this operation read it, if it did (for size estimates). */
+  cachedGrid(name: string): SheetGrid | undefined;
+  /** Runs read batches, one sync each (queued writes go with the first). */
+  read(batches: readonly Batch[]): Promise<void>;
+  /**
+   * Queues write items: all groups but the last are sent at once (one sync each, within the
+   * request budget), the last goes with the end of the operation; events are off around each.
+   */
+  write<T extends { readonly bytes: number }>(
+    items: readonly T[],
+    queueGroup: (group: readonly T[]) => void,
+  ): Promise<void>;
+  /** 操作编号, time, operation name and user of this operation's log rows. */
+  logBase(): { id: string; time: string; operation: string; user?: string };
+}
