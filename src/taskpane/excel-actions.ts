@@ -1,5 +1,7 @@
 import { runCheck } from "../app/check";
 import { generateDocument, type DocumentResult } from "../app/documents";
+import { runRefresh } from "../app/refresh";
+import { renderSetupText } from "../app/refresh-report";
 import { runUndo } from "../app/undo";
 import type { IsoDate } from "../domain/cell";
 import type { Issue } from "../domain/model";
@@ -72,6 +74,20 @@ export function createExcelActions(office: OfficeWorkbook, today: () => IsoDate)
         };
       } catch (e) {
         return failure("编号未完成", e);
+      }
+    },
+    async refresh() {
+      try {
+        const { result, warnings } = await office.operation("刷新", async (s) => ({
+          result: await runRefresh(s, s, today()),
+          warnings: s.warnings,
+        }));
+        const lines = [...renderSetupText(result).map((l) => l.trim()), ...warnings];
+        const tone = warnings.length > 0 || result.outcome.conflicts.length > 0 ? "warning" : "success";
+        const title = result.unchanged ? "红黄绿灯已是最新设置" : "已刷新红黄绿灯、下拉列表、工作日历和督办看板";
+        return { tone, title, lines: limitLines(lines) };
+      } catch (e) {
+        return failure("刷新未完成", e);
       }
     },
     async undo() {

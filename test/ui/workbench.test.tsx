@@ -105,6 +105,16 @@ describe("the Excel actions on the Office adapter (fake Excel)", () => {
     expect(notice.lines[0]).toContain("通知单〔2026〕1号");
   });
 
+  it("refreshes the colours and lists once, then says the workbook is up to date", async () => {
+    const { actions, fake } = open();
+    const first = await actions.refresh!();
+    expect(first.title).toBe("已刷新红黄绿灯、下拉列表、工作日历和督办看板");
+    expect(first.lines).toContain("未改动任何已填写的内容。");
+    expect(fake.sheet("工作日历")).toBeTruthy();
+    const second = await actions.refresh!();
+    expect(second.title).toBe("红黄绿灯已是最新设置");
+  });
+
   it("turns an unknown number into a Chinese message naming the closest ones", async () => {
     const { actions } = open();
     const outcome = await actions.document("report", "〔2026〕99号");

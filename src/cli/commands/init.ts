@@ -9,7 +9,8 @@ import { flagOption, stringOption, usageError } from "../args";
 import { saveWorkbook } from "../files";
 import { toJsonText } from "../render";
 import { EXIT_OK, type CliCommand } from "../types";
-import { renderSetupText, setupJson } from "./refresh";
+import { renderSetupText } from "../../app/refresh-report";
+import { setupJson } from "./refresh";
 
 async function exists(file: string): Promise<boolean> {
   try {
