@@ -8,6 +8,7 @@
  */
 import { cellText, type CellValue } from "../domain/cell";
 import type { CellWrite } from "./port";
+import { INIT_OPERATION, REFRESH_OPERATION } from "./refresh";
 import {
   OPERATION_LOG_SHEET,
   parseOperationLog,
@@ -107,6 +108,12 @@ export function planUndo(
 }
 
 /**
+ * Operations undo stops at: they never change what a person typed, and taking back their values
+ * (the log keeps formulas only as text) would leave the 状态 formulas reading an empty calendar.
+ */
+const SETUP_OPERATIONS: ReadonlySet<string> = new Set([REFRESH_OPERATION, INIT_OPERATION]);
+
+/**
  * Undoes the add-in's last operation: reads the 操作日志, then the sheets the operation wrote,
  * restores what still holds the operation's values (one logged write) and reports conflicts.
  * @example await runUndo(port) // { operation: "编号", restored: 3, conflicts: [], message: "已撤销“编号”：恢复 3 个单元格" }
@@ -123,6 +130,16 @@ export async function runUndo(port: LoggedWorkbookPort): Promise<UndoResult> {
       unchanged: 0,
       conflicts: [],
       message: "没有可撤销的操作",
+    };
+  }
+  if (SETUP_OPERATIONS.has(op.operation)) {
+    return {
+      operationId: null,
+      operation: op.operation,
+      restored: 0,
+      unchanged: 0,
+      conflicts: [],
+      message: `上次操作是“${op.operation}”，不能撤销：它只补充设置、工作日历、公式和颜色，没有改动任何已填写的内容；撤销会清空红黄绿灯所依据的工作日历。如需回到之前的版本，请使用 Excel 的“版本历史”。`,
     };
   }
   const sheets = [...new Set(op.entries.map((e) => e.sheet))];

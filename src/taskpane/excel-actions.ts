@@ -1,6 +1,6 @@
 import { runCheck } from "../app/check";
 import { generateDocument, type DocumentResult } from "../app/documents";
-import { runRefresh } from "../app/refresh";
+import { REFRESH_OPERATION, runRefresh } from "../app/refresh";
 import { renderSetupText } from "../app/refresh-report";
 import { runUndo } from "../app/undo";
 import type { IsoDate } from "../domain/cell";
@@ -78,7 +78,7 @@ export function createExcelActions(office: OfficeWorkbook, today: () => IsoDate)
     },
     async refresh() {
       try {
-        const { result, warnings } = await office.operation("刷新", async (s) => ({
+        const { result, warnings } = await office.operation(REFRESH_OPERATION, async (s) => ({
           result: await runRefresh(s, s, today()),
           warnings: s.warnings,
         }));

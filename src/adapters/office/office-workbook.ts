@@ -16,6 +16,7 @@ import type { LayoutMode, LayoutPort } from "../../app/documents";
 import type { LoggedWorkbookPort, OperationMeta } from "../../app/ports/operation-log";
 import type { SetupOutcome, SetupTarget } from "../../app/setup-port";
 import type { WorkbookPlan } from "../../domain/setup-plan";
+import { REFRESH_OPERATION } from "../../app/refresh";
 import { officeRequirements, type RequirementChecker } from "./requirements";
 import { officeRunner, RUN_OPTIONS, type ExcelRunner } from "./run";
 import { OfficeSession, logTime } from "./session";
@@ -126,6 +127,6 @@ export class OfficeWorkbook implements LoggedWorkbookPort, LayoutPort, SetupTarg
 
   /** Applies a setup plan as an operation of its own (refresh runs it inside its operation instead). */
   applySetupPlan(plan: WorkbookPlan): Promise<SetupOutcome> {
-    return this.operation("刷新", (s) => s.applySetupPlan(plan));
+    return this.operation(REFRESH_OPERATION, (s) => s.applySetupPlan(plan));
   }
 }
