@@ -15,7 +15,9 @@ import {
   REMIND_REPLY_DAYS_RANGE,
   ROUTING_COLUMNS,
   SETTINGS_HEADER,
+  SETTINGS_LABEL_ALIASES,
   SETTINGS_LABELS,
+  SETTINGS_SECTION_TITLES,
   SETTINGS_SECTIONS,
   SETTINGS_SHEET_NAME,
   WARNING_DAYS_RANGE,
@@ -25,25 +27,8 @@ import { WORKBOOK_NAMES } from "./workbook-names";
 type ValueKey = keyof typeof SETTINGS_LABELS;
 type ListKey = keyof typeof SETTINGS_SECTIONS;
 
-/**
- * Label spellings readSettings accepts besides the canonical ones (kept in step with
- * settings.ts; test/domain/setup-plan-settings.test.ts checks each against readSettings).
- */
-export const SETTINGS_LABEL_ALIASES: Readonly<Record<ValueKey, readonly string[]>> = {
-  orgName: ["机关名称", "单位"],
-  numberPrefix: ["机关代字", "编号机关代字"],
-  warningDays: ["临期预警天数", "预警工作日", "临期预警"],
-  remindReplyDays: ["催办回复天数", "回复工作日"],
-  contactPhone: ["电话", "联系方式"],
-  contactEmail: ["邮箱", "电子邮件", "Email", "E-mail"],
-};
-
-/** Section titles readSettings accepts (same caveat as SETTINGS_LABEL_ALIASES). */
-export const SETTINGS_SECTION_TITLES: Readonly<Record<ListKey, readonly string[]>> = {
-  sections: [SETTINGS_SECTIONS.sections, "科室／单位", "科室单位", "科室或单位", "科室、单位", "科室"],
-  leaders: [SETTINGS_SECTIONS.leaders, "领导名单", LEADER_COLUMNS.name],
-  routing: [SETTINGS_SECTIONS.routing, ROUTING_COLUMNS.source],
-};
+// The spellings the reader accepts are the reader's; the plan uses them to find existing rows.
+export { SETTINGS_LABEL_ALIASES, SETTINGS_SECTION_TITLES };
 
 /** Sections a new office starts with: those the policy's routing names. */
 export const DEFAULT_SECTIONS: readonly string[] = ["办公室", "秘书科", "督导室", "组织科"];

@@ -96,7 +96,8 @@ export const DEFAULT_SETTINGS: Settings = {
 type ValueKey = keyof typeof SETTINGS_LABELS;
 type Section = "values" | "sections" | "leaders" | "routing";
 
-const LABEL_ALIASES: Readonly<Record<ValueKey, readonly string[]>> = {
+/** Label spellings readSettings accepts besides the canonical ones. */
+export const SETTINGS_LABEL_ALIASES: Readonly<Record<ValueKey, readonly string[]>> = {
   orgName: ["机关名称", "单位"],
   numberPrefix: ["机关代字", "编号机关代字"],
   warningDays: ["临期预警天数", "预警工作日", "临期预警"],
@@ -107,23 +108,22 @@ const LABEL_ALIASES: Readonly<Record<ValueKey, readonly string[]>> = {
 
 const LABEL_INDEX: ReadonlyMap<string, ValueKey> = new Map(
   (Object.keys(SETTINGS_LABELS) as ValueKey[]).flatMap((key) =>
-    [SETTINGS_LABELS[key], ...LABEL_ALIASES[key]].map((label) => [label, key] as const),
+    [SETTINGS_LABELS[key], ...SETTINGS_LABEL_ALIASES[key]].map((label) => [label, key] as const),
   ),
 );
 
-const SECTION_TITLES: ReadonlyMap<string, Exclude<Section, "values">> = new Map([
-  [SETTINGS_SECTIONS.sections, "sections"],
-  ["科室／单位", "sections"],
-  ["科室单位", "sections"],
-  ["科室或单位", "sections"],
-  ["科室、单位", "sections"],
-  ["科室", "sections"],
-  [SETTINGS_SECTIONS.leaders, "leaders"],
-  ["领导名单", "leaders"],
-  [LEADER_COLUMNS.name, "leaders"],
-  [SETTINGS_SECTIONS.routing, "routing"],
-  [ROUTING_COLUMNS.source, "routing"],
-]);
+/** Section titles readSettings accepts, by list. */
+export const SETTINGS_SECTION_TITLES: Readonly<Record<Exclude<Section, "values">, readonly string[]>> = {
+  sections: [SETTINGS_SECTIONS.sections, "科室／单位", "科室单位", "科室或单位", "科室、单位", "科室"],
+  leaders: [SETTINGS_SECTIONS.leaders, "领导名单", LEADER_COLUMNS.name],
+  routing: [SETTINGS_SECTIONS.routing, ROUTING_COLUMNS.source],
+};
+
+const SECTION_TITLES: ReadonlyMap<string, Exclude<Section, "values">> = new Map(
+  (Object.keys(SETTINGS_SECTION_TITLES) as Exclude<Section, "values">[]).flatMap((list) =>
+    SETTINGS_SECTION_TITLES[list].map((title) => [title, list] as const),
+  ),
+);
 
 const YES = new Set(["是", "√", "✓", "✔", "Y", "YES", "TRUE", "1"]);
 const NO = new Set(["否", "×", "✗", "N", "NO", "FALSE", "0", "不是"]);
