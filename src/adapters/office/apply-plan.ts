@@ -23,7 +23,16 @@ import type { SetupChange, SetupChangeKind, SetupConflict, SetupOutcome } from "
 import { supports } from "./requirements";
 import { decideCell, formulaOf, NEW_CELL, oldLogValue, type LoadedCell } from "./setup-cells";
 import type { SetupHost } from "./setup-host";
-import { areaRef, cellKey, namesRead, sheetReads, toBatches, type SheetRead } from "./setup-read";
+import {
+  areaRef,
+  cellKey,
+  estimator,
+  exactReads,
+  namesRead,
+  sheetReads,
+  toBatches,
+  type SheetRead,
+} from "./setup-read";
 import {
   isOurFormula,
   lookDifference,
@@ -131,6 +140,7 @@ function cellsOf(range: CellRange): number {
 interface Features {
   readonly print: boolean;
   readonly mergedAreas: boolean;
+  readonly specialCells: boolean;
 }
 
 interface SheetTarget {
@@ -146,7 +156,11 @@ function tooLarge(error: unknown): boolean {
   return e?.code === "too-large" || isPayloadTooLarge(error) || isPayloadTooLarge(e?.cause);
 }
 
-/** Reads what the plan compares (one batch unless 5 MB forbids); returns the defined names (lower-case name → formula). */
+/**
+ * Reads what the plan compares (one batch unless 5 MB forbids); returns the defined names
+ * (lower-case name → formula). Runs of planned formulas whose samples were not the planned
+ * formulas (an older version of them) are read again exactly, in further batches.
+ */
 async function readWorkbook(
   host: SetupHost,
   targets: readonly SheetTarget[],
@@ -156,18 +170,28 @@ async function readWorkbook(
 ): Promise<Map<string, string>> {
   const names = namesRead(host.context);
   const items = withNames ? [...names.items] : [];
+  const options = (t: SheetTarget) => ({
+    grid: host.cachedGrid(t.name),
+    pessimistic,
+    print: features.print,
+    mergedAreas: features.mergedAreas,
+    specialCells: features.specialCells,
+  });
   for (const t of targets) {
     if (!t.exists) continue;
-    const { items: sheetItems, read } = sheetReads(host.context, t.name, t.plan, {
-      grid: host.cachedGrid(t.name),
-      pessimistic,
-      print: features.print,
-      mergedAreas: features.mergedAreas,
-    });
+    const { items: sheetItems, read } = sheetReads(host.context, t.name, t.plan, options(t));
     t.read = read;
     items.push(...sheetItems);
   }
   if (items.length > 0) await host.read(toBatches(items));
+  const again = targets.flatMap((t) =>
+    t.read
+      ? t.read.unconfirmed.flatMap((run) =>
+          exactReads(() => host.context.workbook.worksheets.getItem(t.name), run, estimator(options(t)), t.read!),
+        )
+      : [],
+  );
+  if (again.length > 0) await host.read(toBatches(again));
   return names.names;
 }
 
@@ -185,6 +209,7 @@ export async function applyOfficeSetupPlan(host: SetupHost, plan: WorkbookPlan):
   const features: Features = {
     print: supports(host.requirements, "pageLayout"),
     mergedAreas: host.requirements.isSetSupported("ExcelApi", "1.13"),
+    specialCells: host.requirements.isSetSupported("ExcelApi", "1.9"),
   };
   let names: Map<string, string>;
   try {

@@ -16,7 +16,10 @@ import type { LayoutMode, LayoutPort } from "../../app/documents";
 import type { LoggedWorkbookPort, OperationMeta } from "../../app/ports/operation-log";
 import type { SetupOutcome, SetupTarget } from "../../app/setup-port";
 import type { WorkbookPlan } from "../../domain/setup-plan";
-import { REFRESH_OPERATION } from "../../app/refresh";
+import { INIT_OPERATION, REFRESH_OPERATION } from "../../app/refresh";
+import { CALENDAR_SHEET_NAME } from "../../domain/calendar-sheet";
+import { REGISTRY_SHEET_NAME } from "../../domain/registry";
+import { SETTINGS_SHEET_NAME } from "../../domain/settings";
 import { officeRequirements, type RequirementChecker } from "./requirements";
 import { officeRunner, RUN_OPTIONS, type ExcelRunner } from "./run";
 import { OfficeSession, logTime } from "./session";
@@ -42,6 +45,10 @@ export function newOperationId(now: Date, random: () => number = Math.random): s
   const suffix = Array.from({ length: 6 }, () => Math.floor(random() * 36).toString(36)).join("");
   return `${stamp}-${suffix}`;
 }
+
+/** Operations that read the registry, 设置 and 工作日历 with the sheet names (one sync less). */
+const PREFETCHING: ReadonlySet<string> = new Set([REFRESH_OPERATION, INIT_OPERATION]);
+const PREFETCHED_SHEETS = [REGISTRY_SHEET_NAME, SETTINGS_SHEET_NAME, CALENDAR_SHEET_NAME];
 
 export class OfficeWorkbook implements LoggedWorkbookPort, LayoutPort, SetupTarget {
   private readonly knownLarge = new Set<string>();
@@ -78,6 +85,7 @@ export class OfficeWorkbook implements LoggedWorkbookPort, LayoutPort, SetupTarg
           newId: this.newId,
           knownLarge: this.knownLarge,
           requirements: this.options.requirements ?? officeRequirements(),
+          ...(PREFETCHING.has(m.operation) ? { prefetch: PREFETCHED_SHEETS } : {}),
         });
         try {
           const result = await fn(session);

@@ -29,10 +29,10 @@ import type { SetupHost } from "./setup-host";
 import { runBatches, type Batch } from "./batches";
 import { toOfficeFailure } from "./errors";
 import { logRowsBytes, officeLogRows, queueCreateLog, queueLogRows } from "./op-log";
-import { readUsedRanges } from "./read";
+import { gridFromBlock, readUsedRanges } from "./read";
 import type { RequirementChecker } from "./requirements";
 import { queueLayout } from "./render-layout";
-import { BATCH_BUDGET_BYTES, packBySize } from "./size";
+import { BATCH_BUDGET_BYTES, isPayloadTooLarge, packBySize } from "./size";
 import { fromOfficeValue } from "./values";
 import { groupRuns, runAddress, type WriteRun } from "./write-plan";
 
@@ -47,6 +47,12 @@ export interface SessionOptions {
   readonly knownLarge: Set<string>;
   /** Which requirement sets beyond ExcelApi 1.8 the host has. */
   readonly requirements: RequirementChecker;
+  /**
+   * Sheets whose used ranges go with the sheet names in one sync (probed with
+   * getItemOrNullObject, so a missing one costs nothing): refresh knows it reads the registry,
+   * 设置 and 工作日历, and saves a round trip this way.
+   */
+  readonly prefetch?: readonly string[];
 }
 
 /**
@@ -79,6 +85,8 @@ export class OfficeSession implements LoggedWorkbookPort, LayoutPort, SetupTarge
   private readonly grids = new Map<string, SheetGrid>();
   /** 操作编号 of this operation's setup writes (init applies two plans as one undoable step). */
   private setupId: string | null = null;
+  /** Used ranges read with the sheet names (options.prefetch), until the first write is queued. */
+  private readonly prefetched = new Map<string, SheetGrid>();
   /** Sheets read successfully in this operation (known to exist even before the names are). */
   private readonly seen = new Set<string>();
   /** Estimated bytes of queued, unsent writes (0 when none). */
@@ -98,11 +106,42 @@ export class OfficeSession implements LoggedWorkbookPort, LayoutPort, SetupTarge
 
   async sheetNames(): Promise<string[]> {
     if (this.names === null) {
+      const wanted = this.pendingWrites
+        ? []
+        : (this.options.prefetch ?? []).filter((n) => !this.options.knownLarge.has(n));
       const sheets = this.context.workbook.worksheets.load("items/name");
-      await this.send(() => this.context.sync());
+      const ranges = wanted.map((name) =>
+        this.context.workbook.worksheets
+          .getItemOrNullObject(name)
+          .getUsedRangeOrNullObject(true)
+          .load("isNullObject, rowIndex, columnIndex, values"),
+      );
+      try {
+        await this.send(() => this.context.sync());
+      } catch (error) {
+        const e = error as { cause?: unknown };
+        if (wanted.length === 0 || !(isPayloadTooLarge(error) || isPayloadTooLarge(e.cause))) throw error;
+        // Too large together: remember it, and ask for the names alone.
+        for (const n of wanted) this.options.knownLarge.add(n);
+        return this.sheetNames();
+      }
       this.names = sheets.items.map((s) => s.name);
+      const all = this.names;
+      wanted.forEach((name, i) => {
+        const actual = resolveName(all, name);
+        if (actual !== undefined)
+          this.prefetched.set(actual, gridFromBlock(actual, ranges[i].isNullObject ? null : ranges[i]));
+      });
     }
     return [...this.names];
+  }
+
+  /** The grids of `names` when all were read with the sheet names and nothing was written since. */
+  private takePrefetched(names: readonly string[]): SheetGrid[] | null {
+    if (!names.every((n) => this.prefetched.has(n))) return null;
+    const grids = names.map((n) => this.prefetched.get(n)!);
+    for (const n of names) this.prefetched.delete(n);
+    return grids;
   }
 
   async readSheets(names: readonly string[]): Promise<SheetGrid[]> {
@@ -120,7 +159,9 @@ export class OfficeSession implements LoggedWorkbookPort, LayoutPort, SetupTarge
     }
     const all = await this.sheetNames();
     const existing = [...new Set(names.map((n) => resolveName(all, n)).filter((n): n is string => n !== undefined))];
-    const grids = await this.send(() => readUsedRanges(this.context, existing, this.options.knownLarge));
+    const grids =
+      this.takePrefetched(existing) ??
+      (await this.send(() => readUsedRanges(this.context, existing, this.options.knownLarge)));
     for (const g of grids) this.grids.set(g.name, g);
     return grids;
   }
@@ -320,6 +361,7 @@ export class OfficeSession implements LoggedWorkbookPort, LayoutPort, SetupTarge
   }
 
   private queueEventsOff(): void {
+    this.prefetched.clear();
     if (this.eventsOffQueued) return;
     this.context.runtime.enableEvents = false;
     this.eventsOffQueued = true;
@@ -334,6 +376,7 @@ export class OfficeSession implements LoggedWorkbookPort, LayoutPort, SetupTarge
   }
 
   private markPending(bytes: number): void {
+    this.prefetched.clear();
     this.pendingWrites = true;
     this.pendingBytes += bytes;
   }

@@ -80,6 +80,8 @@ export interface SheetRead {
   readonly columns: Map<number, { width: number | null; hidden: boolean | null }>;
   readonly rowHeights: Map<number, number | null>;
   print: LoadedPrint | null;
+  /** Formula runs whose sampled formulas were not the planned ones: read again exactly. */
+  readonly unconfirmed: CellPlan[][];
 }
 
 function emptyRead(): SheetRead {
@@ -97,6 +99,7 @@ function emptyRead(): SheetRead {
     columns: new Map(),
     rowHeights: new Map(),
     print: null,
+    unconfirmed: [],
   };
 }
 
@@ -117,6 +120,8 @@ export interface ReadOptions {
   readonly print: boolean;
   /** The host has ExcelApi 1.13 (merged areas). */
   readonly mergedAreas: boolean;
+  /** The host has ExcelApi 1.9 (special cells): formula columns are read without their formulas. */
+  readonly specialCells?: boolean;
 }
 
 /** Bytes a planned cell's `values` and `formulas` are expected to take. */
@@ -125,7 +130,7 @@ function plannedBytes(plan: CellPlan): number {
   return jsonBytes(text) * (plan.value.t === "formula" ? 1 : 2) * MARGIN + EMPTY_CELL_BYTES;
 }
 
-function estimator(options: ReadOptions): (plan: CellPlan) => number {
+export function estimator(options: ReadOptions): (plan: CellPlan) => number {
   const rows = options.grid?.rows;
   return (plan) => {
     const inUse = rows !== undefined && plan.row <= rows.length && plan.col <= (rows[plan.row - 1]?.length ?? 0);
@@ -199,6 +204,160 @@ export function areasOf(address: string): CellRange[] {
     });
 }
 
+/**
+ * Reads of planned cells column slice by column slice: `values` and `formulas` of every cell
+ * (and number formats where an owned cell sets one) — the exact read.
+ * @example exactReads(() => sheet, plan.cells, () => 12, read).length // 1
+ */
+export function exactReads(
+  ws: () => Excel.Worksheet,
+  cells: readonly CellPlan[],
+  estimate: (p: CellPlan) => number,
+  read: SheetRead,
+): ReadItem[] {
+  return columnSlices(cells, estimate).map((slice) => {
+    const first = slice[0];
+    const address = areaRef({
+      top: first.row,
+      left: first.col,
+      bottom: first.row + slice.length - 1,
+      right: first.col,
+    });
+    const withFormats = slice.some((p) => p.mode === "owned" && p.style?.numFmt !== undefined);
+    let range: Excel.Range | null = null;
+    return {
+      bytes: slice.reduce((n, p) => n + estimate(p), 0) + ACTION_OVERHEAD_BYTES,
+      queue: () => {
+        range = ws()
+          .getRange(address)
+          .load(withFormats ? "values,formulas,numberFormat" : "values,formulas");
+      },
+      collect: () => {
+        const r = range!;
+        slice.forEach((p, i) => {
+          read.cells.set(cellKey(p.row, p.col), { value: r.values[i][0], formula: r.formulas[i][0] });
+          if (withFormats) read.numberFormats.set(cellKey(p.row, p.col), String(r.numberFormat[i][0]));
+        });
+      },
+    };
+  });
+}
+
+/** Shortest run of planned formulas read by special cells (Excel widens a one-cell range to the whole sheet). */
+const MIN_RUN = 2;
+/** Longest run read as one item (its values are estimated at RUN_CELL_BYTES each). */
+const MAX_RUN = 20000;
+const RUN_CELL_BYTES = 48;
+/** Rows of a run whose formula text is read to confirm the run holds the planned formulas. */
+const SAMPLE_EVERY = 500;
+
+/**
+ * Vertical runs of planned formulas in "formula" mode (the 状态 column), and the other cells.
+ * @example formulaRuns(plan.cells).runs[0].length // 10399
+ */
+export function formulaRuns(cells: readonly CellPlan[]): { runs: CellPlan[][]; rest: CellPlan[] } {
+  const candidates = cells
+    .filter((p) => p.mode === "formula" && p.value.t === "formula")
+    .sort((a, b) => a.col - b.col || a.row - b.row);
+  const runs: CellPlan[][] = [];
+  let current: CellPlan[] = [];
+  for (const p of candidates) {
+    const last = current[current.length - 1];
+    if (last !== undefined && last.col === p.col && last.row === p.row) continue;
+    if (last !== undefined && (last.col !== p.col || last.row + 1 !== p.row || current.length >= MAX_RUN)) {
+      runs.push(current);
+      current = [];
+    }
+    current.push(p);
+  }
+  if (current.length > 0) runs.push(current);
+  const kept = runs.filter((r) => r.length >= MIN_RUN);
+  const inRuns = new Set(kept.flatMap((r) => r.map((p) => cellKey(p.row, p.col))));
+  return { runs: kept, rest: cells.filter((p) => !inRuns.has(cellKey(p.row, p.col))) };
+}
+
+/** Indexes of the cells of a run whose formula text is read: the first, every SAMPLE_EVERY-th, the last. */
+function sampleIndexes(length: number): number[] {
+  const out = new Set<number>([0, length - 1]);
+  for (let i = SAMPLE_EVERY; i < length; i += SAMPLE_EVERY) out.add(i);
+  return [...out].sort((a, b) => a - b);
+}
+
+/**
+ * The read of a run of planned formulas without its formulas (ExcelApi 1.9): the `values`
+ * (short: what the formulas show), the addresses of its typed cells (special cells
+ * "Constants") and of its formula cells ("Formulas"; not "Blanks", which Excel limits to the
+ * used range), and the formula text of a few sampled cells. A typed cell is loaded as what it
+ * holds, so it is still reported as a conflict and never overwritten; a cell that is neither
+ * is empty. When every sampled cell holding a formula (at least one) holds its planned one, every formula
+ * cell of the run is taken to hold its planned formula — so a person's own formula in an
+ * unsampled cell of the 状态 column is neither reported nor replaced until the planned
+ * formula changes, and then replaced without a report (TESTING.md). When a sample differs,
+ * or no sampled cell holds a formula while others do, the run goes to `read.unconfirmed` and
+ * is read again exactly (more round trips, as on ExcelApi 1.8).
+ */
+function formulaRunRead(ws: () => Excel.Worksheet, run: readonly CellPlan[], read: SheetRead): ReadItem {
+  const first = run[0];
+  const last = run[run.length - 1];
+  const box = { top: first.row, left: first.col, bottom: last.row, right: first.col };
+  const samples = sampleIndexes(run.length);
+  let range: Excel.Range | null = null;
+  let constants: Excel.RangeAreas | null = null;
+  let formulas: Excel.RangeAreas | null = null;
+  let sampled: Excel.Range[] = [];
+  const sampleBytes = samples.reduce((n, i) => n + plannedBytes(run[i]), 0);
+  return {
+    bytes: run.length * RUN_CELL_BYTES + sampleBytes + 4 * ACTION_OVERHEAD_BYTES,
+    queue: () => {
+      const sheet = ws();
+      range = sheet.getRange(areaRef(box)).load("values");
+      constants = range.getSpecialCellsOrNullObject("Constants").load("address");
+      formulas = range.getSpecialCellsOrNullObject("Formulas").load("address");
+      sampled = samples.map((i) => sheet.getRange(`${columnLetters(run[i].col)}${run[i].row}`).load("values,formulas"));
+    },
+    collect: () => {
+      const rowsOf = (areas: Excel.RangeAreas | null): Set<number> => {
+        const rows = new Set<number>();
+        if (!areas || areas.isNullObject) return rows;
+        for (const a of areasOf(areas.address)) {
+          if (a.left > box.left || a.right < box.left) continue;
+          for (let r = Math.max(a.top, box.top); r <= Math.min(a.bottom, box.bottom); r++) rows.add(r);
+        }
+        return rows;
+      };
+      const typed = rowsOf(constants);
+      const withFormula = rowsOf(formulas);
+      const exact = new Map<number, LoadedCell>();
+      samples.forEach((i, j) =>
+        exact.set(run[i].row, { value: sampled[j].values[0][0], formula: sampled[j].formulas[0][0] }),
+      );
+      // At least one sampled cell must hold a formula when the run has any (else nothing confirms them).
+      const someSampled = withFormula.size === 0 || samples.some((i) => withFormula.has(run[i].row));
+      const confirmed =
+        someSampled &&
+        samples.every((i) => {
+          const p = run[i];
+          const f = exact.get(p.row)!.formula;
+          return !withFormula.has(p.row) || (p.value.t === "formula" && f === `=${p.value.f}`);
+        });
+      if (!confirmed) {
+        read.unconfirmed.push([...run]);
+        return;
+      }
+      const values = range!.values;
+      run.forEach((p, i) => {
+        const value = values[i][0];
+        const cell: LoadedCell = typed.has(p.row)
+          ? { value, formula: value }
+          : withFormula.has(p.row)
+            ? (exact.get(p.row) ?? { value, formula: p.value.t === "formula" ? `=${p.value.f}` : "" })
+            : { value: "", formula: "" };
+        read.cells.set(cellKey(p.row, p.col), cell);
+      });
+    },
+  };
+}
+
 /** Queues the loads of a cell's look; the getter reads them after the sync. */
 function loadLook(range: Excel.Range): () => LoadedLook {
   const format = range.format.load("horizontalAlignment,verticalAlignment,wrapText");
@@ -257,7 +416,10 @@ export function sheetReads(
   };
   const estimate = estimator(options);
 
-  // Cells: a generated sheet as one block reaching its used range; others column by column.
+  // Cells: a generated sheet as one block reaching its used range; others column by column,
+  // runs of planned formulas (the 状态 column) by special cells when the host has them.
+  const { runs, rest } = options.specialCells && !plan.owned ? formulaRuns(plan.cells) : { runs: [], rest: plan.cells };
+  for (const run of runs) items.push(formulaRunRead(ws, run, read));
   if (plan.cells.length > 0 && plan.owned) {
     const owned = plan.owned;
     const planned = boxOf([
@@ -293,33 +455,8 @@ export function sheetReads(
         );
       },
     });
-  } else if (plan.cells.length > 0) {
-    for (const slice of columnSlices(plan.cells, estimate)) {
-      const first = slice[0];
-      const address = areaRef({
-        top: first.row,
-        left: first.col,
-        bottom: first.row + slice.length - 1,
-        right: first.col,
-      });
-      const withFormats = slice.some((p) => p.mode === "owned" && p.style?.numFmt !== undefined);
-      let range: Excel.Range | null = null;
-      items.push({
-        bytes: slice.reduce((n, p) => n + estimate(p), 0) + ACTION_OVERHEAD_BYTES,
-        queue: () => {
-          range = ws()
-            .getRange(address)
-            .load(withFormats ? "values,formulas,numberFormat" : "values,formulas");
-        },
-        collect: () => {
-          const r = range!;
-          slice.forEach((p, i) => {
-            read.cells.set(cellKey(p.row, p.col), { value: r.values[i][0], formula: r.formulas[i][0] });
-            if (withFormats) read.numberFormats.set(cellKey(p.row, p.col), String(r.numberFormat[i][0]));
-          });
-        },
-      });
-    }
+  } else if (rest.length > 0) {
+    items.push(...exactReads(ws, rest, estimate, read));
   }
 
   // Looks: owned cells whose style is more than a number format, and the cells styleFrom copies.

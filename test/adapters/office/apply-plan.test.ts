@@ -138,8 +138,8 @@ describe("what people did to the workbook", () => {
     expect((await refresh()).result.outcome.changes).toEqual([]);
   });
 
-  test("a stale formula of ours is replaced; a person's formula and typed value are kept and reported", async () => {
-    const { refresh, reg, fake } = setup();
+  test("ExcelApi 1.8: a stale formula of ours is replaced; a person's formula and typed value are kept and reported", async () => {
+    const { refresh, reg, fake } = setup({ sets: { ExcelApi: "1.8" } });
     await refresh();
     fake.userEdit(REGISTRY, "W5", [["=1+1"]]);
     fake.userEdit(REGISTRY, "W7", [["=INDEX(日历序,1)"]]);
@@ -153,6 +153,34 @@ describe("what people did to the workbook", () => {
     expect(reg().get(5, W)?.formula).toBe("=1+1");
     expect(reg().get(7, W)?.formula).toContain('FIND("办结",M7)');
     expect(reg().get(9, W)).toMatchObject({ value: "已办结", formula: undefined });
+  });
+
+  test("ExcelApi 1.9 (special cells): a typed value is kept and reported; formulas in unsampled 状态 cells count as ours", async () => {
+    const { refresh, reg, fake } = setup();
+    await refresh();
+    fake.userEdit(REGISTRY, "W5", [["=1+1"]]);
+    fake.userEdit(REGISTRY, "W7", [["=INDEX(日历序,1)"]]);
+    fake.userEdit(REGISTRY, "W9", [["已办结"]]);
+    fake.userEdit(REGISTRY, "W10", [[""]]);
+    const again = await refresh();
+    // Only typed cells are read exactly; W5 and W7 are formula cells between the sampled rows,
+    // taken to hold the planned formula (the documented limit, TESTING.md); W10 was emptied.
+    expect(again.result.outcome.conflicts.map((c) => [c.address, c.found])).toEqual([["W9", "已办结"]]);
+    expect(again.result.outcome.changes).toEqual([{ sheet: REGISTRY, kind: "cells", count: 1 }]);
+    expect(reg().get(5, W)?.formula).toBe("=1+1");
+    expect(reg().get(9, W)).toMatchObject({ value: "已办结", formula: undefined });
+    expect(reg().get(10, W)?.formula).toContain('FIND("办结",M10)');
+  });
+
+  test("ExcelApi 1.9: a sampled 状态 cell holding another formula makes the column be read exactly", async () => {
+    const { refresh, reg, fake } = setup();
+    await refresh();
+    fake.userEdit(REGISTRY, "W3", [["=INDEX(日历序,1)"]]); // the first row is always sampled
+    fake.userEdit(REGISTRY, "W5", [["=1+1"]]);
+    const again = await refresh();
+    expect(again.result.outcome.conflicts.map((c) => [c.address, c.found])).toEqual([["W5", "=1+1"]]);
+    expect(again.result.outcome.changes).toEqual([{ sheet: REGISTRY, kind: "cells", count: 1 }]);
+    expect(reg().get(3, W)?.formula).toContain('FIND("办结",M3)');
   });
 
   test("a registry that grew past its formatted block gets formulas, lists and colours down to the new block", async () => {

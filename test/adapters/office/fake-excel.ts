@@ -1262,6 +1262,55 @@ class FakeRange extends Proxy {
     });
   }
 
+  /**
+   * The cells of the range of one kind (ExcelApi 1.9): "Constants" (typed values), "Formulas",
+   * "Blanks" (empty cells inside the sheet's used range, as Excel limits them). The areas are
+   * vertical runs per column. `getSpecialCells` fails with ItemNotFound at sync when no cell
+   * matches; the OrNullObject variant gives a null object.
+   */
+  getSpecialCells(cellType: string): FakeRangeAreas {
+    return this.specialCells(cellType, false);
+  }
+
+  getSpecialCellsOrNullObject(cellType: string): FakeRangeAreas {
+    return this.specialCells(cellType, true);
+  }
+
+  private specialCells(cellType: string, nullable: boolean): FakeRangeAreas {
+    return new FakeRangeAreas(
+      this.ctx,
+      () => {
+        const { sheet, box } = this.target();
+        const used = sheet.usedBox(false);
+        const matches = (r: number, c: number): boolean => {
+          const cell = sheet.get(r, c);
+          const formula = cell?.formula !== undefined;
+          if (cellType === "Formulas") return formula;
+          if (cellType === "Constants") return !formula && cell !== undefined && cell.value !== "";
+          if (cellType === "Blanks") {
+            const inside = used !== null && r >= used.r1 && r <= used.r2 && c >= used.c1 && c <= used.c2;
+            return inside && !formula && (cell === undefined || cell.value === "");
+          }
+          throw new FakeOfficeError("InvalidArgument", `fake cannot find special cells ${cellType}`);
+        };
+        const areas: Box[] = [];
+        for (let c = box.c1; c <= box.c2; c++) {
+          let start: number | null = null;
+          for (let r = box.r1; r <= box.r2 + 1; r++) {
+            const m = r <= box.r2 && matches(r, c);
+            if (m && start === null) start = r;
+            if (!m && start !== null) {
+              areas.push({ r1: start, c1: c, r2: r - 1, c2: c });
+              start = null;
+            }
+          }
+        }
+        return areas.length === 0 ? null : { sheet, areas };
+      },
+      nullable,
+    );
+  }
+
   getEntireColumn(): FakeRange {
     return new FakeRange(
       this.ctx,
@@ -1283,6 +1332,7 @@ class FakeRangeAreas extends Proxy {
   constructor(
     ctx: FakeContext,
     private readonly resolver: () => { sheet: FakeSheet; areas: Box[] } | null,
+    private readonly nullable = true,
   ) {
     super(ctx);
   }
@@ -1299,6 +1349,7 @@ class FakeRangeAreas extends Proxy {
     const wanted = propList(props);
     this.queueLoad(wanted, () => {
       const t = this.resolver();
+      if (!t && !this.nullable) throw new FakeOfficeError("ItemNotFound", "No cells were found.");
       if (!t) return { isNullObject: true };
       return {
         isNullObject: false,

@@ -28,8 +28,8 @@ import {
   samePrint,
   sameValidation,
 } from "../../../src/adapters/office/setup-rules";
-import { areasOf } from "../../../src/adapters/office/setup-read";
-import { shiftReferences } from "./fake-excel";
+import { areasOf, formulaRuns } from "../../../src/adapters/office/setup-read";
+import { FakeExcel, shiftReferences } from "./fake-excel";
 import type { CellPlan, ValidationPlan } from "../../../src/domain/setup-plan";
 import { REGISTRY_FORMAT_SIGNATURES } from "../../../src/domain/registry-plan";
 
@@ -277,5 +277,77 @@ describe("validation, print, panes, names, looks", () => {
       { top: 1, left: 1, bottom: 1, right: 14 },
       { top: 5, left: 22, bottom: 5, right: 23 },
     ]);
+  });
+});
+
+describe("formula runs read by special cells (ExcelApi 1.9)", () => {
+  const f = (row: number, col = 23, mode: CellPlan["mode"] = "formula"): CellPlan => ({
+    row,
+    col,
+    mode,
+    marker: "日历序",
+    value: { t: "formula", f: `X(日历序,M${row})` },
+  });
+
+  test.each([
+    ["one run of consecutive rows", [3, 4, 5, 6].map((r) => f(r)), [[3, 6]], 0],
+    [
+      "a gap splits the run",
+      [3, 4, 6, 7].map((r) => f(r)),
+      [
+        [3, 4],
+        [6, 7],
+      ],
+      0,
+    ],
+    ["a lone cell is read exactly (Excel widens a one-cell range)", [3, 4, 9].map((r) => f(r)), [[3, 4]], 1],
+    ["ifEmpty and owned cells are read exactly", [f(3), f(4), f(5, 23, "owned"), f(6, 23, "ifEmpty")], [[3, 4]], 2],
+  ])("%s", (_name, cells, runs, rest) => {
+    const out = formulaRuns(cells);
+    expect(out.runs.map((r) => [r[0].row, r[r.length - 1].row])).toEqual(runs);
+    expect(out.rest).toHaveLength(rest);
+  });
+});
+
+describe("the fake's special cells behave as Excel's", () => {
+  const load = async (cellType: string, nullable: boolean) => {
+    const fake = new FakeExcel({ 表: [["标题"], ["a"], [""], ["b"], [""], [""]] });
+    fake.userEdit("表", "A5", [["=1+1"]]);
+    return fake.run({}, async (context: Excel.RequestContext) => {
+      const range = context.workbook.worksheets.getItem("表").getRange("A2:A9");
+      const areas = (
+        nullable
+          ? range.getSpecialCellsOrNullObject(cellType as Excel.SpecialCellType)
+          : range.getSpecialCells(cellType as Excel.SpecialCellType)
+      ).load("address");
+      await context.sync();
+      return areas.isNullObject ? null : areas.address;
+    });
+  };
+
+  test.each([
+    ["Constants", "'表'!A2,'表'!A4"],
+    ["Formulas", "'表'!A5"],
+    ["Blanks", "'表'!A3"], // A6… lie below the used range
+  ])("%s of A2:A9 are %s", async (type, address) => {
+    expect(await load(type, true)).toBe(address);
+    expect(areasOf(address).length).toBeGreaterThan(0);
+  });
+
+  test("no match: getSpecialCells fails with ItemNotFound, the OrNullObject variant gives a null object", async () => {
+    const fake = new FakeExcel({ 表: [["a"]] });
+    const attempt = (nullable: boolean) =>
+      fake.run({}, async (context: Excel.RequestContext) => {
+        const range = context.workbook.worksheets.getItem("表").getRange("A1:A3");
+        const areas = (
+          nullable
+            ? range.getSpecialCellsOrNullObject("Formulas" as Excel.SpecialCellType)
+            : range.getSpecialCells("Formulas" as Excel.SpecialCellType)
+        ).load("address");
+        await context.sync();
+        return areas.isNullObject;
+      });
+    expect(await attempt(true)).toBe(true);
+    await expect(attempt(false)).rejects.toMatchObject({ code: "ItemNotFound" });
   });
 });
