@@ -5,6 +5,9 @@
  * happened because its batch failed) are skipped. The undo is itself logged, naming the
  * operation it undoes, so undoing again walks further back and an undone operation is never
  * undone twice.
+ *
+ * An operation that created a whole sheet (a document) is undone by deleting that sheet; one
+ * that replaced a sheet cannot be undone (the old sheet is gone), so undo stops there.
  */
 import { cellText, type CellValue } from "../domain/cell";
 import type { CellWrite } from "./port";
@@ -42,6 +45,10 @@ export interface UndoResult {
   readonly restored: number;
   /** Cells that already held their old value. */
   readonly unchanged: number;
+  /** Sheets the operation created that the undo deleted. */
+  readonly deletedSheets?: readonly string[];
+  /** Sheets the operation created that no longer existed (nothing to delete). */
+  readonly missingSheets?: readonly string[];
   readonly conflicts: readonly UndoConflict[];
   /** One Chinese line for the task pane. */
   readonly message: string;
@@ -78,6 +85,7 @@ export function planUndo(
 ): { writes: CellWrite[]; conflicts: UndoConflict[]; unchanged: number } {
   const byCell = new Map<string, { first: LogEntry; oldest: LogEntry }>();
   for (const e of op.entries) {
+    if (e.sheetAction) continue;
     const key = `${e.sheet}\u0000${e.row}\u0000${e.col}`;
     const seen = byCell.get(key);
     if (seen) seen.oldest = e;
@@ -142,15 +150,33 @@ export async function runUndo(port: LoggedWorkbookPort): Promise<UndoResult> {
       message: `上次操作是“${op.operation}”，不能撤销：它只补充设置、工作日历、公式和颜色，没有改动任何已填写的内容；撤销会清空红黄绿灯所依据的工作日历。如需回到之前的版本，请使用 Excel 的“版本历史”。`,
     };
   }
-  const sheets = [...new Set(op.entries.map((e) => e.sheet))];
+  const stop = undoBlocker(op, port);
+  if (stop !== null) {
+    return { operationId: null, operation: op.operation, restored: 0, unchanged: 0, conflicts: [], message: stop };
+  }
+  const created = createdSheets(op);
+  const isCreated = (sheet: string) => created.some((c) => sameSheetName(c, sheet));
+  // Cells of a sheet the operation created go with the sheet.
+  const cells: LoggedOperation = { ...op, entries: op.entries.filter((e) => !e.sheetAction && !isCreated(e.sheet)) };
+  const sheets = [...new Set([...cells.entries.map((e) => e.sheet), ...created])];
   const grids = await port.readSheets(sheets);
   const current = (sheet: string, row: number, col: number): CellValue =>
     grids.find((g) => g.name === sheet)?.rows[row - 1]?.[col - 1] ?? { t: "empty" };
-  const plan = planUndo(op, current);
-  if (plan.writes.length > 0) {
-    await port.writeLogged(plan.writes, { operation: UNDO_OPERATION, undoes: op.id });
+  const plan = planUndo(cells, current);
+  const meta = { operation: UNDO_OPERATION, undoes: op.id };
+  if (plan.writes.length > 0) await port.writeLogged(plan.writes, meta);
+  const exists = (sheet: string) => grids.some((g) => sameSheetName(g.name, sheet));
+  const deleted = created.filter(exists);
+  const missing = created.filter((s) => !exists(s));
+  // Every created sheet is recorded (a missing one too), so this operation counts as undone.
+  for (const sheet of created) await port.deleteSheet!(sheet, meta);
+  const done: string[] = [];
+  if (plan.writes.length > 0 || created.length === 0) done.push(`恢复 ${plan.writes.length} 个单元格`);
+  if (deleted.length > 0) done.push(`删除工作表${deleted.map((s) => `“${s}”`).join("、")}`);
+  const parts = [`已撤销“${op.operation}”${done.length > 0 ? `：${done.join("，")}` : ""}`];
+  if (missing.length > 0) {
+    parts.push(`工作表${missing.map((s) => `“${s}”`).join("、")}已不存在（已被删除或改名），未删除`);
   }
-  const parts = [`已撤销“${op.operation}”：恢复 ${plan.writes.length} 个单元格`];
   if (plan.conflicts.length > 0) parts.push(`${plan.conflicts.length} 个单元格已被他人修改，未撤销`);
   return {
     operationId: op.id,
@@ -158,6 +184,36 @@ export async function runUndo(port: LoggedWorkbookPort): Promise<UndoResult> {
     restored: plan.writes.length,
     unchanged: plan.unchanged,
     conflicts: plan.conflicts,
+    ...(created.length > 0 ? { deletedSheets: deleted, missingSheets: missing } : {}),
     message: parts.join("；"),
   };
+}
+
+/** Excel compares sheet names case-insensitively. */
+function sameSheetName(a: string, b: string): boolean {
+  return a.toLowerCase() === b.toLowerCase();
+}
+
+/**
+ * The sheets an operation created (its 新建整个工作表 entries), once each.
+ * @example createdSheets(op) // ["通知单〔2021〕3号"]
+ */
+export function createdSheets(op: LoggedOperation): string[] {
+  return [...new Set(op.entries.filter((e) => e.sheetAction === "created").map((e) => e.sheet))];
+}
+
+/**
+ * Why an operation cannot be undone (one Chinese line), or null when it can: it replaced a
+ * sheet, or it created one and the port cannot delete sheets.
+ * @example undoBlocker(replacingOp, port) // "上次操作“生成督办事项通知单”替换了工作表“通知单〔2021〕3号”…"
+ */
+export function undoBlocker(op: LoggedOperation, port: LoggedWorkbookPort): string | null {
+  const replaced = [...new Set(op.entries.filter((e) => e.sheetAction === "replaced").map((e) => e.sheet))];
+  if (replaced.length > 0) {
+    return `上次操作“${op.operation}”替换了工作表${replaced.map((s) => `“${s}”`).join("、")}，原来的工作表已不存在，不能撤销。如需找回原来的内容，请使用 Excel 的“版本历史”。`;
+  }
+  if (createdSheets(op).length > 0 && typeof port.deleteSheet !== "function") {
+    return `上次操作“${op.operation}”新建了工作表，此处无法删除工作表，不能撤销；如不需要，请手动删除该工作表。`;
+  }
+  return null;
 }

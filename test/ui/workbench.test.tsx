@@ -105,6 +105,21 @@ describe("the Excel actions on the Office adapter (fake Excel)", () => {
     expect(notice.lines[0]).toContain("通知单〔2026〕1号");
   });
 
+  it("undoes a notice by deleting its sheet, then the numbering before it", async () => {
+    const { actions, fake } = open();
+    await actions.number();
+    const notice = await actions.document("notice", "〔2026〕1号");
+    expect(notice.tone).not.toBe("error");
+    expect(fake.hasSheet("通知单〔2026〕1号")).toBe(true);
+    const undone = await actions.undo();
+    expect(undone.tone).toBe("success");
+    expect(undone.title).toBe("已撤销“生成督办事项通知单”：删除工作表“通知单〔2026〕1号”");
+    expect(fake.hasSheet("通知单〔2026〕1号")).toBe(false);
+    expect((await actions.number()).title).toBe("没有需要编号的事项");
+    expect((await actions.undo()).title).toContain("已撤销“编号");
+    expect((await actions.number()).lines).toEqual(["第5行：〔2026〕5号", "第8行：〔2026〕6号"]);
+  });
+
   it("refreshes the colours and lists once, then says the workbook is up to date", async () => {
     const { actions, fake } = open();
     const first = await actions.refresh!();

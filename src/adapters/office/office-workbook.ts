@@ -129,6 +129,14 @@ export class OfficeWorkbook implements LoggedWorkbookPort, LayoutPort, SetupTarg
     return this.operation(meta, (s) => s.writeLogged(writes, meta));
   }
 
+  /** Deletes a sheet as an operation of its own (undo deletes inside its operation instead). */
+  deleteSheet(name: string, meta: OperationMeta): Promise<void> {
+    return this.operation(meta, async (s) => {
+      await s.readSheets([name]);
+      await s.deleteSheet(name, meta);
+    });
+  }
+
   writeLayout(layout: SheetLayout, mode: LayoutMode): Promise<void> {
     return this.operation("生成文书", (s) => s.writeLayout(layout, mode));
   }

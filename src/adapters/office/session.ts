@@ -9,6 +9,10 @@
  * Every write batch is framed by `enableEvents = false … true`, so the add-in's own change
  * events do not fire, and carries the 操作日志 rows of its writes before the writes.
  *
+ * A layout (a document) is logged as one entry for its whole sheet — created, or replaced — under
+ * the operation's 操作编号, so undo can delete a created sheet (deleteSheet, queued with the
+ * undo's other writes) and stops at a replaced one.
+ *
  * The session is also the add-in's SetupTarget (刷新, 新建台账): applySetupPlan reads what
  * the plan compares in one batch and queues its writes like any other (apply-plan.ts).
  */
@@ -21,8 +25,10 @@ import type { WorkbookPlan } from "../../domain/setup-plan";
 import {
   logRowCells,
   OPERATION_LOG_SHEET,
+  sheetEntry,
   type LoggedWorkbookPort,
   type OperationMeta,
+  type SheetAction,
 } from "../../app/ports/operation-log";
 import { applyOfficeSetupPlan } from "./apply-plan";
 import type { SetupHost } from "./setup-host";
@@ -32,7 +38,7 @@ import { logRowsBytes, officeLogRows, queueCreateLog, queueLogRows } from "./op-
 import { gridFromBlock, readUsedRanges } from "./read";
 import type { RequirementChecker } from "./requirements";
 import { queueLayout } from "./render-layout";
-import { BATCH_BUDGET_BYTES, isPayloadTooLarge, packBySize } from "./size";
+import { ACTION_OVERHEAD_BYTES, BATCH_BUDGET_BYTES, isPayloadTooLarge, packBySize } from "./size";
 import { fromOfficeValue } from "./values";
 import { groupRuns, runAddress, type WriteRun } from "./write-plan";
 
@@ -83,12 +89,17 @@ export class OfficeSession implements LoggedWorkbookPort, LayoutPort, SetupTarge
   private names: string[] | null = null;
   /** Grids read in this operation (the setup estimates response sizes from them). */
   private readonly grids = new Map<string, SheetGrid>();
-  /** 操作编号 of this operation's setup writes (init applies two plans as one undoable step). */
+  /**
+   * 操作编号 of this operation's own writes (options.meta: setup plans, writeCells, layouts), so
+   * that init's two plans, or a document's sheet and its 催办记录 row, are one undoable step.
+   */
   private setupId: string | null = null;
   /** Used ranges read with the sheet names (options.prefetch), until the first write is queued. */
   private readonly prefetched = new Map<string, SheetGrid>();
   /** Sheets read successfully in this operation (known to exist even before the names are). */
   private readonly seen = new Set<string>();
+  /** Sheets a direct read found missing in this operation (before the names were known). */
+  private readonly missing = new Set<string>();
   /** Estimated bytes of queued, unsent writes (0 when none). */
   private pendingBytes = 0;
   private pendingWrites = false;
@@ -105,10 +116,13 @@ export class OfficeSession implements LoggedWorkbookPort, LayoutPort, SetupTarge
   ) {}
 
   async sheetNames(): Promise<string[]> {
+    return this.loadNames(this.options.prefetch ?? []);
+  }
+
+  /** The sheet names, loaded (once) with the used ranges of `prefetch` in the same sync. */
+  private async loadNames(prefetch: readonly string[]): Promise<string[]> {
     if (this.names === null) {
-      const wanted = this.pendingWrites
-        ? []
-        : (this.options.prefetch ?? []).filter((n) => !this.options.knownLarge.has(n));
+      const wanted = this.pendingWrites ? [] : prefetch.filter((n) => !this.options.knownLarge.has(n));
       const sheets = this.context.workbook.worksheets.load("items/name");
       const ranges = wanted.map((name) =>
         this.context.workbook.worksheets
@@ -123,7 +137,7 @@ export class OfficeSession implements LoggedWorkbookPort, LayoutPort, SetupTarge
         if (wanted.length === 0 || !(isPayloadTooLarge(error) || isPayloadTooLarge(e.cause))) throw error;
         // Too large together: remember it, and ask for the names alone.
         for (const n of wanted) this.options.knownLarge.add(n);
-        return this.sheetNames();
+        return this.loadNames(prefetch);
       }
       this.names = sheets.items.map((s) => s.name);
       const all = this.names;
@@ -153,16 +167,22 @@ export class OfficeSession implements LoggedWorkbookPort, LayoutPort, SetupTarge
         this.seen.add(names[0]);
         return grids;
       } catch (error) {
-        if ((error as { officeCode?: string }).officeCode === "ItemNotFound") return [];
-        throw error;
+        if ((error as { officeCode?: string }).officeCode !== "ItemNotFound") throw error;
+        this.missing.add(names[0]);
+        return [];
       }
     }
-    const all = await this.sheetNames();
+    // Several sheets asked for before the names are known (undo of a document): their used
+    // ranges go with the names in one sync.
+    const all = this.names === null ? await this.loadNames(names) : await this.sheetNames();
     const existing = [...new Set(names.map((n) => resolveName(all, n)).filter((n): n is string => n !== undefined))];
     const grids =
       this.takePrefetched(existing) ??
       (await this.send(() => readUsedRanges(this.context, existing, this.options.knownLarge)));
-    for (const g of grids) this.grids.set(g.name, g);
+    for (const g of grids) {
+      this.grids.set(g.name, g);
+      this.seen.add(g.name);
+    }
     return grids;
   }
 
@@ -221,7 +241,7 @@ export class OfficeSession implements LoggedWorkbookPort, LayoutPort, SetupTarge
     const complete = await this.withOldValues(writes);
     // Whether the log exists: known without the sheet names when this operation read it.
     const names = this.names === null && this.seen.has(OPERATION_LOG_SHEET) ? null : await this.sheetNames();
-    const id = this.options.newId();
+    const id = meta === this.options.meta ? this.operationId() : this.options.newId();
     const time = logTime(this.options.now());
     const units: Unit[] = groupRuns(complete).map((run) => {
       const log = officeLogRows(
@@ -242,12 +262,7 @@ export class OfficeSession implements LoggedWorkbookPort, LayoutPort, SetupTarge
       );
       return { run, log, bytes: run.bytes + logRowsBytes(log) };
     });
-    if (names !== null && !names.includes(OPERATION_LOG_SHEET)) {
-      this.queueEventsOff();
-      queueCreateLog(this.context);
-      this.markPending(1000);
-      this.names = [...names, OPERATION_LOG_SHEET];
-    }
+    if (names !== null) this.ensureLog(names);
     const total = units.reduce((n, u) => n + u.bytes, 0);
     if (this.pendingWrites && this.pendingBytes + total > BATCH_BUDGET_BYTES) await this.flush();
     const groups = packBySize(units, BATCH_BUDGET_BYTES);
@@ -266,18 +281,70 @@ export class OfficeSession implements LoggedWorkbookPort, LayoutPort, SetupTarge
     this.queueUnits(last);
   }
 
+  /** The 操作编号 of this operation's own writes (options.meta), made once. */
+  private operationId(): string {
+    this.setupId ??= this.options.newId();
+    return this.setupId;
+  }
+
+  /** Queues the creation of the 操作日志 when the workbook (`names`) has none yet. */
+  private ensureLog(names: readonly string[]): void {
+    if (names.includes(OPERATION_LOG_SHEET)) return;
+    this.queueEventsOff();
+    queueCreateLog(this.context);
+    this.markPending(1000);
+    this.names = [...names, OPERATION_LOG_SHEET];
+  }
+
+  /** Queues one log entry about a whole sheet (events off, the log created when missing). */
+  private queueSheetEntry(names: readonly string[], sheet: string, action: SheetAction, meta: OperationMeta): void {
+    const id = meta === this.options.meta ? this.operationId() : this.options.newId();
+    const base = { id, time: logTime(this.options.now()), operation: meta.operation };
+    const entry = sheetEntry(
+      { ...base, ...(meta.user ? { user: meta.user } : {}), ...(meta.undoes ? { undoes: meta.undoes } : {}) },
+      sheet,
+      action,
+    );
+    const rows = officeLogRows([logRowCells(entry)]);
+    this.queueEventsOff();
+    this.ensureLog(names);
+    queueLogRows(this.context, rows);
+    this.markPending(logRowsBytes(rows));
+  }
+
   async writeLayout(layout: SheetLayout, mode: LayoutMode): Promise<void> {
     const names = await this.sheetNames();
     const at = names.findIndex((n) => n.toLowerCase() === layout.name.toLowerCase());
     if (at >= 0 && mode === "add") throw new Error(`工作表“${layout.name}”已存在`);
-    this.queueEventsOff();
+    // The entry goes before the sheet in the same batch: a sheet that was drawn has its entry.
+    this.queueSheetEntry(names, at >= 0 ? names[at] : layout.name, at >= 0 ? "replaced" : "created", this.options.meta);
     const bytes = queueLayout(this.context, layout, {
       replaceAt: at >= 0 ? at : null,
       requirements: this.options.requirements,
       warnings: this.warnings,
     });
     this.markPending(bytes);
-    if (at < 0) this.names = [...names, layout.name];
+    if (at < 0) this.names = [...(this.names ?? names), layout.name];
+  }
+
+  /**
+   * Deletes a sheet (when it exists) and records a 删除整个工作表 entry, queued with the
+   * operation's other writes. Whether it exists is known from this operation's reads (the
+   * caller reads it first), so no sync is made for that.
+   * @example await session.deleteSheet("通知单〔2021〕3号", { operation: "撤销上次操作", undoes: id })
+   */
+  async deleteSheet(name: string, meta: OperationMeta): Promise<void> {
+    const known = this.names === null && (this.seen.has(name) || this.missing.has(name));
+    const all = known ? null : await this.sheetNames();
+    const actual = all === null ? (this.seen.has(name) ? name : undefined) : resolveName(all, name);
+    const logNames = all ?? (this.seen.has(OPERATION_LOG_SHEET) ? [OPERATION_LOG_SHEET] : await this.sheetNames());
+    this.queueSheetEntry(logNames, name, "deleted", meta);
+    if (actual === undefined) return;
+    this.context.workbook.worksheets.getItem(actual).delete();
+    this.markPending(ACTION_OVERHEAD_BYTES);
+    this.grids.delete(actual);
+    this.seen.delete(actual);
+    if (this.names !== null) this.names = this.names.filter((n) => n !== actual);
   }
 
   /**
@@ -302,9 +369,8 @@ export class OfficeSession implements LoggedWorkbookPort, LayoutPort, SetupTarge
       read: (batches) => this.send(() => runBatches(this.context, batches)),
       write: (items, queueGroup) => this.writeGroups(items, queueGroup),
       logBase: () => {
-        this.setupId ??= this.options.newId();
         const { operation, user } = this.options.meta;
-        return { id: this.setupId, time: logTime(this.options.now()), operation, ...(user ? { user } : {}) };
+        return { id: this.operationId(), time: logTime(this.options.now()), operation, ...(user ? { user } : {}) };
       },
     };
   }

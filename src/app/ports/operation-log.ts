@@ -41,7 +41,34 @@ export interface OperationMeta {
   readonly user?: string;
 }
 
-/** One logged cell write. */
+/**
+ * What happened to a whole sheet: created by the operation (undo deletes it), replaced (the old
+ * sheet is gone, so undo stops there) or deleted by an undo.
+ */
+export type SheetAction = "created" | "replaced" | "deleted";
+
+/**
+ * The 单元格 text of an entry about a whole sheet (no A1 address looks like these). Logs written
+ * before these entries existed hold none; a reader that does not know them skips the row.
+ */
+export const SHEET_ACTION_ADDRESS: Readonly<Record<SheetAction, string>> = {
+  created: "（新建整个工作表）",
+  replaced: "（替换整个工作表）",
+  deleted: "（删除整个工作表）",
+};
+
+/**
+ * The sheet action a 单元格 text names, or null for a cell address.
+ * @example sheetActionOf("（新建整个工作表）") // "created"
+ * @example sheetActionOf("B5") // null
+ */
+export function sheetActionOf(address: string): SheetAction | null {
+  const text = address.trim();
+  const found = (Object.keys(SHEET_ACTION_ADDRESS) as SheetAction[]).find((a) => SHEET_ACTION_ADDRESS[a] === text);
+  return found ?? null;
+}
+
+/** One logged cell write, or one action on a whole sheet (`sheetAction` set; row and col 0). */
 export interface LogEntry {
   readonly id: string;
   readonly time: string;
@@ -56,6 +83,8 @@ export interface LogEntry {
   readonly col: number;
   readonly old: CellValue;
   readonly new: CellValue;
+  /** Set when the entry is about the whole sheet, not one cell. */
+  readonly sheetAction?: SheetAction;
 }
 
 /** What an adapter that keeps the log offers on top of WorkbookPort. */
@@ -66,6 +95,13 @@ export interface LoggedWorkbookPort extends WorkbookPort {
    * has its entry). `old` of each write is what is recorded as the old value.
    */
   writeLogged(writes: readonly CellWrite[], meta: OperationMeta): Promise<void>;
+  /**
+   * Deletes the sheet `name` and records a 删除整个工作表 entry under `meta` (an undo of the
+   * operation that created it), queued with the other writes of the operation. When the sheet
+   * no longer exists, only the entry is recorded. The caller reads the sheet in the same
+   * operation first, so the adapter knows whether it exists.
+   */
+  deleteSheet?(name: string, meta: OperationMeta): Promise<void>;
 }
 
 /** True when a port keeps the 操作日志. */
@@ -161,9 +197,12 @@ function shown(value: CellValue): string {
 }
 
 /**
- * The cells of one log row, in OPERATION_LOG_HEADERS order (all text).
+ * The cells of one log row, in OPERATION_LOG_HEADERS order (all text). An entry about a whole
+ * sheet (`sheetAction`) has its marker in 单元格 and empty values.
  * @example logRowCells({ id: "x", time: "2026-03-01 10:00:00", operation: "编号", sheet: "登记表", row: 5, col: 2,
  *   old: { t: "empty" }, new: { t: "string", v: "〔2026〕1号" } })[6] // { t: "string", v: "B5" }
+ * @example logRowCells({ id: "x", time: "…", operation: "生成督办事项通知单", sheet: "通知单〔2021〕3号", row: 0, col: 0,
+ *   old: { t: "empty" }, new: { t: "empty" }, sheetAction: "created" })[6] // { t: "string", v: "（新建整个工作表）" }
  */
 export function logRowCells(entry: {
   readonly id: string;
@@ -176,8 +215,24 @@ export function logRowCells(entry: {
   readonly col: number;
   readonly old: CellValue;
   readonly new: CellValue;
+  readonly sheetAction?: SheetAction;
 }): CellValue[] {
   const text = (v: string): CellValue => (v === "" ? EMPTY : { t: "string", v });
+  if (entry.sheetAction) {
+    return [
+      text(entry.id),
+      text(entry.time),
+      text(entry.operation),
+      text(entry.user ?? ""),
+      text(entry.undoes ?? ""),
+      text(entry.sheet),
+      text(SHEET_ACTION_ADDRESS[entry.sheetAction]),
+      EMPTY,
+      EMPTY,
+      text(encodeLogValue(EMPTY)),
+      text(encodeLogValue(EMPTY)),
+    ];
+  }
   return [
     text(entry.id),
     text(entry.time),
@@ -215,6 +270,24 @@ export function parseCellAddress(address: string): { row: number; col: number } 
 }
 
 /**
+ * An entry recording an action on a whole sheet (row and col 0, empty values).
+ * @example sheetEntry({ id: "x", time: "…", operation: "生成督办事项通知单" }, "通知单〔2021〕3号", "created").sheetAction // "created"
+ */
+export function sheetEntry(
+  base: {
+    readonly id: string;
+    readonly time: string;
+    readonly operation: string;
+    readonly user?: string;
+    readonly undoes?: string;
+  },
+  sheet: string,
+  sheetAction: SheetAction,
+): Parameters<typeof logRowCells>[0] {
+  return { ...base, sheet, row: 0, col: 0, old: EMPTY, new: EMPTY, sheetAction };
+}
+
+/**
  * The entries of the log sheet, top (newest) first. Rows that are not entries — the header,
  * blank rows, rows whose address or value encodings were damaged — are skipped and counted.
  * @example parseOperationLog(grid).entries[0] // { id: "…", operation: "编号", sheet: "督办事项登记表", address: "B5", … }
@@ -228,11 +301,29 @@ export function parseOperationLog(grid: SheetGrid): { entries: LogEntry[]; skipp
     const raw = (c: number) => (cells[c]?.t === "string" ? (cells[c] as { v: string }).v : t(c));
     if (r === 0 && t(0) === OPERATION_LOG_HEADERS[0]) return;
     if (cells.every((c) => cellText(c) === "")) return;
-    const at = parseCellAddress(t(6));
+    const action = sheetActionOf(t(6));
+    const at = action ? { row: 0, col: 0 } : parseCellAddress(t(6));
     const old = decodeLogValue(raw(9));
     const neu = decodeLogValue(raw(10));
     if (t(0) === "" || t(5) === "" || !at || !old || !neu) {
       skipped += 1;
+      return;
+    }
+    if (action) {
+      entries.push({
+        id: t(0),
+        time: t(1),
+        operation: t(2),
+        user: t(3),
+        undoes: t(4),
+        sheet: t(5),
+        address: t(6).trim(),
+        row: 0,
+        col: 0,
+        old: EMPTY,
+        new: EMPTY,
+        sheetAction: action,
+      });
       return;
     }
     entries.push({

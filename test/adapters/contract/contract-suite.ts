@@ -128,6 +128,73 @@ export function contractSuite(harness: Harness): void {
       expect([numberAt(after, 6), numberAt(after, 10), numberAt(after, 14)]).toEqual(["", "〔2026〕30号", ""]);
     });
 
+    test("notice, then undo removes the notice sheet; undoing again takes back the numbering", async () => {
+      await subject.run("编号", (port) => runNumbering(port, TODAY));
+      const sheetsBefore = await subject.sheetNames();
+      const numbered = await subject.grid(REGISTRY);
+      const notice = await subject.run("生成督办事项通知单", (port) =>
+        generateDocument(port, "notice", { number: "[2026]2号", today: TODAY }),
+      );
+      const logged = parseOperationLog(await subject.grid(OPERATION_LOG_SHEET));
+      expect(logged.skipped).toBe(0);
+      expect(logged.entries[0]).toMatchObject({
+        operation: "生成督办事项通知单",
+        sheet: notice.sheetName,
+        address: "（新建整个工作表）",
+        sheetAction: "created",
+      });
+      const undo = await subject.run("撤销上次操作", (port) => runUndo(port));
+      expect(undo).toMatchObject({
+        operation: "生成督办事项通知单",
+        restored: 0,
+        conflicts: [],
+        deletedSheets: [notice.sheetName],
+        missingSheets: [],
+        message: `已撤销“生成督办事项通知单”：删除工作表“${notice.sheetName}”`,
+      });
+      expect(await subject.sheetNames()).toEqual(sheetsBefore);
+      expect(diffCells(numbered, await subject.grid(REGISTRY))).toEqual([]);
+      const again = await subject.run("撤销上次操作", (port) => runUndo(port));
+      expect(again).toMatchObject({ operation: "编号", restored: 3 });
+      expect(numberAt(await subject.grid(REGISTRY), 6)).toBe("");
+    });
+
+    test("a 催办提示单 and the 催办记录 it started are taken back by one undo", async () => {
+      const sheetsBefore = await subject.sheetNames();
+      const remind = await subject.run("生成催办提示单", (port) =>
+        generateDocument(port, "remind", { number: "〔2026〕3号", today: TODAY }),
+      );
+      expect(await subject.sheetNames()).toEqual(expect.arrayContaining([remind.sheetName, "催办记录"]));
+      const ids = new Set(
+        parseOperationLog(await subject.grid(OPERATION_LOG_SHEET))
+          .entries.filter((e) => e.operation === "生成催办提示单")
+          .map((e) => e.id),
+      );
+      expect(ids.size).toBe(1);
+      const undo = await subject.run("撤销上次操作", (port) => runUndo(port));
+      expect([...(undo.deletedSheets ?? [])].sort()).toEqual([remind.sheetName, "催办记录"].sort());
+      expect(await subject.sheetNames()).toEqual([...sheetsBefore, OPERATION_LOG_SHEET]);
+      expect((await subject.run("撤销上次操作", (port) => runUndo(port))).message).toBe("没有可撤销的操作");
+    });
+
+    test("undo of a notice whose sheet the person deleted says so, and counts as done", async () => {
+      const notice = await subject.run("生成督办事项通知单", (port) =>
+        generateDocument(port, "notice", { number: "〔2026〕2号", today: TODAY }),
+      );
+      subject.removeSheet(notice.sheetName);
+      const sheetsBefore = await subject.sheetNames();
+      expect(sheetsBefore).not.toContain(notice.sheetName);
+      const undo = await subject.run("撤销上次操作", (port) => runUndo(port));
+      expect(undo).toMatchObject({
+        operation: "生成督办事项通知单",
+        deletedSheets: [],
+        missingSheets: [notice.sheetName],
+      });
+      expect(undo.message).toContain(`工作表“${notice.sheetName}”已不存在`);
+      expect(await subject.sheetNames()).toEqual(sheetsBefore);
+      expect((await subject.run("撤销上次操作", (port) => runUndo(port))).message).toBe("没有可撤销的操作");
+    });
+
     test("a number a co-author took meanwhile is given up for the next free one, and logged", async () => {
       // The co-author adds item 13 (row 15) with 〔2026〕10号 while the add-in numbers.
       subject.coauthorBeforeNextWrite(REGISTRY, 15, NUMBER_COL, "〔2026〕10号");

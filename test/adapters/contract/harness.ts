@@ -14,8 +14,10 @@ import {
   logRowCells,
   OPERATION_LOG_HEADERS,
   OPERATION_LOG_SHEET,
+  sheetEntry,
   type LoggedWorkbookPort,
   type OperationMeta,
+  type SheetAction,
 } from "../../../src/app/ports/operation-log";
 import type { NumberingPort } from "../../../src/adapters/office/numbering";
 import { OfficeWorkbook } from "../../../src/adapters/office/office-workbook";
@@ -65,6 +67,8 @@ export interface Subject {
   coauthorBeforeNextWrite(sheet: string, row: number, col: number, text: string): void;
   /** A co-author's (or the person's) edit now. */
   edit(sheet: string, row: number, col: number, text: string): void;
+  /** The person deletes a sheet by hand (not logged). */
+  removeSheet(sheet: string): void;
   /** A sheet as the port reads it. */
   grid(sheet: string): Promise<SheetGrid>;
   sheetNames(): Promise<string[]>;
@@ -110,6 +114,9 @@ export const officeHarness: Harness = {
       run: (label, fn) => office.operation(label, fn),
       coauthorBeforeNextWrite: (sheet, row, col, text) => fake.beforeNextWrite(() => put(sheet, row, col, text)),
       edit: put,
+      removeSheet: (sheet) => {
+        fake.sheets.splice(fake.sheets.indexOf(fake.sheet(sheet)), 1);
+      },
       grid: async (sheet) => (await office.readSheets([sheet]))[0] ?? { name: sheet, rows: [] },
       sheetNames: () => office.sheetNames(),
       hidden: (sheet) => fake.sheet(sheet).visibility === "Hidden",
@@ -156,9 +163,12 @@ function colName(col: number): string {
 /**
  * The xlsx adapter with the 操作日志 the add-in keeps, written the same way (hidden sheet,
  * newest entries inserted at row 2, log rows before the cells), for the contract suite only:
- * the CLI writes new files and has no undo.
+ * the CLI writes new files and has no undo. A layout is logged as one entry for its sheet, and
+ * the operation's own writes share one 操作编号, as in the Office session.
  */
 class LoggedXlsx implements ContractPort {
+  private opId: string | null = null;
+
   constructor(
     private readonly book: XlsxWorkbook,
     private readonly meta: OperationMeta,
@@ -177,16 +187,33 @@ class LoggedXlsx implements ContractPort {
     return this.writeLogged(writes, this.meta);
   }
 
-  async writeLogged(writes: readonly CellWrite[], meta: OperationMeta): Promise<void> {
-    if (writes.length === 0) return;
-    for (const fn of this.pending.splice(0)) fn();
+  private idFor(meta: OperationMeta): string {
+    if (meta !== this.meta) return newId();
+    this.opId ??= newId();
+    return this.opId;
+  }
+
+  private logSheet(): ExcelJS.Worksheet {
     const wb = this.book.workbook;
     let log = wb.getWorksheet(OPERATION_LOG_SHEET);
     if (!log) {
       log = wb.addWorksheet(OPERATION_LOG_SHEET, { state: "hidden" });
       log.getRow(1).values = [...OPERATION_LOG_HEADERS];
     }
-    const id = newId();
+    return log;
+  }
+
+  private logSheetAction(sheet: string, action: SheetAction, meta: OperationMeta): void {
+    const base = { id: this.idFor(meta), time: "2026-11-25 09:00:00", operation: meta.operation, undoes: meta.undoes };
+    const row = logRowCells(sheetEntry(base, sheet, action)).map((c) => fromCellValue(c).value);
+    this.logSheet().spliceRows(2, 0, row);
+  }
+
+  async writeLogged(writes: readonly CellWrite[], meta: OperationMeta): Promise<void> {
+    if (writes.length === 0) return;
+    for (const fn of this.pending.splice(0)) fn();
+    const log = this.logSheet();
+    const id = this.idFor(meta);
     const time = "2026-11-25 09:00:00";
     const [grid] = await this.book.readSheets([...new Set(writes.map((w) => w.sheet))].slice(0, 1));
     const rows = writes.map((w) =>
@@ -207,7 +234,15 @@ class LoggedXlsx implements ContractPort {
   }
 
   async writeLayout(layout: SheetLayout, mode: LayoutMode): Promise<void> {
+    const existing = this.book.workbook.worksheets.find((w) => w.name.toLowerCase() === layout.name.toLowerCase());
+    this.logSheetAction(existing?.name ?? layout.name, existing ? "replaced" : "created", this.meta);
     renderLayout(this.book.workbook, layout, mode);
+  }
+
+  async deleteSheet(name: string, meta: OperationMeta): Promise<void> {
+    this.logSheetAction(name, "deleted", meta);
+    const ws = this.book.workbook.worksheets.find((w) => w.name.toLowerCase() === name.toLowerCase());
+    if (ws) this.book.workbook.removeWorksheet(ws.id);
   }
 
   applySetupPlan(plan: WorkbookPlan): Promise<SetupOutcome> {
@@ -232,6 +267,7 @@ export const xlsxHarness: Harness = {
       run: (label, fn) => fn(new LoggedXlsx(book, { operation: label }, pending)),
       coauthorBeforeNextWrite: (sheet, row, col, text) => pending.push(() => put(sheet, row, col, text)),
       edit: put,
+      removeSheet: (sheet) => book.workbook.removeWorksheet(book.workbook.getWorksheet(sheet)!.id),
       grid: async (sheet) => (await book.readSheets([sheet]))[0] ?? { name: sheet, rows: [] },
       sheetNames: () => book.sheetNames(),
       hidden: (sheet) => book.workbook.getWorksheet(sheet)?.state === "hidden",

@@ -882,7 +882,8 @@ class FakeWorksheet extends Proxy {
     return new FakeRange(
       this.ctx,
       () => {
-        const s = this.resolver();
+        // As in Excel: only the used range may be null; a missing sheet from getItem is ItemNotFound.
+        const s = this.nullable ? this.resolver() : this.target();
         if (!s) return null;
         const box = s.usedBox(valuesOnly);
         return box ? { sheet: s, box } : null;

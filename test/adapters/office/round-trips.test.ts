@@ -53,7 +53,12 @@ describe("10,000-row registry: at most 3 syncs per operation, every batch under 
       3,
     ],
     [
-      "撤销上次操作 (undo of the numbering; a notice is not logged)",
+      "撤销上次操作 (undo of the notice: log, the notice sheet, its deletion)",
+      () => office.operation("撤销", (s) => runUndo(s)),
+      3,
+    ],
+    [
+      "撤销上次操作 again (undo of the numbering: log, registry, writes)",
       () => office.operation("撤销", (s) => runUndo(s)),
       3,
     ],
@@ -71,6 +76,16 @@ describe("10,000-row registry: at most 3 syncs per operation, every batch under 
     const read = fake.syncs[1];
     expect(read.responseBytes).toBeGreaterThan(2 * 1024 * 1024);
     expect(read.responseBytes).toBeLessThan(PAYLOAD_LIMIT);
+  });
+
+  test("the first undo deleted the notice sheet, and each undo undid the operation before it", () => {
+    expect(fake.hasSheet("通知单〔2026〕5号")).toBe(false);
+    const log = parseOperationLog(
+      gridFromBlock(OPERATION_LOG_SHEET, { rowIndex: 0, columnIndex: 0, values: fake.rows(OPERATION_LOG_SHEET) }),
+    );
+    const undone = [...new Set(log.entries.filter((e) => e.undoes !== "").map((e) => e.undoes))];
+    const operationOf = (id: string) => log.entries.find((e) => e.id === id && e.undoes === "")?.operation;
+    expect(undone.map(operationOf)).toEqual(["编号", "通知单"]);
   });
 
   test("undo restored every number the numbering wrote", () => {
