@@ -1,6 +1,7 @@
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import {
   Button,
+  Caption1,
   Field,
   Input,
   MessageBar,
@@ -10,6 +11,7 @@ import {
   Subtitle2,
   makeStyles,
 } from "@fluentui/react-components";
+import type { LiveSummary } from "./live-summary";
 import type { ActionOutcome, DocumentKindChoice, PaneActions } from "./pane-actions";
 import { STRINGS } from "./strings";
 
@@ -29,6 +31,8 @@ export function Workbench({ actions }: WorkbenchProps) {
   const [busy, setBusy] = useState<string | null>(null);
   const [outcome, setOutcome] = useState<ActionOutcome | null>(null);
   const [number, setNumber] = useState("");
+  const [live, setLive] = useState<LiveSummary | null>(null);
+  useEffect(() => actions.watch?.(setLive), [actions]);
 
   const run = async (label: string, action: () => Promise<ActionOutcome>) => {
     setBusy(label);
@@ -80,6 +84,14 @@ export function Workbench({ actions }: WorkbenchProps) {
           </Button>
         </div>
       </section>
+      {live && (
+        <Caption1 role="status" data-testid="live">
+          {live.errors + live.warnings === 0
+            ? STRINGS.liveClean
+            : `${STRINGS.livePrefix}错误 ${live.errors} 条，警告 ${live.warnings} 条`}
+          {live.source !== "local" ? STRINGS.liveRemote : ""}
+        </Caption1>
+      )}
       {busy !== null && <Spinner size="small" label={`${busy}${STRINGS.running}`} />}
       {outcome && (
         <MessageBar intent={outcome.tone} data-testid="outcome">

@@ -7,6 +7,8 @@ import type { IsoDate } from "../domain/cell";
 import type { Issue } from "../domain/model";
 import { numberCoauthored, NUMBERING_OPERATION } from "../adapters/office/numbering";
 import type { OfficeWorkbook } from "../adapters/office/office-workbook";
+import { LiveChecker } from "../adapters/office/live-check";
+import { liveTally } from "./live-summary";
 import { limitLines, type ActionOutcome, type DocumentKindChoice, type PaneActions } from "./pane-actions";
 
 const DOCUMENT_NAMES: Readonly<Record<DocumentKindChoice, string>> = {
@@ -54,6 +56,13 @@ function documentOutcome(kind: DocumentKindChoice, result: DocumentResult): Acti
  */
 export function createExcelActions(office: OfficeWorkbook, today: () => IsoDate): PaneActions {
   return {
+    watch(onSummary) {
+      const tally = liveTally();
+      const checker = new LiveChecker(office, { today, onUpdate: (update) => onSummary(tally.apply(update)) });
+      void checker.start().catch(() => undefined);
+      // Stopping may fail when Excel is gone (pane closing): nothing is left to clean up then.
+      return () => void checker.stop().catch(() => undefined);
+    },
     async check() {
       try {
         const result = await office.operation("检查", (s) => runCheck(s, today()));

@@ -1,3 +1,5 @@
+import type { LiveSummary } from "./live-summary";
+
 /** What the task pane can ask for, and what it shows back: plain data, no Office objects. */
 export type OutcomeTone = "success" | "warning" | "error" | "info";
 
@@ -12,6 +14,8 @@ export type DocumentKindChoice = "notice" | "report" | "remind";
 
 /** The task pane's actions, passed to components as props (the template's pattern). */
 export interface PaneActions {
+  /** Starts live checking of the registry; returns the function that stops it. */
+  watch?(onSummary: (summary: LiveSummary) => void): () => void;
   check(): Promise<ActionOutcome>;
   number(): Promise<ActionOutcome>;
   refresh?(): Promise<ActionOutcome>;

@@ -25,6 +25,9 @@ export const STRINGS = {
   numberLabel: "督办事项编号",
   numberHint: "按编号生成文书，写入新的工作表（A4 打印）",
   running: "中……",
+  liveClean: "实时检查：登记表没有发现问题",
+  livePrefix: "实时检查：",
+  liveRemote: "（含协作者的修改）",
   hostLabel: "宿主",
   platformLabel: "平台",
 } as const;

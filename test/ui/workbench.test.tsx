@@ -1,8 +1,9 @@
-import { fireEvent, render, screen } from "@testing-library/react";
+import { fireEvent, render, screen, waitFor } from "@testing-library/react";
 import { Root } from "../../src/taskpane/Root";
 import { createExcelActions } from "../../src/taskpane/excel-actions";
 import { limitLines, type ActionOutcome, type PaneActions } from "../../src/taskpane/pane-actions";
 import { localIsoDate } from "../../src/taskpane/local-today";
+import { liveTally } from "../../src/taskpane/live-summary";
 import { OfficeWorkbook } from "../../src/adapters/office/office-workbook";
 import { fixedRequirements } from "../../src/adapters/office/requirements";
 import { FakeExcel } from "../adapters/office/fake-excel";
@@ -74,6 +75,62 @@ describe("the workbench inside Excel", () => {
   it("takes today from the local calendar", () => {
     expect(localIsoDate(new Date(2026, 10, 25, 23, 59))).toBe("2026-11-25");
     expect(localIsoDate(new Date(2027, 0, 1, 0, 0))).toBe("2027-01-01");
+  });
+});
+
+describe("live checking in the pane", () => {
+  const issue = (row: number, severity: "error" | "warning") => ({
+    row,
+    column: "备注",
+    severity,
+    code: "x",
+    message: "m",
+  });
+
+  it.each([
+    [
+      "a full check replaces everything",
+      [{ full: true, rows: [3, 4], issues: [issue(3, "error"), issue(4, "warning")] }],
+      1,
+      1,
+    ],
+    [
+      "a partial check replaces only its rows",
+      [
+        { full: true, rows: [3, 4], issues: [issue(3, "error"), issue(4, "error")] },
+        { full: false, rows: [4], issues: [] },
+      ],
+      1,
+      0,
+    ],
+    [
+      "a later full check forgets rows it no longer reports",
+      [
+        { full: true, rows: [3], issues: [issue(3, "error")] },
+        { full: true, rows: [3], issues: [] },
+      ],
+      0,
+      0,
+    ],
+  ] as const)("%s", (_rule, results, errors, warnings) => {
+    const tally = liveTally();
+    let last = { errors: -1, warnings: -1 };
+    for (const r of results) last = tally.apply({ ...r, source: "local" });
+    expect([last.errors, last.warnings]).toEqual([errors, warnings]);
+  });
+
+  it("shows the registry's live state, and a co-author's change without opening anything", async () => {
+    const fake = new FakeExcel({ [REGISTRY]: registryRows({ items: 6, year: 2026 }) });
+    const office = new OfficeWorkbook(fake.run, { requirements: fixedRequirements({ ExcelApi: "1.9" }) });
+    render(<Root host={EXCEL} actions={createExcelActions(office, () => "2026-11-25")} />);
+    expect((await screen.findByTestId("live")).textContent).toBe("实时检查：登记表没有发现问题");
+    fake.coauthorEdit(REGISTRY, "C5", [[""]]);
+    await waitFor(
+      () => expect(screen.getByTestId("live").textContent).toBe("实时检查：错误 1 条，警告 0 条（含协作者的修改）"),
+      {
+        timeout: 3000,
+      },
+    );
   });
 });
 
