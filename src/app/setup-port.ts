@@ -53,3 +53,24 @@ export interface SetupTarget {
    */
   applySetupPlan(plan: WorkbookPlan): Promise<SetupOutcome>;
 }
+
+/**
+ * Counts an adapter's changes per sheet and kind, in the order they first happen, and collects
+ * conflicts; both adapters report through it so their outcomes compare equal.
+ * @example const log = new SetupChangeLog(); log.add("设置", "cells", 3); log.changes // [{ sheet: "设置", kind: "cells", count: 3 }]
+ */
+export class SetupChangeLog {
+  private readonly counts = new Map<string, SetupChange>();
+  readonly conflicts: SetupConflict[] = [];
+
+  add(sheet: string, kind: SetupChangeKind, count = 1): void {
+    if (count <= 0) return;
+    const key = `${sheet}\u0000${kind}`;
+    const prev = this.counts.get(key);
+    this.counts.set(key, { sheet, kind, count: (prev?.count ?? 0) + count });
+  }
+
+  get changes(): SetupChange[] {
+    return [...this.counts.values()];
+  }
+}

@@ -19,7 +19,7 @@ import { EMPTY } from "../../domain/cell";
 import { columnLetters, sheetRangeRef, type CellRange } from "../../domain/a1-ref";
 import { columnWidthPt } from "../../domain/layout/metrics";
 import type { SheetPlan, WorkbookPlan } from "../../domain/setup-plan";
-import type { SetupChange, SetupChangeKind, SetupConflict, SetupOutcome } from "../../app/setup-port";
+import { SetupChangeLog, type SetupOutcome } from "../../app/setup-port";
 import { supports } from "./requirements";
 import { decideCell, formulaOf, NEW_CELL, oldLogValue, type LoadedCell } from "./setup-cells";
 import type { SetupHost } from "./setup-host";
@@ -55,23 +55,6 @@ import { addLook, queued, queueWrites, setWhole, type LookRun, type PlannedWrite
 export const PRINT_SETUP_FALLBACK =
   "此版本 Excel 不支持由加载项设置打印（需 Excel 2021 或 Microsoft 365，ExcelApi 1.9）：登记表和督办看板的打印区域、" +
   "打印标题行、A4 横向与“调整为一页宽”未设置。请在 Excel 2021/Microsoft 365 中再次刷新，或在电脑上运行 duban refresh 设置打印。";
-
-/** Counts changes per sheet and kind, in the order the xlsx adapter reports them. */
-class ChangeLog {
-  private readonly counts = new Map<string, SetupChange>();
-  readonly conflicts: SetupConflict[] = [];
-
-  add(sheet: string, kind: SetupChangeKind, count = 1) {
-    if (count <= 0) return;
-    const key = `${sheet}\u0000${kind}`;
-    const prev = this.counts.get(key);
-    this.counts.set(key, { sheet, kind, count: (prev?.count ?? 0) + count });
-  }
-
-  get changes(): SetupChange[] {
-    return [...this.counts.values()];
-  }
-}
 
 /** The name as the workbook spells it (Excel compares sheet names case-insensitively). */
 function resolveName(all: readonly string[], name: string): string | undefined {
@@ -219,7 +202,7 @@ export async function applyOfficeSetupPlan(host: SetupHost, plan: WorkbookPlan):
     names = await readWorkbook(host, targets, features, plan.names.length > 0, true);
   }
 
-  const log = new ChangeLog();
+  const log = new SetupChangeLog();
   const writes: PlannedWrite[] = [];
   const looks: LookRun[] = [];
   const pre: Queued[] = [];
@@ -478,7 +461,7 @@ export async function applyOfficeSetupPlan(host: SetupHost, plan: WorkbookPlan):
 /** Conditional formats: the sheet's formats of ours replaced by the plan's, unless they already match. */
 function applyConditionalFormats(
   t: SheetTarget,
-  log: ChangeLog,
+  log: SetupChangeLog,
   post: Queued[],
   sheet: (name: string) => Excel.Worksheet,
 ): void {

@@ -21,27 +21,10 @@ import type {
   WorkbookPlan,
   ValidationPlan,
 } from "../../domain/setup-plan";
-import type { SetupChange, SetupChangeKind, SetupConflict, SetupOutcome, SetupTarget } from "../../app/setup-port";
+import { SetupChangeLog, type SetupOutcome, type SetupTarget } from "../../app/setup-port";
 import { fromCellValue, toCellValue } from "./cell-value";
 
 const PAPER_SIZE: Readonly<Record<"A4", number>> = { A4: 9 };
-
-/** Counts changes per sheet and kind. */
-class ChangeLog {
-  private readonly counts = new Map<string, SetupChange>();
-  readonly conflicts: SetupConflict[] = [];
-
-  add(sheet: string, kind: SetupChangeKind, count = 1) {
-    if (count <= 0) return;
-    const key = `${sheet}\u0000${kind}`;
-    const prev = this.counts.get(key);
-    this.counts.set(key, { sheet, kind, count: (prev?.count ?? 0) + count });
-  }
-
-  get changes(): SetupChange[] {
-    return [...this.counts.values()];
-  }
-}
 
 type RawFormulaValue = { formula?: string; sharedFormula?: string };
 
@@ -162,7 +145,7 @@ function toExcelValue(value: PlanValue, date1904: boolean): { value: ExcelJS.Cel
 }
 
 /** Writes one planned cell by its FillMode; returns true when it wrote. */
-function applyCell(sheet: ExcelJS.Worksheet, plan: CellPlan, log: ChangeLog, date1904: boolean): boolean {
+function applyCell(sheet: ExcelJS.Worksheet, plan: CellPlan, log: SetupChangeLog, date1904: boolean): boolean {
   const cell = sheet.getCell(plan.row, plan.col);
   if (cell.type === ExcelJS.ValueType.Merge) {
     // Covered by a merged range: nothing can be written there; say so unless the sheet is ours.
@@ -220,7 +203,7 @@ function eachCell(range: CellRange, fn: (row: number, col: number) => void) {
 }
 
 /** Clears cells of a generated sheet's region that the plan no longer lists. */
-function clearOwned(sheet: ExcelJS.Worksheet, plan: SheetPlan, log: ChangeLog) {
+function clearOwned(sheet: ExcelJS.Worksheet, plan: SheetPlan, log: SetupChangeLog) {
   const owned = plan.owned;
   if (!owned) return;
   const planned = new Set(plan.cells.map((c) => `${c.row}:${c.col}`));
@@ -286,7 +269,7 @@ type ValidationsModel = {
   add(a: string, v: ExcelJS.DataValidation): void;
 };
 
-function applyValidations(sheet: ExcelJS.Worksheet, plan: SheetPlan, log: ChangeLog) {
+function applyValidations(sheet: ExcelJS.Worksheet, plan: SheetPlan, log: SetupChangeLog) {
   const dvs = (sheet as unknown as { dataValidations: ValidationsModel }).dataValidations;
   let changed = 0;
   for (const v of plan.validations) {
@@ -356,7 +339,7 @@ function cfModels(formats: readonly ConditionalFormatPlan[], firstPriority: numb
   }));
 }
 
-function applyConditionalFormats(sheet: ExcelJS.Worksheet, plan: SheetPlan, log: ChangeLog) {
+function applyConditionalFormats(sheet: ExcelJS.Worksheet, plan: SheetPlan, log: SetupChangeLog) {
   const signatures = plan.conditionalFormatSignatures.map((s) => new RegExp(s));
   const holder = sheet as unknown as { conditionalFormattings: CfModel[] };
   const existing = holder.conditionalFormattings ?? [];
@@ -375,7 +358,7 @@ function applyConditionalFormats(sheet: ExcelJS.Worksheet, plan: SheetPlan, log:
 
 // ── sheet-level settings ──────────────────────────────────────────────────────────────────
 
-function applyColumns(sheet: ExcelJS.Worksheet, plan: SheetPlan, log: ChangeLog) {
+function applyColumns(sheet: ExcelJS.Worksheet, plan: SheetPlan, log: SetupChangeLog) {
   let changed = 0;
   for (const c of plan.columns) {
     const column = sheet.getColumn(c.col);
@@ -398,7 +381,7 @@ function applyColumns(sheet: ExcelJS.Worksheet, plan: SheetPlan, log: ChangeLog)
   log.add(sheet.name, "columns", changed);
 }
 
-function applyMerges(sheet: ExcelJS.Worksheet, plan: SheetPlan, log: ChangeLog) {
+function applyMerges(sheet: ExcelJS.Worksheet, plan: SheetPlan, log: SetupChangeLog) {
   for (const m of plan.merges) {
     let merged = false;
     eachCell(m, (r, c) => {
@@ -410,7 +393,7 @@ function applyMerges(sheet: ExcelJS.Worksheet, plan: SheetPlan, log: ChangeLog) 
   }
 }
 
-function applyNumberFormats(sheet: ExcelJS.Worksheet, plan: SheetPlan, log: ChangeLog) {
+function applyNumberFormats(sheet: ExcelJS.Worksheet, plan: SheetPlan, log: SetupChangeLog) {
   let changed = 0;
   for (const f of plan.numberFormats) {
     eachCell(f.range, (r, c) => {
@@ -423,7 +406,7 @@ function applyNumberFormats(sheet: ExcelJS.Worksheet, plan: SheetPlan, log: Chan
   log.add(sheet.name, "number-formats", changed);
 }
 
-function applyFreeze(sheet: ExcelJS.Worksheet, plan: SheetPlan, log: ChangeLog) {
+function applyFreeze(sheet: ExcelJS.Worksheet, plan: SheetPlan, log: SetupChangeLog) {
   if (!plan.freeze) return;
   const rows = plan.freeze.rows;
   const view = (sheet.views?.[0] ?? {}) as Partial<ExcelJS.WorksheetViewFrozen> & Partial<ExcelJS.WorksheetViewCommon>;
@@ -444,7 +427,7 @@ function applyFreeze(sheet: ExcelJS.Worksheet, plan: SheetPlan, log: ChangeLog) 
   log.add(sheet.name, "freeze");
 }
 
-function applyPrint(sheet: ExcelJS.Worksheet, plan: SheetPlan, log: ChangeLog) {
+function applyPrint(sheet: ExcelJS.Worksheet, plan: SheetPlan, log: SetupChangeLog) {
   const p = plan.print;
   if (!p) return;
   const setup = sheet.pageSetup;
@@ -476,7 +459,7 @@ function plainRange(ref: string): string {
   return ref.replace(/\$/g, "").replace(/^'((?:[^']|'')*)'!/, (_, s: string) => `${s.replace(/''/g, "'")}!`);
 }
 
-function applyNames(wb: ExcelJS.Workbook, plan: WorkbookPlan, log: ChangeLog) {
+function applyNames(wb: ExcelJS.Workbook, plan: WorkbookPlan, log: SetupChangeLog) {
   const names = wb.definedNames as unknown as { model: { name: string; ranges: string[] }[] };
   let model = names.model;
   let changed = 0;
@@ -501,7 +484,7 @@ function applyNames(wb: ExcelJS.Workbook, plan: WorkbookPlan, log: ChangeLog) {
  * @example const { changes, conflicts } = applySetupPlanToWorkbook(wb, plan)
  */
 export function applySetupPlanToWorkbook(wb: ExcelJS.Workbook, plan: WorkbookPlan): SetupOutcome {
-  const log = new ChangeLog();
+  const log = new SetupChangeLog();
   const date1904 = Boolean(wb.properties?.date1904);
   for (const sheetPlan of plan.sheets) {
     let sheet = wb.getWorksheet(sheetPlan.name);
@@ -518,7 +501,7 @@ export function applySetupPlanToWorkbook(wb: ExcelJS.Workbook, plan: WorkbookPla
   return { changes: log.changes, conflicts: log.conflicts };
 }
 
-function applySheet(sheet: ExcelJS.Worksheet, plan: SheetPlan, log: ChangeLog, date1904: boolean) {
+function applySheet(sheet: ExcelJS.Worksheet, plan: SheetPlan, log: SetupChangeLog, date1904: boolean) {
   applyMerges(sheet, plan, log);
   let written = 0;
   for (const cell of plan.cells) if (applyCell(sheet, cell, log, date1904)) written += 1;
