@@ -1,4 +1,5 @@
 import { cellText, isBlank } from "../../src/domain/cell";
+import { storedValueKey } from "../../src/domain/cell-key";
 
 describe("cell text", () => {
   it.each([
@@ -13,5 +14,17 @@ describe("cell text", () => {
   it("a cell of only spaces is blank", () => {
     expect(isBlank({ t: "string", v: " \u3000 " })).toBe(true);
     expect(isBlank({ t: "number", v: 0 })).toBe(false);
+  });
+});
+
+describe("stored value keys", () => {
+  it.each([
+    [{ t: "date", v: "2026-10-01" } as const, { t: "number", v: 46296 } as const, true],
+    [{ t: "string", v: "" } as const, { t: "empty" } as const, true],
+    [{ t: "string", v: "1" } as const, { t: "number", v: 1 } as const, false],
+    [{ t: "bool", v: true } as const, { t: "string", v: "TRUE" } as const, false],
+    [{ t: "error", v: "#N/A" } as const, { t: "error", v: "#N/A" } as const, true],
+  ])("%j stored as %j: %s", (a, b, same) => {
+    expect(storedValueKey(a) === storedValueKey(b)).toBe(same);
   });
 });

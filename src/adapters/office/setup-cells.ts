@@ -9,7 +9,7 @@
  * `values` and `formulas`, which a formula never has, so the two tell them apart.
  */
 import { cellText, EMPTY, type CellValue } from "../../domain/cell";
-import { isoToSerial } from "../../domain/dates";
+import { storedValueKey } from "../../domain/cell-key";
 import type { CellPlan, PlanValue } from "../../domain/setup-plan";
 import { fromOfficeValue } from "./values";
 
@@ -43,24 +43,6 @@ export function isEmptyCell(cell: LoadedCell): boolean {
   return formulaOf(cell) === null && fromOfficeValue(cell.value).t === "empty";
 }
 
-/** A comparable key of a value as Excel stores it (a date is its serial number; "" is empty). */
-function valueKey(value: CellValue): string {
-  switch (value.t) {
-    case "empty":
-      return "empty";
-    case "date":
-      return `n:${isoToSerial(value.v)}`;
-    case "number":
-      return `n:${value.v}`;
-    case "string":
-      return value.v === "" ? "empty" : `s:${value.v}`;
-    case "bool":
-      return `b:${value.v}`;
-    case "error":
-      return `e:${value.v}`;
-  }
-}
-
 /**
  * True when the cell already holds the planned value or formula.
  * @example holdsPlanned({ value: 46296, formula: 46296 }, { t: "date", v: "2026-10-01" }) // true
@@ -68,7 +50,7 @@ function valueKey(value: CellValue): string {
 export function holdsPlanned(cell: LoadedCell, value: PlanValue): boolean {
   const formula = formulaOf(cell);
   if (value.t === "formula") return formula === value.f;
-  return formula === null && valueKey(fromOfficeValue(cell.value)) === valueKey(value);
+  return formula === null && storedValueKey(fromOfficeValue(cell.value)) === storedValueKey(value);
 }
 
 /**

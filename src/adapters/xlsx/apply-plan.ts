@@ -11,7 +11,7 @@
 import * as ExcelJS from "exceljs";
 import type { CellValue } from "../../domain/cell";
 import { columnLetters, rangeRef, sheetRangeRef, type CellRange } from "../../domain/a1-ref";
-import { isoToSerial } from "../../domain/dates";
+import { storedValueKey } from "../../domain/cell-key";
 import type {
   CellPlan,
   ConditionalFormatPlan,
@@ -45,28 +45,10 @@ function isEmptyCell(cell: ExcelJS.Cell): boolean {
   return v === null || v === undefined || v === "";
 }
 
-/** A comparable key of a plain value (dates as serials, since loaded date cells come as numbers or Dates). */
-function valueKey(value: CellValue): string {
-  switch (value.t) {
-    case "empty":
-      return "empty";
-    case "date":
-      return `n:${isoToSerial(value.v)}`;
-    case "number":
-      return `n:${value.v}`;
-    case "string":
-      return `s:${value.v}`;
-    case "bool":
-      return `b:${value.v}`;
-    case "error":
-      return `e:${value.v}`;
-  }
-}
-
 function currentValueKey(cell: ExcelJS.Cell): string {
   const v = toCellValue(cell);
   // A number shown as a date comes back as a date; compare by serial either way.
-  return valueKey(v);
+  return storedValueKey(v);
 }
 
 function describe(cell: ExcelJS.Cell): string {
@@ -164,7 +146,7 @@ function applyCell(sheet: ExcelJS.Worksheet, plan: CellPlan, log: SetupChangeLog
   const isFormula = plan.value.t === "formula";
   const same = isFormula
     ? formulaOf(cell) === (plan.value as { f: string }).f
-    : !isFormulaCell(cell) && currentValueKey(cell) === valueKey(plan.value as CellValue);
+    : !isFormulaCell(cell) && currentValueKey(cell) === storedValueKey(plan.value as CellValue);
   let write: boolean;
   switch (plan.mode) {
     case "ifEmpty":
