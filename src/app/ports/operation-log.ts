@@ -218,21 +218,11 @@ export function logRowCells(entry: {
   readonly sheetAction?: SheetAction;
 }): CellValue[] {
   const text = (v: string): CellValue => (v === "" ? EMPTY : { t: "string", v });
-  if (entry.sheetAction) {
-    return [
-      text(entry.id),
-      text(entry.time),
-      text(entry.operation),
-      text(entry.user ?? ""),
-      text(entry.undoes ?? ""),
-      text(entry.sheet),
-      text(SHEET_ACTION_ADDRESS[entry.sheetAction]),
-      EMPTY,
-      EMPTY,
-      text(encodeLogValue(EMPTY)),
-      text(encodeLogValue(EMPTY)),
-    ];
-  }
+  // A whole-sheet entry has a marker for an address and no values.
+  const action = entry.sheetAction;
+  const [address, old, now] = action
+    ? [SHEET_ACTION_ADDRESS[action], EMPTY, EMPTY]
+    : [`${columnLetters(entry.col)}${entry.row}`, entry.old, entry.new];
   return [
     text(entry.id),
     text(entry.time),
@@ -240,11 +230,11 @@ export function logRowCells(entry: {
     text(entry.user ?? ""),
     text(entry.undoes ?? ""),
     text(entry.sheet),
-    text(`${columnLetters(entry.col)}${entry.row}`),
-    text(shown(entry.old)),
-    text(shown(entry.new)),
-    text(encodeLogValue(entry.old)),
-    text(encodeLogValue(entry.new)),
+    text(address),
+    action ? EMPTY : text(shown(old)),
+    action ? EMPTY : text(shown(now)),
+    text(encodeLogValue(old)),
+    text(encodeLogValue(now)),
   ];
 }
 
