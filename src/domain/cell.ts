@@ -16,10 +16,24 @@ export type CellValue =
 
 export const EMPTY: CellValue = { t: "empty" };
 
+/** A rectangle of cells, 1-based and inclusive (the same shape as a1-ref's CellRange). */
+export interface GridRange {
+  readonly top: number;
+  readonly left: number;
+  readonly bottom: number;
+  readonly right: number;
+}
+
 /** A rectangular-ish grid of one sheet: rows[r][c] is sheet row r+1, column c+1. */
 export interface SheetGrid {
   readonly name: string;
   readonly rows: readonly (readonly CellValue[])[];
+  /**
+   * The sheet's merged ranges, when the adapter knows them (1-based, inclusive). Only a merge's
+   * top-left cell holds a value; the cells it covers read as empty. Undefined means unknown
+   * (Office.js before ExcelApi 1.13), not "none".
+   */
+  readonly merges?: readonly GridRange[];
 }
 
 /** Text of a cell for display and for text fields (numbers printed plainly). */

@@ -21,7 +21,8 @@ import { columnWidthPt } from "../../domain/layout/metrics";
 import type { SheetPlan, WorkbookPlan } from "../../domain/setup-plan";
 import { SetupChangeLog, type SetupOutcome } from "../../app/setup-port";
 import { supports } from "./requirements";
-import { decideCell, formulaOf, NEW_CELL, oldLogValue, type LoadedCell } from "./setup-cells";
+import { decideCell } from "../../domain/cell-write-rule";
+import { formulaOf, NEW_CELL, oldLogValue, storedCell, type LoadedCell } from "./setup-cells";
 import type { SetupHost } from "./setup-host";
 import {
   areaRef,
@@ -259,7 +260,7 @@ export async function applyOfficeSetupPlan(host: SetupHost, plan: WorkbookPlan):
         continue;
       }
       const loaded: LoadedCell = t.exists ? (read?.cells.get(k) ?? NEW_CELL) : NEW_CELL;
-      const decision = decideCell(cell, loaded);
+      const decision = decideCell(cell, storedCell(loaded));
       if (decision.conflict !== undefined) {
         log.conflicts.push({
           sheet: name,

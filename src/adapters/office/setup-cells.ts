@@ -1,16 +1,16 @@
 /**
- * The cell rules of applying a setup plan through Office.js, as pure functions over what a
- * batch loaded (`values` and `formulas` of each planned cell): which planned cells are written
- * (by FillMode, exactly as the xlsx adapter decides), which are left alone and reported, and
- * what the 操作日志 records for each write.
+ * The cells of applying a setup plan through Office.js, as pure functions over what a batch
+ * loaded (`values` and `formulas` of each planned cell): the neutral StoredCell that
+ * domain/cell-write-rule decides on (the rule every adapter shares), and what the 操作日志
+ * records for each write.
  *
  * `formulas` gives "=…" for a formula and the value otherwise; `values` gives the value (the
  * result of a formula). A constant text that begins with "=" (typed as '=…) has the same
  * `values` and `formulas`, which a formula never has, so the two tell them apart.
  */
-import { cellText, EMPTY, type CellValue } from "../../domain/cell";
-import { storedValueKey } from "../../domain/cell-key";
-import type { CellPlan, PlanValue } from "../../domain/setup-plan";
+import { EMPTY, type CellValue } from "../../domain/cell";
+import type { StoredCell } from "../../domain/cell-write-rule";
+import type { PlanValue } from "../../domain/setup-plan";
 import { fromOfficeValue } from "./values";
 
 /** What a batch loaded for one cell. */
@@ -38,58 +38,12 @@ export function formulaOf(cell: LoadedCell): string | null {
   return cell.value === f ? null : f.slice(1);
 }
 
-/** True when the cell holds nothing: no formula, and an empty value. */
-export function isEmptyCell(cell: LoadedCell): boolean {
-  return formulaOf(cell) === null && fromOfficeValue(cell.value).t === "empty";
-}
-
 /**
- * True when the cell already holds the planned value or formula.
- * @example holdsPlanned({ value: 46296, formula: 46296 }, { t: "date", v: "2026-10-01" }) // true
+ * What a loaded cell stores, in the neutral form the cell-write rule decides on.
+ * @example storedCell({ value: "已办结", formula: "已办结" }) // { value: { t: "string", v: "已办结" }, formula: null }
  */
-export function holdsPlanned(cell: LoadedCell, value: PlanValue): boolean {
-  const formula = formulaOf(cell);
-  if (value.t === "formula") return formula === value.f;
-  return formula === null && storedValueKey(fromOfficeValue(cell.value)) === storedValueKey(value);
-}
-
-/**
- * What a cell holds, for a conflict report: "=" and its formula, or its value as text.
- * @example describeCell({ value: "已办结", formula: "已办结" }) // "已办结"
- */
-export function describeCell(cell: LoadedCell): string {
-  const formula = formulaOf(cell);
-  return formula === null ? cellText(fromOfficeValue(cell.value)) : `=${formula}`;
-}
-
-/** The decision for one planned cell. */
-export interface CellDecision {
-  readonly write: boolean;
-  /** Set when the cell is left alone although it differs: what it holds. */
-  readonly conflict?: string;
-}
-
-/**
- * Whether to write a planned cell, by its FillMode: "ifEmpty" only into an empty cell;
- * "formula" into an empty cell or over a different formula of ours (its text contains the
- * marker), anything else is a conflict; "owned" whenever it differs.
- * @example decideCell({ row: 3, col: 23, mode: "formula", marker: "日历序", value: { t: "formula", f: "X(日历序)" } },
- *   { value: "已办结", formula: "已办结" }) // { write: false, conflict: "已办结" }
- */
-export function decideCell(plan: CellPlan, cell: LoadedCell): CellDecision {
-  const same = holdsPlanned(cell, plan.value);
-  switch (plan.mode) {
-    case "ifEmpty":
-      return { write: isEmptyCell(cell) };
-    case "formula": {
-      const formula = formulaOf(cell);
-      const ours = formula !== null && plan.marker !== undefined && formula.includes(plan.marker);
-      const write = !same && (isEmptyCell(cell) || ours);
-      return !same && !write ? { write, conflict: describeCell(cell) } : { write };
-    }
-    case "owned":
-      return { write: !same };
-  }
+export function storedCell(cell: LoadedCell): StoredCell {
+  return { value: fromOfficeValue(cell.value), formula: formulaOf(cell) };
 }
 
 /**

@@ -9,9 +9,8 @@
  * are kept per cell (ExcelJS merges equal neighbours into ranges when it writes).
  */
 import * as ExcelJS from "exceljs";
-import type { CellValue } from "../../domain/cell";
 import { columnLetters, rangeRef, sheetRangeRef, type CellRange } from "../../domain/a1-ref";
-import { storedValueKey } from "../../domain/cell-key";
+import { decideCell, isEmptyStored, type StoredCell } from "../../domain/cell-write-rule";
 import type {
   CellPlan,
   ConditionalFormatPlan,
@@ -39,22 +38,9 @@ function formulaOf(cell: ExcelJS.Cell): string {
   return cell.formula ?? (cell.value as RawFormulaValue).formula ?? "";
 }
 
-/** True when nothing is in the cell: no value, or the empty string. */
-function isEmptyCell(cell: ExcelJS.Cell): boolean {
-  const v = cell.value;
-  return v === null || v === undefined || v === "";
-}
-
-function currentValueKey(cell: ExcelJS.Cell): string {
-  const v = toCellValue(cell);
-  // A number shown as a date comes back as a date; compare by serial either way.
-  return storedValueKey(v);
-}
-
-function describe(cell: ExcelJS.Cell): string {
-  if (isFormulaCell(cell)) return `=${formulaOf(cell)}`;
-  const v = toCellValue(cell);
-  return v.t === "empty" ? "" : v.t === "date" ? v.v : String(v.v);
+/** What a cell stores, in the neutral form the cell-write rule decides on. */
+function storedOf(cell: ExcelJS.Cell): StoredCell {
+  return { value: toCellValue(cell), formula: isFormulaCell(cell) ? formulaOf(cell) : null };
 }
 
 /** The ExcelJS style properties a PlanStyle sets, over a base style. */
@@ -143,32 +129,9 @@ function applyCell(sheet: ExcelJS.Worksheet, plan: CellPlan, log: SetupChangeLog
     return false;
   }
   const desired = toExcelValue(plan.value, date1904);
-  const isFormula = plan.value.t === "formula";
-  const same = isFormula
-    ? formulaOf(cell) === (plan.value as { f: string }).f
-    : !isFormulaCell(cell) && currentValueKey(cell) === storedValueKey(plan.value as CellValue);
-  let write: boolean;
-  switch (plan.mode) {
-    case "ifEmpty":
-      write = isEmptyCell(cell);
-      break;
-    case "formula": {
-      const ours = isFormulaCell(cell) && plan.marker !== undefined && formulaOf(cell).includes(plan.marker);
-      write = !same && (isEmptyCell(cell) || ours);
-      if (!same && !write) {
-        log.conflicts.push({
-          sheet: sheet.name,
-          row: plan.row,
-          col: plan.col,
-          address: cell.address,
-          found: describe(cell),
-        });
-      }
-      break;
-    }
-    case "owned":
-      write = !same;
-      break;
+  const { write, conflict } = decideCell(plan, storedOf(cell));
+  if (conflict !== undefined) {
+    log.conflicts.push({ sheet: sheet.name, row: plan.row, col: plan.col, address: cell.address, found: conflict });
   }
   if (write) {
     cell.value = desired.value;
@@ -194,7 +157,7 @@ function clearOwned(sheet: ExcelJS.Worksheet, plan: SheetPlan, log: SetupChangeL
     if (r < owned.fromRow) return;
     row.eachCell((cell, c) => {
       if (c < owned.left || c > owned.right || planned.has(`${r}:${c}`)) return;
-      if (cell.type === ExcelJS.ValueType.Merge || isEmptyCell(cell)) return;
+      if (cell.type === ExcelJS.ValueType.Merge || isEmptyStored(storedOf(cell))) return;
       cell.value = null;
       cleared += 1;
     });

@@ -6,7 +6,7 @@
  */
 import { promises as fsp } from "fs";
 import * as ExcelJS from "exceljs";
-import { EMPTY, type CellValue, type SheetGrid } from "../../domain/cell";
+import { EMPTY, type CellValue, type GridRange, type SheetGrid } from "../../domain/cell";
 import type { CellWrite, WorkbookPort } from "../../app/port";
 import { fromCellValue, toCellValue } from "./cell-value";
 import { classifyNonXlsx, fromFsError, XlsxLoadError } from "./load-errors";
@@ -41,7 +41,29 @@ export function readGrid(sheet: ExcelJS.Worksheet): SheetGrid {
     for (let c = 0; c < lastCol; c++) row[c] = source?.[c] ?? EMPTY;
     rows.push(row);
   }
-  return { name: sheet.name, rows };
+  return { name: sheet.name, rows, merges: sheetMerges(sheet) };
+}
+
+/** ExcelJS keeps a sheet's merges keyed by their top-left address; not in its typings. */
+interface MergeRecord {
+  readonly top: number;
+  readonly left: number;
+  readonly bottom: number;
+  readonly right: number;
+}
+
+/**
+ * The merged ranges of a worksheet, top to bottom, then left to right.
+ * @example sheetMerges(sheetWithTitleMergedOverA1toN1) // [{ top: 1, left: 1, bottom: 1, right: 14 }]
+ */
+export function sheetMerges(sheet: ExcelJS.Worksheet): GridRange[] {
+  const records = Object.values(
+    (sheet as unknown as { _merges: Record<string, MergeRecord | undefined> })._merges ?? {},
+  );
+  return records
+    .filter((m): m is MergeRecord => m !== undefined)
+    .map(({ top, left, bottom, right }) => ({ top, left, bottom, right }))
+    .sort((a, b) => a.top - b.top || a.left - b.left);
 }
 
 /** The ExcelJS cell at a 1-based position (plain ExcelJS, not an Office.js proxy: nothing to load). */

@@ -4,14 +4,13 @@
  * names and looks with what Excel reads back.
  */
 import { isRelativeRun, shiftRows } from "../../../src/adapters/office/formula-shift";
+import { decideCell, describeStored, holdsPlanned } from "../../../src/domain/cell-write-rule";
 import {
-  decideCell,
-  describeCell,
   formulaOf,
-  holdsPlanned,
   loggedFormula,
   newLogValue,
   oldLogValue,
+  storedCell,
 } from "../../../src/adapters/office/setup-cells";
 import {
   exactnessProbes,
@@ -93,7 +92,7 @@ describe("fill modes on loaded cells", () => {
     ["a typed text beginning with =", cell("=日历序"), { write: false, conflict: "=日历序" }],
     ["a formula giving an empty text", cell("", '=""'), { write: false, conflict: '=""' }],
   ])("formula mode, %s", (_name, loaded, expected) => {
-    expect(decideCell(plan("formula"), loaded)).toEqual(expected);
+    expect(decideCell(plan("formula"), storedCell(loaded))).toEqual(expected);
   });
 
   test.each([
@@ -101,7 +100,7 @@ describe("fill modes on loaded cells", () => {
     ["a typed value", cell("人填的"), false],
     ["a formula giving nothing", cell("", "=A1"), false],
   ])("ifEmpty mode, %s: write %s", (_name, loaded, write) => {
-    expect(decideCell(plan("ifEmpty", { t: "string", v: "新" }), loaded)).toEqual({ write });
+    expect(decideCell(plan("ifEmpty", { t: "string", v: "新" }), storedCell(loaded))).toEqual({ write });
   });
 
   test.each([
@@ -111,13 +110,13 @@ describe("fill modes on loaded cells", () => {
     ["the same formula", cell(0, "=A1+1"), { t: "formula", f: "A1+1" }, true],
     ["a value where a formula is planned", cell(2), { t: "formula", f: "A1+1" }, false],
   ] as const)("owned mode holds the planned value: %s", (_name, loaded, value, same) => {
-    expect(holdsPlanned(loaded, value)).toBe(same);
-    expect(decideCell(plan("owned", value), loaded)).toEqual({ write: !same });
+    expect(holdsPlanned(storedCell(loaded), value)).toBe(same);
+    expect(decideCell(plan("owned", value), storedCell(loaded))).toEqual({ write: !same });
   });
 
   test("what the log and the reports show", () => {
     expect(formulaOf(cell("x", "=A1"))).toBe("A1");
-    expect(describeCell(cell(46296))).toBe("46296");
+    expect(describeStored(storedCell(cell(46296)))).toBe("46296");
     expect(loggedFormula("A1+1")).toEqual({ t: "string", v: "=A1+1" });
     expect((loggedFormula("X".repeat(100)) as { v: string }).v).toHaveLength(48);
     expect((loggedFormula("X".repeat(100)) as { v: string }).v.endsWith("…")).toBe(true);

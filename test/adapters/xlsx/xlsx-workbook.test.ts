@@ -90,6 +90,33 @@ describe("readSheets gives the used range of each sheet as a grid", () => {
     expect(grid.rows[0][0]).toEqual(EMPTY);
   });
 
+  it("merged ranges come with the grid, top to bottom, after a save and reload", async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("s");
+    ws.getCell("A5").value = "〔2021〕3号";
+    ws.mergeCells("A5:A6");
+    ws.getCell("A1").value = "标题";
+    ws.mergeCells("A1:D1");
+    ws.getCell("B3").value = "时间";
+    ws.mergeCells("B3:C3");
+    const reloaded = await XlsxWorkbook.fromBuffer(await XlsxWorkbook.fromExcelJs(wb).toBuffer());
+    const [grid] = await reloaded.readSheets(["s"]);
+    expect(grid.merges).toEqual([
+      { top: 1, left: 1, bottom: 1, right: 4 },
+      { top: 3, left: 2, bottom: 3, right: 3 },
+      { top: 5, left: 1, bottom: 6, right: 1 },
+    ]);
+    // The grid ends at the last row holding a value; the merge reaches one row further.
+    expect(grid.rows).toHaveLength(5);
+    expect(grid.rows[4][0]).toEqual({ t: "string", v: "〔2021〕3号" });
+  });
+
+  it("a sheet without merges has an empty list of merges (known, not unknown)", () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet("s").getCell("A1").value = 1;
+    expect(readGrid(wb.getWorksheet("s")!).merges).toEqual([]);
+  });
+
   it("an empty sheet is an empty grid", () => {
     const wb = new ExcelJS.Workbook();
     expect(readGrid(wb.addWorksheet("空")).rows).toEqual([]);
