@@ -33,6 +33,9 @@ export { SETTINGS_LABEL_ALIASES, SETTINGS_SECTION_TITLES };
 /** Sections a new office starts with: those the policy's routing names. */
 export const DEFAULT_SECTIONS: readonly string[] = ["办公室", "秘书科", "督导室", "组织科"];
 
+/** The conditional format this setup writes on 设置 (the threshold cell red when it is no number). */
+export const SETTINGS_FORMAT_SIGNATURE = "^NOT\\(ISNUMBER\\(\\$B[0-9]+\\)\\)$";
+
 /** Rows a new 设置 sheet keeps for each list (filled ones included). */
 const SECTION_ROWS = 20;
 const LEADER_ROWS = 15;
@@ -219,7 +222,7 @@ export function buildSettingsPlan(grid: SheetGrid | undefined, usedSections: rea
   // the next refresh finds exactly the same ranges.
   const final = locateSettings(withCells(grid, b.cells));
   const warningRow = final.values.warningDays!;
-  b.name(WORKBOOK_NAMES.warningDaysInput, warningRow, 2);
+  b.name(WORKBOOK_NAMES.warningDays, warningRow, 2);
   const listRange = (key: ListKey) => {
     const { title, end } = final.lists[key]!;
     // A section that runs to the end of the sheet: keep room for the rows a person adds.
@@ -257,8 +260,14 @@ export function buildSettingsPlan(grid: SheetGrid | undefined, usedSections: rea
       : [],
     numberFormats: [],
     validations: b.validations,
-    conditionalFormats: [],
-    conditionalFormatSignatures: [],
+    // The 状态 formula compares with this cell: anything but a number is shown red.
+    conditionalFormats: [
+      {
+        range: { top: warningRow, left: 2, bottom: warningRow, right: 2 },
+        rules: [{ formula: `NOT(ISNUMBER($B${warningRow}))`, fill: "FFFF0000", fontColor: "FFFFFFFF", bold: true }],
+      },
+    ],
+    conditionalFormatSignatures: [SETTINGS_FORMAT_SIGNATURE],
   };
   return { sheet, names: b.names, warningDaysCell: { row: warningRow, col: 2 } };
 }

@@ -117,6 +117,9 @@ export function listSource(source: string): string {
   return literal ? literal[1] : `=${source}`;
 }
 
+/** The rule of a validation that only carries a note (an input message): any value is valid. */
+export const NOTE_FORMULA = "=TRUE";
+
 /** What Office.js is given for one validation plan. */
 export interface OfficeValidation {
   readonly rule: Excel.DataValidationRule;
@@ -124,7 +127,7 @@ export interface OfficeValidation {
   readonly prompt: Excel.DataValidationPrompt;
   readonly ignoreBlanks: boolean;
   /** The type Excel reports once the rule is set. */
-  readonly type: "List" | "Date" | "WholeNumber";
+  readonly type: "List" | "Date" | "WholeNumber" | "Custom";
 }
 
 /**
@@ -135,11 +138,14 @@ export function officeValidation(v: ValidationPlan): OfficeValidation {
   const common = {
     errorAlert: { showAlert: true, style: ERROR_STYLE[v.errorStyle], title: v.errorTitle, message: v.error },
     prompt: v.prompt
-      ? { showPrompt: true, title: "", message: v.prompt }
+      ? { showPrompt: true, title: v.promptTitle ?? "", message: v.prompt }
       : { showPrompt: false, title: "", message: "" },
     ignoreBlanks: true,
   };
   switch (v.rule.kind) {
+    case "note":
+      // Office.js needs a rule for an input message; a formula that is always TRUE accepts anything.
+      return { ...common, type: "Custom", rule: { custom: { formula: NOTE_FORMULA } } };
     case "list":
       return { ...common, type: "List", rule: { list: { inCellDropDown: true, source: listSource(v.rule.source) } } };
     case "date":
@@ -197,6 +203,8 @@ export function sameValidation(wanted: OfficeValidation, loaded: LoadedValidatio
   if (kind === "list") {
     if (String(got.source ?? "").trim() !== exp.source || Boolean(got.inCellDropDown) !== exp.inCellDropDown)
       return false;
+  } else if (kind === "custom") {
+    if (String(got.formula ?? "").replace(/^=/, "").toUpperCase() !== String(exp.formula).replace(/^=/, "")) return false;
   } else if (
     got.operator !== exp.operator ||
     boundValue(got.formula1) !== boundValue(exp.formula1) ||
@@ -210,7 +218,8 @@ export function sameValidation(wanted: OfficeValidation, loaded: LoadedValidatio
   if (alert.message !== w.message) return false;
   const prompt = (loaded.prompt ?? {}) as Partial<Excel.DataValidationPrompt>;
   if (Boolean(prompt.showPrompt) !== wanted.prompt.showPrompt) return false;
-  if (wanted.prompt.showPrompt && prompt.message !== wanted.prompt.message) return false;
+  if (wanted.prompt.showPrompt && (prompt.message !== wanted.prompt.message || (prompt.title ?? "") !== wanted.prompt.title))
+    return false;
   return loaded.ignoreBlanks === wanted.ignoreBlanks;
 }
 
