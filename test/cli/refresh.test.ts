@@ -87,7 +87,9 @@ describe("duban refresh", () => {
     // Extension columns go after the user's own column P.
     expect(ws.getCell("Q2").value).toBe("承办单位");
     expect(ws.getCell("Y2").value).toBe("状态");
-    expect(ws.getCell("Y3").formula).toContain("日历序");
+    expect(ws.getCell("Y3").formula).toContain('IF(AA3<=预警阈值,"临期"');
+    expect([ws.getCell("Z2").value, ws.getCell("AA2").value]).toEqual(["截止日期", "剩余工作日"]);
+    expect(ws.getCell("Z3").formula).toBe('IF(ISNUMBER(V3),INT(V3),IF(ISNUMBER(H3),INT(H3),""))');
     expect(ws.getColumn(3).width).toBe(40);
   });
 
@@ -119,7 +121,7 @@ describe("duban refresh", () => {
     expect(stdout).toContain("督办事项登记表!Q4：已有“已办结”");
     const ws = (await loadWorkbook(path.join(f, "out.xlsx"))).getWorksheet("督办事项登记表")!;
     expect(ws.getCell("Q4").value).toBe("已办结");
-    expect(ws.getCell("Q3").formula).toContain("日历序");
+    expect(ws.getCell("Q3").formula).toContain("预警阈值");
   });
 
   it("in place: backs the file up, and does not write at all when nothing changes", async () => {
@@ -169,7 +171,7 @@ describe("duban init", () => {
     const ws = wb.getWorksheet("督办事项登记表")!;
     expect(ws.getCell("A1").value).toBe("督办事项登记表");
     expect(ws.getCell("N2").value).toBe("备注");
-    expect(ws.getCell("W3").formula).toContain("日历序");
+    expect(ws.getCell("W3").formula).toContain("预警阈值");
     expect(ws.getCell("E3").dataValidation).toMatchObject({ type: "list", formulae: ['"特急,加急,一般"'] });
     expect(ws.getCell("I3").dataValidation).toMatchObject({ type: "list", formulae: ["科室列表"] });
     expect(ws.pageSetup).toMatchObject({
