@@ -18,7 +18,14 @@ import {
   registryValidations,
   REGISTRY_FORMAT_SIGNATURES,
 } from "./registry-rules";
-import { daysLeftFormula, deadlineFormula, statusFormula, type RowFormulaColumns, type YearSpan } from "./row-formulas";
+import {
+  daysLeftFormula,
+  deadlineFormula,
+  formulaCountsAsEvidence,
+  statusFormula,
+  type RowFormulaColumns,
+  type YearSpan,
+} from "./row-formulas";
 import type { CellPlan, ColumnPlan, NamePlan, PlanNote, SheetPlan } from "./setup-plan-types";
 import { WORKBOOK_NAMES } from "./workbook-names";
 
@@ -170,10 +177,9 @@ export function buildRegistryPlan(input: RegistryPlanInput): RegistryPlan {
   const today = input.todayFormula ?? "TODAY()";
   for (let row = firstRow; row <= lastFormattedRow; row++) {
     const rowCells = grid.rows[row - 1] ?? [];
-    // A row the engine skips although it has content (a repeated header): no formulas there.
-    if (!itemRows.has(row) && evidenceCols.some((c) => !isBlank(rowCells[c - 1]) && rowCells[c - 1]?.t !== "error")) {
-      continue;
-    }
+    // A row the engine skips although something is in it (a repeated header, white space, an
+    // error value): no formulas there, they would count it as an item.
+    if (!itemRows.has(row) && evidenceCols.some((c) => formulaCountsAsEvidence(rowCells[c - 1]))) continue;
     const formula = (
       col: number,
       f: string,
@@ -183,7 +189,9 @@ export function buildRegistryPlan(input: RegistryPlanInput): RegistryPlan {
     formula(statusColumn, statusFormula(formulaColumns, row, today), ROW_FORMULA_MARKERS.status, {
       horizontal: "center",
     });
-    formula(helpers.deadline, deadlineFormula(formulaColumns, row), ROW_FORMULA_MARKERS.deadline, undefined);
+    formula(helpers.deadline, deadlineFormula(formulaColumns, row), ROW_FORMULA_MARKERS.deadline, {
+      numFmt: REGISTRY_DATE_FORMAT,
+    });
     formula(helpers.daysLeft, daysLeftFormula(formulaColumns, row), ROW_FORMULA_MARKERS.daysLeft, {
       horizontal: "center",
     });
@@ -196,7 +204,7 @@ export function buildRegistryPlan(input: RegistryPlanInput): RegistryPlan {
     cells,
     merges: [],
     columns: widths,
-    numberFormats: dateFormats(grid, columns, helpers.deadline, firstRow, lastFormattedRow),
+    numberFormats: dateFormats(grid, columns, firstRow, lastFormattedRow),
     validations: [...registryValidations(columns, body), ...headerNotes(headerRow, statusColumn, helpers)],
     conditionalFormats: registryConditionalFormats({
       columns,
@@ -235,18 +243,20 @@ export function buildRegistryPlan(input: RegistryPlanInput): RegistryPlan {
   };
 }
 
-/** Date columns (and 截止日期) get the 年月日 format, but not cells holding a yyyymmdd number. */
+/**
+ * Date columns get the 年月日 format, but not cells holding a yyyymmdd number (the cells of
+ * 截止日期 carry it in their own plan).
+ */
 function dateFormats(
   grid: SheetGrid,
   columns: Partial<Record<ColumnKey, number>>,
-  deadline: number,
   first: number,
   last: number,
 ): SheetPlan["numberFormats"] {
   const dateCols = ALL_COLUMNS.filter((c) => c.kind === "date" && columns[c.key] !== undefined).map(
     (c) => columns[c.key]!,
   );
-  return [...dateCols, deadline].flatMap((col) =>
+  return dateCols.flatMap((col) =>
     dateFormatRanges(grid, col, first, last).map((range) => ({ range, numFmt: REGISTRY_DATE_FORMAT })),
   );
 }

@@ -7,9 +7,9 @@
  *                =IF(ISNUMBER(T3),INT(T3),IF(ISNUMBER(H3),INT(H3),""))
  *   剩余工作日  working days d with today < d ≤ 截止日期 (negative when it has passed), from
  *               the running count of the 工作日历: 日历累计 of the deadline − 今日累计
- *                =IF(X3="","",IFERROR(INDEX(日历累计,MATCH(X3,日历日期,0))-今日累计,""))
+ *                =IFERROR(INDEX(日历累计,MATCH(X3,日历日期,0))-今日累计,"")
  *   状态        the status rules of status.ts, one line each:
- *                =IF(<nothing on the row>,"",
+ *                =IF(COUNTA(B3:V3)=0,"",
  *                 IF(<督办结果 is a terminating word>,"已终止",
  *                 IF(OR(<办结日期 is a date>,<督办结果 closes>),"已办结",
  *                 IF(X3="","办理中",IF(X3<TODAY(),"逾期",IF(Y3<=预警阈值,"临期","办理中"))))))
@@ -54,13 +54,13 @@ export function deadlineFormula(columns: RowFormulaColumns, row: number): string
 }
 
 /**
- * 剩余工作日 of one row: 日历累计 of the deadline minus 今日累计; "" without a deadline or when
- * the deadline is outside the 工作日历.
- * @example daysLeftFormula({ deadline: 24 } as RowFormulaColumns, 3) // 'IF(X3="","",IFERROR(INDEX(日历累计,MATCH(X3,日历日期,0))-今日累计,""))'
+ * 剩余工作日 of one row: 日历累计 of the deadline minus 今日累计; "" without a deadline (MATCH
+ * finds no "") or when the deadline is outside the 工作日历.
+ * @example daysLeftFormula({ deadline: 24 } as RowFormulaColumns, 3) // 'IFERROR(INDEX(日历累计,MATCH(X3,日历日期,0))-今日累计,"")'
  */
 export function daysLeftFormula(columns: RowFormulaColumns, row: number): string {
   const x = cellRef(row, columns.deadline);
-  return `IF(${x}="","",IFERROR(INDEX(${N.calendarCount},MATCH(${x},${N.calendarDates},0))-${N.todayCount},""))`;
+  return `IFERROR(INDEX(${N.calendarCount},MATCH(${x},${N.calendarDates},0))-${N.todayCount},"")`;
 }
 
 /** Formula: TRUE when the 督办结果 text, trimmed, is a terminating word. */
@@ -78,12 +78,12 @@ function closingTest(ref: string): string {
  * 状态 of one row (without "="): "" for a row that is not an item, else 已终止, 已办结, 逾期,
  * 临期 or 办理中 by the rules of classifyItem, reading 截止日期 and 剩余工作日 of the row.
  * `today` is TODAY() in a workbook (a fixed DATE(y,m,d) lets a test evaluate another day).
- * @example statusFormula(columns, 3).startsWith('IF(COUNTIF(B3:V3,"?*")+COUNT(B3:V3)=0,"",') // true
+ * @example statusFormula(columns, 3).startsWith('IF(COUNTA(B3:V3)=0,"",') // true
  */
 export function statusFormula(columns: RowFormulaColumns, row: number, today = "TODAY()"): string {
   const ref = (col: number) => cellRef(row, col);
   const spans = columns.evidence.map((s) => `${ref(s.left)}${s.right > s.left ? `:${ref(s.right)}` : ""}`);
-  const nothing = spans.length === 0 ? "TRUE" : `${spans.map((r) => `COUNTIF(${r},"?*")+COUNT(${r})`).join("+")}=0`;
+  const nothing = spans.length === 0 ? "TRUE" : `COUNTA(${spans.join(",")})=0`;
   const terminated = columns.result === null ? "FALSE" : terminatedTest(ref(columns.result));
   const closed = [
     ...(columns.closedOn === null ? [] : [`ISNUMBER(${ref(columns.closedOn)})`]),
@@ -187,14 +187,13 @@ export function formulaSeesNotADate(cell: CellValue | undefined): boolean {
 }
 
 /**
- * Twin of the formula's item test for one cell: COUNTIF(…,"?*")+COUNT(…) counts any text of
- * one character or more (white space too) and any number; not booleans, errors or "".
+ * Twin of the formula's item test for one cell: COUNTA counts every cell that is not empty —
+ * text (white space too), numbers, TRUE/FALSE, error values.
  * @example formulaCountsAsEvidence({ t: "string", v: " " }) // true (the engine says blank)
  */
 export function formulaCountsAsEvidence(cell: CellValue | undefined): boolean {
   if (cell === undefined) return false;
-  if (cell.t === "string") return cell.v.length > 0;
-  return cell.t === "number" || cell.t === "date";
+  return cell.t === "string" ? cell.v.length > 0 : cell.t !== "empty";
 }
 
 /**

@@ -109,7 +109,7 @@ describe("the 状态 formula reads like the status rules", () => {
 
   it("reads its own row only, the calendar through names", () => {
     expect(f).toBe(
-      'IF(COUNTIF(B17:V17,"?*")+COUNT(B17:V17)+COUNTIF(Z17,"?*")+COUNT(Z17)=0,"",' +
+      'IF(COUNTA(B17:V17,Z17)=0,"",' +
         'IF(ISNUMBER(MATCH(TRIM(CLEAN(M17)),终止用语,0)),"已终止",' +
         'IF(OR(ISNUMBER(S17),AND(SUMPRODUCT(--ISNUMBER(FIND(办结用语,M17)))>0,SUMPRODUCT(--ISNUMBER(FIND(未办用语,M17)))=0)),"已办结",' +
         'IF(X17="","办理中",IF(X17<TODAY(),"逾期",IF(Y17<=预警阈值,"临期","办理中"))))))',
@@ -136,12 +136,14 @@ describe("the 状态 formula reads like the status rules", () => {
     expect(deadlineFormula(bare, 4)).toBe('IF(ISNUMBER(H4),INT(H4),"")');
   });
 
-  it("a row counts as an item for the formula when it holds any text or number", () => {
+  it("a row counts as an item for the formula when any cell of it is not empty (COUNTA)", () => {
     expect(formulaCountsAsEvidence(text("x"))).toBe(true);
     expect(formulaCountsAsEvidence(num(0))).toBe(true);
+    expect(formulaCountsAsEvidence(text(" "))).toBe(true);
+    expect(formulaCountsAsEvidence({ t: "error", v: "#N/A" })).toBe(true);
+    expect(formulaCountsAsEvidence({ t: "bool", v: true })).toBe(true);
     expect(formulaCountsAsEvidence(text(""))).toBe(false);
-    expect(formulaCountsAsEvidence({ t: "error", v: "#N/A" })).toBe(false);
-    expect(formulaCountsAsEvidence({ t: "bool", v: true })).toBe(false);
+    expect(formulaCountsAsEvidence({ t: "empty" })).toBe(false);
   });
 });
 
@@ -151,7 +153,7 @@ describe("the helper columns", () => {
   });
 
   it("剩余工作日 is the running count at the deadline minus today's", () => {
-    expect(daysLeftFormula(COLUMNS, 5)).toBe('IF(X5="","",IFERROR(INDEX(日历累计,MATCH(X5,日历日期,0))-今日累计,""))');
+    expect(daysLeftFormula(COLUMNS, 5)).toBe('IFERROR(INDEX(日历累计,MATCH(X5,日历日期,0))-今日累计,"")');
   });
 
   it("the calendar's count adds each row's flag to the row above (linear)", () => {

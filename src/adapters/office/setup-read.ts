@@ -1,10 +1,12 @@
 /**
  * What applying a setup plan reads first, queued as loads in as few batches as the 5 MB limit
- * allows (usually one): per existing sheet the `values` and `formulas` of every planned cell
- * (a generated sheet as one block with its used range, so stale cells can be cleared), number
- * formats and looks that the plan compares, each validation range's rule, the sheet's
- * conditional formats with probes that tell their exact ranges, frozen panes, column widths,
- * print settings and merged areas; and the workbook's defined names.
+ * allows (usually one): per existing sheet the `values` and `formulas` of every planned cell,
+ * exactly — the 状态 column and its helpers included: their formulas are short, so 10,000
+ * rows of them read back well under 5 MB — (a generated sheet as one block with its used
+ * range, so stale cells can be cleared), number formats and
+ * looks that the plan compares, each validation range's rule, the sheet's conditional formats
+ * (setup-formats.ts), frozen panes, column widths, print settings and merged areas; and the
+ * workbook's defined names.
  *
  * Response sizes are estimated from the plan: a planned cell the operation already read as
  * part of the sheet's used range is assumed to hold what the plan wants (a formula of 1.9 KB,
@@ -16,16 +18,15 @@ import { columnLetters, rangeRef, type CellRange } from "../../domain/a1-ref";
 import type { CellPlan, SheetPlan } from "../../domain/setup-plan";
 import type { Batch } from "./batches";
 import type { LoadedCell } from "./setup-cells";
+import { formatsRead, type SheetFormats } from "./setup-formats";
 import {
   EDGES,
-  exactnessProbes,
   frozenOf,
   type Edge,
   type LoadedLook,
   type LoadedPrint,
   type LoadedValidation,
   type OfficeLine,
-  type OfficeRule,
 } from "./setup-rules";
 import { ACTION_OVERHEAD_BYTES, BATCH_BUDGET_BYTES, jsonBytes, packBySize } from "./size";
 
@@ -52,36 +53,27 @@ export function areaRef(range: CellRange): string {
   return rangeRef(range);
 }
 
-/** What was loaded for one conditional format of a sheet. */
-export interface LoadedFormat extends OfficeRule {
-  readonly id: string;
-  readonly type: string;
-  readonly priority: number;
-  /** The loaded object, to delete it. */
-  readonly item: Excel.ConditionalFormat;
-}
-
 /** Everything read about one existing sheet. */
 export interface SheetRead {
   readonly cells: Map<string, LoadedCell>;
   /** The block loaded of a generated sheet (planned cells and used range), when one was. */
   block: CellRange | null;
+  /** Number formats of cells read exactly (owned cells that set one). */
   readonly numberFormats: Map<string, string>;
+  /** Per plan number format: the formats found at its probe cells (formatProbes). */
+  readonly formatProbes: string[][];
   readonly looks: Map<string, LoadedLook>;
   /** Cells inside merged areas other than their top-left cell (known with ExcelApi 1.13). */
   readonly covered: Set<string>;
   /** Per plan merge: true when a cell of it is merged, false when none, null when unknown. */
   readonly mergesPresent: (boolean | null)[];
   readonly validations: (LoadedValidation | null)[];
-  readonly formats: LoadedFormat[];
-  /** Per plan conditional format: the ids on its range, at its corners, and just outside it. */
-  readonly probes: { inside: Set<string>; corners: Set<string>[]; outside: Set<string>[] }[];
+  /** The sheet's conditional formats (and, after the second wave, the ranges of ours). */
+  readonly formats: SheetFormats;
   freeze: { rows: number; columns: number } | null;
   readonly columns: Map<number, { width: number | null; hidden: boolean | null }>;
   readonly rowHeights: Map<number, number | null>;
   print: LoadedPrint | null;
-  /** Formula runs whose sampled formulas were not the planned ones: read again exactly. */
-  readonly unconfirmed: CellPlan[][];
 }
 
 function emptyRead(): SheetRead {
@@ -89,22 +81,21 @@ function emptyRead(): SheetRead {
     cells: new Map(),
     block: null,
     numberFormats: new Map(),
+    formatProbes: [],
     looks: new Map(),
     covered: new Set(),
     mergesPresent: [],
     validations: [],
-    formats: [],
-    probes: [],
+    formats: { all: [], ranges: new Map() },
     freeze: null,
     columns: new Map(),
     rowHeights: new Map(),
     print: null,
-    unconfirmed: [],
   };
 }
 
 /** One queued load with its estimated response size. */
-interface ReadItem {
+export interface ReadItem {
   readonly bytes: number;
   queue(): void;
   collect(): void;
@@ -120,11 +111,9 @@ export interface ReadOptions {
   readonly print: boolean;
   /** The host has ExcelApi 1.13 (merged areas). */
   readonly mergedAreas: boolean;
-  /** The host has ExcelApi 1.9 (special cells): formula columns are read without their formulas. */
-  readonly specialCells?: boolean;
 }
 
-/** Bytes a planned cell's `values` and `formulas` are expected to take. */
+/** Bytes a planned cell's `formulas` (and `values`, unless formulaOnly) are expected to take. */
 function plannedBytes(plan: CellPlan): number {
   const text = plan.value.t === "formula" ? `=${plan.value.f}` : cellText(plan.value);
   return jsonBytes(text) * (plan.value.t === "formula" ? 1 : 2) * MARGIN + EMPTY_CELL_BYTES;
@@ -205,8 +194,9 @@ export function areasOf(address: string): CellRange[] {
 }
 
 /**
- * Reads of planned cells column slice by column slice: `values` and `formulas` of every cell
- * (and number formats where an owned cell sets one) — the exact read.
+ * Reads of planned cells column slice by column slice, exactly: `values` and `formulas` of every
+ * cell (the two tell a formula from a text typed as '=…, which a formula never equals), and
+ * number formats where an owned cell sets one.
  * @example exactReads(() => sheet, plan.cells, () => 12, read).length // 1
  */
 export function exactReads(
@@ -224,13 +214,12 @@ export function exactReads(
       right: first.col,
     });
     const withFormats = slice.some((p) => p.mode === "owned" && p.style?.numFmt !== undefined);
+    const props = withFormats ? "values,formulas,numberFormat" : "values,formulas";
     let range: Excel.Range | null = null;
     return {
       bytes: slice.reduce((n, p) => n + estimate(p), 0) + ACTION_OVERHEAD_BYTES,
       queue: () => {
-        range = ws()
-          .getRange(address)
-          .load(withFormats ? "values,formulas,numberFormat" : "values,formulas");
+        range = ws().getRange(address).load(props);
       },
       collect: () => {
         const r = range!;
@@ -243,117 +232,36 @@ export function exactReads(
   });
 }
 
-/** Shortest run of planned formulas read by special cells (Excel widens a one-cell range to the whole sheet). */
-const MIN_RUN = 2;
-/** Longest run read as one item (its values are estimated at RUN_CELL_BYTES each). */
-const MAX_RUN = 20000;
-const RUN_CELL_BYTES = 48;
-/** Rows of a run whose formula text is read to confirm the run holds the planned formulas. */
-const SAMPLE_EVERY = 500;
+/** Rows between two probes of a number format range. */
+export const FORMAT_PROBE_STEP = 250;
 
 /**
- * Vertical runs of planned formulas in "formula" mode (the 状态 column), and the other cells.
- * @example formulaRuns(plan.cells).runs[0].length // 10399
+ * The rows where a number-format range is probed: its first and last row and every
+ * FORMAT_PROBE_STEP-th row between (number formats are looks, not data: a cell a person
+ * formatted otherwise between two probes keeps its format, and a column that grew is found
+ * at its last row).
+ * @example formatProbeRows({ top: 3, left: 8, bottom: 600, right: 8 }) // [3, 253, 503, 600]
  */
-export function formulaRuns(cells: readonly CellPlan[]): { runs: CellPlan[][]; rest: CellPlan[] } {
-  const candidates = cells
-    .filter((p) => p.mode === "formula" && p.value.t === "formula")
-    .sort((a, b) => a.col - b.col || a.row - b.row);
-  const runs: CellPlan[][] = [];
-  let current: CellPlan[] = [];
-  for (const p of candidates) {
-    const last = current[current.length - 1];
-    if (last !== undefined && last.col === p.col && last.row === p.row) continue;
-    if (last !== undefined && (last.col !== p.col || last.row + 1 !== p.row || current.length >= MAX_RUN)) {
-      runs.push(current);
-      current = [];
-    }
-    current.push(p);
-  }
-  if (current.length > 0) runs.push(current);
-  const kept = runs.filter((r) => r.length >= MIN_RUN);
-  const inRuns = new Set(kept.flatMap((r) => r.map((p) => cellKey(p.row, p.col))));
-  return { runs: kept, rest: cells.filter((p) => !inRuns.has(cellKey(p.row, p.col))) };
+export function formatProbeRows(range: CellRange): number[] {
+  const rows = new Set<number>([range.top, range.bottom]);
+  for (let r = range.top + FORMAT_PROBE_STEP; r < range.bottom; r += FORMAT_PROBE_STEP) rows.add(r);
+  return [...rows].sort((a, b) => a - b);
 }
 
-/** Indexes of the cells of a run whose formula text is read: the first, every SAMPLE_EVERY-th, the last. */
-function sampleIndexes(length: number): number[] {
-  const out = new Set<number>([0, length - 1]);
-  for (let i = SAMPLE_EVERY; i < length; i += SAMPLE_EVERY) out.add(i);
-  return [...out].sort((a, b) => a - b);
-}
-
-/**
- * The read of a run of planned formulas without its formulas (ExcelApi 1.9): the `values`
- * (short: what the formulas show), the addresses of its typed cells (special cells
- * "Constants") and of its formula cells ("Formulas"; not "Blanks", which Excel limits to the
- * used range), and the formula text of a few sampled cells. A typed cell is loaded as what it
- * holds, so it is still reported as a conflict and never overwritten; a cell that is neither
- * is empty. When every sampled cell holding a formula (at least one) holds its planned one, every formula
- * cell of the run is taken to hold its planned formula — so a person's own formula in an
- * unsampled cell of the 状态 column is neither reported nor replaced until the planned
- * formula changes, and then replaced without a report (TESTING.md). When a sample differs,
- * or no sampled cell holds a formula while others do, the run goes to `read.unconfirmed` and
- * is read again exactly (more round trips, as on ExcelApi 1.8).
- */
-function formulaRunRead(ws: () => Excel.Worksheet, run: readonly CellPlan[], read: SheetRead): ReadItem {
-  const first = run[0];
-  const last = run[run.length - 1];
-  const box = { top: first.row, left: first.col, bottom: last.row, right: first.col };
-  const samples = sampleIndexes(run.length);
-  let range: Excel.Range | null = null;
-  let constants: Excel.RangeAreas | null = null;
-  let formulas: Excel.RangeAreas | null = null;
-  let sampled: Excel.Range[] = [];
-  const sampleBytes = samples.reduce((n, i) => n + plannedBytes(run[i]), 0);
+function formatProbe(ws: () => Excel.Worksheet, range: CellRange, read: SheetRead, index: number): ReadItem {
+  const rows = formatProbeRows(range);
+  let loaded: Excel.Range[] = [];
   return {
-    bytes: run.length * RUN_CELL_BYTES + sampleBytes + 4 * ACTION_OVERHEAD_BYTES,
+    bytes: rows.length * (range.right - range.left + 1) * 40 + rows.length * ACTION_OVERHEAD_BYTES,
     queue: () => {
-      const sheet = ws();
-      range = sheet.getRange(areaRef(box)).load("values");
-      constants = range.getSpecialCellsOrNullObject("Constants").load("address");
-      formulas = range.getSpecialCellsOrNullObject("Formulas").load("address");
-      sampled = samples.map((i) => sheet.getRange(`${columnLetters(run[i].col)}${run[i].row}`).load("values,formulas"));
+      loaded = rows.map((r) =>
+        ws()
+          .getRange(areaRef({ ...range, top: r, bottom: r }))
+          .load("numberFormat"),
+      );
     },
     collect: () => {
-      const rowsOf = (areas: Excel.RangeAreas | null): Set<number> => {
-        const rows = new Set<number>();
-        if (!areas || areas.isNullObject) return rows;
-        for (const a of areasOf(areas.address)) {
-          if (a.left > box.left || a.right < box.left) continue;
-          for (let r = Math.max(a.top, box.top); r <= Math.min(a.bottom, box.bottom); r++) rows.add(r);
-        }
-        return rows;
-      };
-      const typed = rowsOf(constants);
-      const withFormula = rowsOf(formulas);
-      const exact = new Map<number, LoadedCell>();
-      samples.forEach((i, j) =>
-        exact.set(run[i].row, { value: sampled[j].values[0][0], formula: sampled[j].formulas[0][0] }),
-      );
-      // At least one sampled cell must hold a formula when the run has any (else nothing confirms them).
-      const someSampled = withFormula.size === 0 || samples.some((i) => withFormula.has(run[i].row));
-      const confirmed =
-        someSampled &&
-        samples.every((i) => {
-          const p = run[i];
-          const f = exact.get(p.row)!.formula;
-          return !withFormula.has(p.row) || (p.value.t === "formula" && f === `=${p.value.f}`);
-        });
-      if (!confirmed) {
-        read.unconfirmed.push([...run]);
-        return;
-      }
-      const values = range!.values;
-      run.forEach((p, i) => {
-        const value = values[i][0];
-        const cell: LoadedCell = typed.has(p.row)
-          ? { value, formula: value }
-          : withFormula.has(p.row)
-            ? (exact.get(p.row) ?? { value, formula: p.value.t === "formula" ? `=${p.value.f}` : "" })
-            : { value: "", formula: "" };
-        read.cells.set(cellKey(p.row, p.col), cell);
-      });
+      read.formatProbes[index] = loaded.flatMap((r) => r.numberFormat[0].map((f) => String(f)));
     },
   };
 }
@@ -416,10 +324,7 @@ export function sheetReads(
   };
   const estimate = estimator(options);
 
-  // Cells: a generated sheet as one block reaching its used range; others column by column,
-  // runs of planned formulas (the 状态 column) by special cells when the host has them.
-  const { runs, rest } = options.specialCells && !plan.owned ? formulaRuns(plan.cells) : { runs: [], rest: plan.cells };
-  for (const run of runs) items.push(formulaRunRead(ws, run, read));
+  // Cells: a generated sheet as one block reaching its used range; others column by column.
   if (plan.cells.length > 0 && plan.owned) {
     const owned = plan.owned;
     const planned = boxOf([
@@ -455,8 +360,8 @@ export function sheetReads(
         );
       },
     });
-  } else if (rest.length > 0) {
-    items.push(...exactReads(ws, rest, estimate, read));
+  } else if (plan.cells.length > 0) {
+    items.push(...exactReads(ws, plan.cells, estimate, read));
   }
 
   // Looks: owned cells whose style is more than a number format, and the cells styleFrom copies.
@@ -496,26 +401,8 @@ export function sheetReads(
     );
   } else plan.merges.forEach((_m, i) => (read.mergesPresent[i] = null));
 
-  // Number formats the plan sets on ranges, in column slices.
-  for (const f of plan.numberFormats) {
-    const perCell = jsonBytes(f.numFmt) + 4;
-    const rowsPerSlice = Math.max(1, Math.floor(SLICE_BYTES / perCell));
-    for (let top = f.range.top; top <= f.range.bottom; top += rowsPerSlice) {
-      const part = { ...f.range, top, bottom: Math.min(f.range.bottom, top + rowsPerSlice - 1) };
-      let range: Excel.Range | null = null;
-      items.push({
-        bytes: (part.bottom - part.top + 1) * (part.right - part.left + 1) * perCell + ACTION_OVERHEAD_BYTES,
-        queue: () => {
-          range = ws().getRange(areaRef(part)).load("numberFormat");
-        },
-        collect: () => {
-          range!.numberFormat.forEach((row, i) =>
-            row.forEach((fmt, j) => read.numberFormats.set(cellKey(part.top + i, part.left + j), String(fmt))),
-          );
-        },
-      });
-    }
-  }
+  // Number formats the plan sets on ranges: probed (formatProbes), not read cell by cell.
+  plan.numberFormats.forEach((f, i) => items.push(formatProbe(ws, f.range, read, i)));
 
   plan.validations.forEach((v, i) =>
     small(() => {
@@ -532,43 +419,7 @@ export function sheetReads(
   );
 
   if (plan.conditionalFormats.length > 0 || plan.conditionalFormatSignatures.length > 0) {
-    small(() => {
-      const all = ws()
-        .getRange()
-        .conditionalFormats.load(
-          "items/id,items/type,items/priority,items/customOrNullObject/rule/formula," +
-            "items/customOrNullObject/format/fill/color,items/customOrNullObject/format/font/color," +
-            "items/customOrNullObject/format/font/bold",
-        );
-      return () => {
-        for (const item of all.items) {
-          const custom = item.customOrNullObject;
-          const isCustom = item.type === "Custom" && !custom.isNullObject;
-          read.formats.push({
-            item,
-            id: item.id,
-            type: item.type,
-            priority: item.priority,
-            formula: isCustom ? String(custom.rule.formula ?? "") : "",
-            fill: isCustom ? (custom.format.fill.color ?? null) : null,
-            fontColor: isCustom ? (custom.format.font.color ?? null) : null,
-            bold: isCustom ? Boolean(custom.format.font.bold) : false,
-          });
-        }
-      };
-    }, 8000);
-    plan.conditionalFormats.forEach((f, i) =>
-      small(() => {
-        const ids = (address?: string) =>
-          (address === undefined ? ws().getRange() : ws().getRange(address)).conditionalFormats.load("items/id");
-        const inside = ids(areaRef(f.range));
-        const { corners, outside } = exactnessProbes(f.range);
-        const atCorners = corners.map((a) => ids(a));
-        const beside = outside.map((a) => ids(a));
-        const set = (c: Excel.ConditionalFormatCollection) => new Set(c.items.map((x) => x.id));
-        return () => (read.probes[i] = { inside: set(inside), corners: atCorners.map(set), outside: beside.map(set) });
-      }, 2000),
-    );
+    items.push(formatsRead(ws, read.formats));
   }
 
   if (plan.freeze) {
