@@ -159,7 +159,14 @@ export function ledgerFigures(input: FiguresInput): LedgerFigures {
       if (number !== null && measured.has(number)) c.accountability += 1;
     }
     if (o.outcome === "overdue" && o.deadline !== null) {
-      overdue.push({ row: item.row, number, item, section, deadline: o.deadline, workingDaysLate: o.workingDaysLate ?? 0 });
+      overdue.push({
+        row: item.row,
+        number,
+        item,
+        section,
+        deadline: o.deadline,
+        workingDaysLate: o.workingDaysLate ?? 0,
+      });
     }
   }
   overdue.sort((a, b) => b.workingDaysLate - a.workingDaysLate || a.row - b.row);

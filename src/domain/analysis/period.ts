@@ -85,7 +85,8 @@ export function semesterOf(day: IsoDate): Period {
 export function parseSemester(text: string): PeriodResult {
   const m = SEMESTER.exec(text.trim());
   const year = m ? Number(m[1]) : NaN;
-  if (!m || year < 1900 || year > 9998) return problem("semester-invalid", `--semester ${SEMESTER_HELP}；收到：${text}`);
+  if (!m || year < 1900 || year > 9998)
+    return problem("semester-invalid", `--semester ${SEMESTER_HELP}；收到：${text}`);
   return { ok: true, period: semesterPeriod(year, m[2].toLowerCase() as SemesterKind) };
 }
 

@@ -53,21 +53,24 @@ const SERIES: readonly { readonly key: keyof Figures; readonly colour: string }[
 /** Columns of the overdue list: header and span. */
 const OVERDUE_COLUMNS: readonly { readonly label: string; readonly span: number }[] = [
   { label: "督办事项编号", span: 4 },
-  { label: "督办事项", span: 7 },
+  { label: "督办事项", span: 6 },
   { label: "督办科室", span: 3 },
-  { label: "承办单位", span: 3 },
+  { label: "承办单位", span: 4 },
   { label: "要求完成时间", span: 5 },
   { label: "逾期工作日", span: 2 },
 ];
 
-/** Most characters of 督办事项内容 printed in the overdue list (two lines of its cell). */
-const CONTENT_CHARS = 24;
+/** Most characters of 督办事项内容 printed in the overdue list (one line of its cell). */
+const CONTENT_CHARS = 10;
 /** Rows of ruled space for the written analysis. */
-const RULED_LINES = 5;
-/** The least and most rows of the overdue list (fewer when there are many sections). */
+const RULED_LINES = 4;
+/** The least and most rows of the overdue list: fewer when there are many sections. */
 const OVERDUE_ROWS = { min: 3, max: 8, budget: 12 } as const;
+/** Height of the chart, in points. */
+const CHART_HEIGHT_PT = 160;
 
 const TABLE_ROW_PT = 20;
+const HEADING_ROW_PT = 24;
 
 export interface AnalysisReportInput {
   readonly period: Period;
@@ -167,7 +170,7 @@ function chartOf(rows: { header: number; first: number; last: number }, anchor: 
   const label = (key: string) => TABLE.find((c) => c.key === key)?.label ?? key;
   return {
     kind: "clusteredBar",
-    direction: "bar",
+    direction: "column",
     title: "按期办结、逾期办结、逾期未办结事项数（按督办科室）",
     categories: { top: rows.first, left: 1, bottom: rows.last, right: 1 },
     series: SERIES.map((s) => {
@@ -207,7 +210,9 @@ function overdueRow(o: OverdueItem): FormCell[] {
 function overdueList(f: FormBuilder, figures: LedgerFigures): void {
   const list = figures.overdue;
   if (list.length === 0) {
-    f.row([{ text: "本期下达的事项中没有逾期未办结的事项。", style: "note", span: FULL, field: "overdue-none" }]);
+    f.row([{ text: "本期下达的事项中没有逾期未办结的事项。", style: "smallLeft", span: FULL, field: "overdue-none" }], {
+      minHeight: TABLE_ROW_PT,
+    });
     return;
   }
   const room = OVERDUE_ROWS.budget - figures.sections.length;
@@ -219,14 +224,17 @@ function overdueList(f: FormBuilder, figures: LedgerFigures): void {
   for (const o of list.slice(0, shown)) f.row(overdueRow(o), { minHeight: TABLE_ROW_PT });
   f.table(top, f.lastRow, "thin");
   if (list.length > shown) {
-    f.row([
-      {
-        text: `另有${list.length - shown}项逾期未办结事项未列出，详见登记表中标红的事项。`,
-        style: "note",
-        span: FULL,
-        field: "overdue-more",
-      },
-    ]);
+    f.row(
+      [
+        {
+          text: `另有${list.length - shown}项逾期未办结事项未列出，详见登记表中标红的事项。`,
+          style: "smallLeft",
+          span: FULL,
+          field: "overdue-more",
+        },
+      ],
+      { minHeight: TABLE_ROW_PT },
+    );
   }
 }
 
@@ -263,45 +271,55 @@ export function buildAnalysisReport(input: AnalysisReportInput, options: { sheet
   const title = period.semester !== null ? `${period.label}${ANALYSIS_TITLE}` : ANALYSIS_TITLE;
   const f = new FormBuilder(GRID);
   f.space(8);
-  f.row([{ text: title, style: "title", span: FULL, field: "title" }], { minHeight: 40 });
+  f.row([{ text: title, style: "title", span: FULL, field: "title" }], { minHeight: 36 });
   const org = input.settings.orgName.trim();
   const scope =
-    `统计范围：任务下达时间在${formatChineseDate(period.from)}至${formatChineseDate(period.to)}的督办事项` +
-    `\u3000统计日期：${formatChineseDate(input.today)}${org === "" ? "" : `\u3000编制单位：${org}`}`;
-  f.row([{ text: scope, style: "note", span: FULL, field: "scope" }]);
+    `${org === "" ? "" : `${org}\u3000`}${formatChineseDate(period.from)}至${formatChineseDate(period.to)}下达的督办事项` +
+    `\u3000统计日期：${formatChineseDate(input.today)}`;
+  f.row([{ text: scope, style: "small", span: FULL, field: "scope" }], { minHeight: TABLE_ROW_PT });
 
-  f.row([{ text: "一、督办事项办理情况", style: "heading", span: FULL, field: "heading-1" }], { minHeight: 26 });
+  f.row([{ text: "一、督办事项办理情况", style: "heading", span: FULL, field: "heading-1" }], {
+    minHeight: HEADING_ROW_PT,
+  });
   const rows = sectionTable(f, figures);
-  f.row([{ text: tableNote(figures), style: "note", span: FULL, field: "table-note" }]);
+  f.row([{ text: tableNote(figures), style: "smallLeft", span: FULL, field: "table-note" }], {
+    minHeight: TABLE_ROW_PT,
+  });
 
   f.row([{ text: "二、按期办结、逾期办结和逾期未办结情况", style: "heading", span: FULL, field: "heading-2" }], {
-    minHeight: 26,
+    minHeight: HEADING_ROW_PT,
   });
   let chart: ChartSpec | undefined;
   if (figures.sections.length === 0) {
-    f.row([{ text: "本期没有下达督办事项，无图。", style: "note", span: FULL, field: "chart-none" }]);
+    f.row([{ text: "本期没有下达督办事项，无图。", style: "smallLeft", span: FULL, field: "chart-none" }], {
+      minHeight: TABLE_ROW_PT,
+    });
   } else {
-    const height = Math.min(260, Math.max(150, 60 + figures.sections.length * 24));
-    const at = f.space(height);
+    const at = f.space(CHART_HEIGHT_PT);
     chart = chartOf(rows, { top: at, left: 2, bottom: at, right: FULL - 1 });
   }
 
-  f.row([{ text: "三、逾期未办结事项", style: "heading", span: FULL, field: "heading-3" }], { minHeight: 26 });
+  f.row([{ text: "三、逾期未办结事项", style: "heading", span: FULL, field: "heading-3" }], {
+    minHeight: HEADING_ROW_PT,
+  });
   overdueList(f, figures);
 
   f.row([{ text: "四、取消当年评优评先资格的单位", style: "heading", span: FULL, field: "heading-4" }], {
-    minHeight: 26,
+    minHeight: HEADING_ROW_PT,
   });
-  f.row([
-    {
-      text: `${ineligibleText(input.ineligible)}（依据《加强督办工作实施方案》五（二）：受到通报批评及以上处理的单位，取消单位及主要负责人当年评优评先资格。）`,
-      style: "note",
-      span: FULL,
-      field: "ineligible",
-    },
-  ]);
+  f.row(
+    [
+      {
+        text: `${ineligibleText(input.ineligible)}（依据《加强督办工作实施方案》五（二）：受到通报批评及以上处理的单位，取消单位及主要负责人当年评优评先资格。）`,
+        style: "smallLeft",
+        span: FULL,
+        field: "ineligible",
+      },
+    ],
+    { minHeight: TABLE_ROW_PT },
+  );
 
-  f.row([{ text: "五、分析与建议", style: "heading", span: FULL, field: "heading-5" }], { minHeight: 26 });
+  f.row([{ text: "五、分析与建议", style: "heading", span: FULL, field: "heading-5" }], { minHeight: HEADING_ROW_PT });
   const ruledTop = f.row([{ text: "", style: "body", span: FULL, field: "analysis" }], { minHeight: 24 });
   for (let i = 1; i < RULED_LINES; i++) f.row([{ text: "", style: "body", span: FULL }], { minHeight: 24 });
   f.table(ruledTop, f.lastRow, "thin");
@@ -312,7 +330,7 @@ export function buildAnalysisReport(input: AnalysisReportInput, options: { sheet
       { text: "审核人：", style: "note", span: 8, field: "checker" },
       { text: formatChineseDate(input.today), style: "right", span: 8, field: "date" },
     ],
-    { minHeight: 30 },
+    { minHeight: 26 },
   );
   const layout = f.build(options.sheetName ?? analysisSheetName(period), title);
   return chart === undefined ? layout : { ...layout, charts: [chart] };

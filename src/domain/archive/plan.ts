@@ -120,7 +120,14 @@ const WIDTH: Partial<Record<ColumnKey, number>> = {
 };
 const DATE_WIDTH = 13;
 const OTHER_WIDTH = 10;
-const DATE_KEYS: ReadonlySet<ColumnKey> = new Set(["issuedOn", "dueOn", "signedOn", "closedOn", "extendedTo", "reportedOn"]);
+const DATE_KEYS: ReadonlySet<ColumnKey> = new Set([
+  "issuedOn",
+  "dueOn",
+  "signedOn",
+  "closedOn",
+  "extendedTo",
+  "reportedOn",
+]);
 const LEFT_KEYS: ReadonlySet<ColumnKey> = new Set(["content", "result", "remarks"]);
 
 function columnWidths(layout: RegistryLayout, width: number): number[] {
@@ -137,7 +144,7 @@ function mergeAcross(merges: readonly GridRange[], rows: ReadonlySet<number>): G
   return merges.find((m) => {
     let inside = false;
     let outside = false;
-    for (let r = m.top; r <= m.bottom; r++) (rows.has(r) ? (inside = true) : (outside = true));
+    for (let r = m.top; r <= m.bottom; r++) rows.has(r) ? (inside = true) : (outside = true);
     return inside && outside;
   });
 }
@@ -165,7 +172,11 @@ export function planArchive(input: ArchiveInput): ArchivePlanResult {
     return { ok: false, code: "year-invalid", message: `--year 须为四位年份，如 2021；收到：${year}` };
   }
   if (year > yearOf(input.today)) {
-    return { ok: false, code: "year-future", message: `${year}年尚未到来（今天是${formatChineseDate(input.today)}），没有可归档的事项` };
+    return {
+      ok: false,
+      code: "year-future",
+      message: `${year}年尚未到来（今天是${formatChineseDate(input.today)}），没有可归档的事项`,
+    };
   }
   const sheetName = archiveSheetName(year);
   const existing =
@@ -229,7 +240,8 @@ function archiveLayout(
       const text = printed(cell);
       cells.push({ row: r, col: c + 1, value: text, style });
       const font = OFFICIAL_STYLES[style].font.sizePt;
-      if (style === "label") height = Math.max(height, rowHeightFor(text, font, columnWidthPt(widths[c] ?? OTHER_WIDTH), 24));
+      if (style === "label")
+        height = Math.max(height, rowHeightFor(text, font, columnWidthPt(widths[c] ?? OTHER_WIDTH), 24));
     });
     if (row.some((c) => !isBlank(c))) firstLine = false;
     heights.push(height);
@@ -243,7 +255,10 @@ function archiveLayout(
       // A placeholder: the value itself is written by archiveWrites, typed (dates stay dates).
       cells.push({ row: m.to, col: c + 1, value: "", style });
       const size = OFFICIAL_STYLES[style].font.sizePt;
-      height = Math.min(409, Math.max(height, rowHeightFor(printed(cell), size, columnWidthPt(widths[c] ?? OTHER_WIDTH), 20)));
+      height = Math.min(
+        409,
+        Math.max(height, rowHeightFor(printed(cell), size, columnWidthPt(widths[c] ?? OTHER_WIDTH), 20)),
+      );
     });
     heights.push(height);
   }
@@ -289,7 +304,14 @@ function archiveWrites(sheet: string, registry: SheetGrid, moved: readonly Moved
     for (let c = 0; c < width; c++) {
       const value = row[c] ?? EMPTY;
       if (isBlank(value)) continue;
-      writes.push({ sheet, row: m.to, col: c + 1, value, old: EMPTY, ...(value.t === "date" ? { numFmt: ARCHIVE_DATE_FORMAT } : {}) });
+      writes.push({
+        sheet,
+        row: m.to,
+        col: c + 1,
+        value,
+        old: EMPTY,
+        ...(value.t === "date" ? { numFmt: ARCHIVE_DATE_FORMAT } : {}),
+      });
     }
   }
   return writes;

@@ -87,7 +87,8 @@ export function verifyArchive(
   }
   const numberedBefore = new Set(before.filter((i) => i.number.trim() !== "").map((i) => printedNumber(i.number)));
   for (const n of new Set(logNumbers.filter((x) => x.trim() !== "").map(printedNumber))) {
-    if (numberedBefore.has(n) && holders.get(n) === undefined) problems.push(`催办或问责记录中的编号${n}归档后找不到事项`);
+    if (numberedBefore.has(n) && holders.get(n) === undefined)
+      problems.push(`催办或问责记录中的编号${n}归档后找不到事项`);
   }
   return problems;
 }

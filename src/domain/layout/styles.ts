@@ -71,7 +71,7 @@ export const OFFICIAL_STYLES: Readonly<Record<StyleName, CellStyle>> = {
   body: { font: bodyFont(), horizontal: "left", vertical: "top", wrap: true, indent: 1 },
   right: { font: bodyFont(), horizontal: "right", vertical: "middle", wrap: false, indent: 1 },
   note: { font: bodyFont(NOTE_SIZE_PT), horizontal: "left", vertical: "middle", wrap: true, indent: 0 },
-  heading: { font: headingFont(), horizontal: "left", vertical: "middle", wrap: false, indent: 0 },
+  heading: { font: headingFont(NOTE_SIZE_PT), horizontal: "left", vertical: "middle", wrap: false, indent: 0 },
   small: { font: bodyFont(SMALL_SIZE_PT), horizontal: "center", vertical: "middle", wrap: true, indent: 0 },
   smallLeft: { font: bodyFont(SMALL_SIZE_PT), horizontal: "left", vertical: "middle", wrap: true, indent: 0 },
 };
