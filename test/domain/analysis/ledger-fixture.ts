@@ -32,13 +32,7 @@ export interface LedgerRow {
   readonly measured?: boolean;
 }
 
-const row = (
-  n: number,
-  section: string,
-  issued: string | null,
-  due: string | null,
-  extra: RowSpec = {},
-): RowSpec => ({
+const row = (n: number, section: string, issued: string | null, due: string | null, extra: RowSpec = {}): RowSpec => ({
   序号: n,
   督办事项编号: `〔${issued?.slice(0, 4) ?? "2021"}〕${n}号`,
   督办事项内容: `督办事项${n}：落实区教委关于校园安全隐患排查整治的部署`,
@@ -52,48 +46,196 @@ const row = (
 
 export const LEDGER: readonly LedgerRow[] = [
   // 2020 autumn (January 2021 belongs to it)
-  { spec: row(1, "办公室", "2021-01-31", "2021-02-28", { 办结日期: date("2021-02-26") }), expected: "closedOnTime", section: "办公室", semester: "2020-autumn" },
+  {
+    spec: row(1, "办公室", "2021-01-31", "2021-02-28", { 办结日期: date("2021-02-26") }),
+    expected: "closedOnTime",
+    section: "办公室",
+    semester: "2020-autumn",
+  },
   // 2021 spring — 办公室
-  { spec: row(2, "办公室", "2021-02-01", "2021-03-31", { 办结日期: date("2021-03-30") }), expected: "closedOnTime", section: "办公室", semester: "2021-spring" },
-  { spec: row(3, "办公室", "2021-03-05", "2021-04-30", { 办结日期: date("2021-05-06") }), expected: "closedLate", section: "办公室", semester: "2021-spring" },
-  { spec: row(4, "办公室", "2021-04-01", "2021-04-30", { 延期至: date("2021-06-30"), 办结日期: date("2021-06-15") }), expected: "closedOnTime", section: "办公室", semester: "2021-spring" },
+  {
+    spec: row(2, "办公室", "2021-02-01", "2021-03-31", { 办结日期: date("2021-03-30") }),
+    expected: "closedOnTime",
+    section: "办公室",
+    semester: "2021-spring",
+  },
+  {
+    spec: row(3, "办公室", "2021-03-05", "2021-04-30", { 办结日期: date("2021-05-06") }),
+    expected: "closedLate",
+    section: "办公室",
+    semester: "2021-spring",
+  },
+  {
+    spec: row(4, "办公室", "2021-04-01", "2021-04-30", { 延期至: date("2021-06-30"), 办结日期: date("2021-06-15") }),
+    expected: "closedOnTime",
+    section: "办公室",
+    semester: "2021-spring",
+  },
   // Due Friday 30 July: overdue by one working day (Monday 2 August).
-  { spec: row(5, "办公室", "2021-05-10", "2021-07-30"), expected: "overdue", section: "办公室", semester: "2021-spring", late: 1, urged: true },
-  { spec: row(6, "办公室", "2021-07-31", "2021-09-30"), expected: "inProgress", section: "办公室", semester: "2021-spring" },
-  { spec: row(7, "办公室\u3000", "2021-02-02", "2021-02-10", { 办结日期: date("2021-02-20") }), expected: "closedLate", section: "办公室", semester: "2021-spring" },
+  {
+    spec: row(5, "办公室", "2021-05-10", "2021-07-30"),
+    expected: "overdue",
+    section: "办公室",
+    semester: "2021-spring",
+    late: 1,
+    urged: true,
+  },
+  {
+    spec: row(6, "办公室", "2021-07-31", "2021-09-30"),
+    expected: "inProgress",
+    section: "办公室",
+    semester: "2021-spring",
+  },
+  {
+    spec: row(7, "办公室\u3000", "2021-02-02", "2021-02-10", { 办结日期: date("2021-02-20") }),
+    expected: "closedLate",
+    section: "办公室",
+    semester: "2021-spring",
+  },
   // 2021 spring — 督导室
-  { spec: row(8, "督导室", "2021-02-20", "2021-03-20", { 督办结果: "终止" }), expected: "terminated", section: "督导室", semester: "2021-spring" },
-  { spec: row(9, "督导室", "2021-03-01", "2021-03-31", { 督办结果: "逾期办结" }), expected: "closedLate", section: "督导室", semester: "2021-spring" },
-  { spec: row(10, "督导室", "2021-03-02", "2021-06-30", { 督办结果: "按期办结" }), expected: "closedOnTime", section: "督导室", semester: "2021-spring" },
-  { spec: row(11, "督导室", "2021-06-01", "2021-09-30", { 督办结果: "已办结" }), expected: "closedOnTime", section: "督导室", semester: "2021-spring" },
-  { spec: row(12, "督导室", "2021-03-10", "2021-04-10", { 督办结果: "办结" }), expected: "closedOnTime", section: "督导室", semester: "2021-spring", assumed: true },
+  {
+    spec: row(8, "督导室", "2021-02-20", "2021-03-20", { 督办结果: "终止" }),
+    expected: "terminated",
+    section: "督导室",
+    semester: "2021-spring",
+  },
+  {
+    spec: row(9, "督导室", "2021-03-01", "2021-03-31", { 督办结果: "逾期办结" }),
+    expected: "closedLate",
+    section: "督导室",
+    semester: "2021-spring",
+  },
+  {
+    spec: row(10, "督导室", "2021-03-02", "2021-06-30", { 督办结果: "按期办结" }),
+    expected: "closedOnTime",
+    section: "督导室",
+    semester: "2021-spring",
+  },
+  {
+    spec: row(11, "督导室", "2021-06-01", "2021-09-30", { 督办结果: "已办结" }),
+    expected: "closedOnTime",
+    section: "督导室",
+    semester: "2021-spring",
+  },
+  {
+    spec: row(12, "督导室", "2021-03-10", "2021-04-10", { 督办结果: "办结" }),
+    expected: "closedOnTime",
+    section: "督导室",
+    semester: "2021-spring",
+    assumed: true,
+  },
   // Due today: 临期, in progress.
-  { spec: row(13, "督导室", "2021-04-01", "2021-08-02"), expected: "inProgress", section: "督导室", semester: "2021-spring" },
+  {
+    spec: row(13, "督导室", "2021-04-01", "2021-08-02"),
+    expected: "inProgress",
+    section: "督导室",
+    semester: "2021-spring",
+  },
   // Due Saturday 31 July: overdue, one working day late.
-  { spec: row(14, "督导室", "2021-04-02", "2021-07-31"), expected: "overdue", section: "督导室", semester: "2021-spring", late: 1, urged: true },
-  { spec: row(15, "督导室", "2021-05-20", "2021-06-30", { 延期至: date("2021-08-31") }), expected: "inProgress", section: "督导室", semester: "2021-spring" },
+  {
+    spec: row(14, "督导室", "2021-04-02", "2021-07-31"),
+    expected: "overdue",
+    section: "督导室",
+    semester: "2021-spring",
+    late: 1,
+    urged: true,
+  },
+  {
+    spec: row(15, "督导室", "2021-05-20", "2021-06-30", { 延期至: date("2021-08-31") }),
+    expected: "inProgress",
+    section: "督导室",
+    semester: "2021-spring",
+  },
   // 2021 spring — 组织科
-  { spec: row(16, "组织科", "2021-05-05", null, { 备注: "长期坚持" }), expected: "inProgress", section: "组织科", semester: "2021-spring" },
-  { spec: row(17, "组织科", "2021-05-06", null, { 办结日期: date("2021-06-01") }), expected: "closedOnTime", section: "组织科", semester: "2021-spring" },
+  {
+    spec: row(16, "组织科", "2021-05-05", null, { 备注: "长期坚持" }),
+    expected: "inProgress",
+    section: "组织科",
+    semester: "2021-spring",
+  },
+  {
+    spec: row(17, "组织科", "2021-05-06", null, { 办结日期: date("2021-06-01") }),
+    expected: "closedOnTime",
+    section: "组织科",
+    semester: "2021-spring",
+  },
   // The date decides over the word.
-  { spec: row(18, "组织科", "2021-06-07", "2021-06-30", { 办结日期: date("2021-07-01"), 督办结果: "按期办结" }), expected: "closedLate", section: "组织科", semester: "2021-spring" },
+  {
+    spec: row(18, "组织科", "2021-06-07", "2021-06-30", { 办结日期: date("2021-07-01"), 督办结果: "按期办结" }),
+    expected: "closedLate",
+    section: "组织科",
+    semester: "2021-spring",
+  },
   // July 2021 has 22 working days, and 2 August one more.
-  { spec: row(19, "组织科", "2021-06-08", "2021-06-30", { 督办结果: "尚未办结" }), expected: "overdue", section: "组织科", semester: "2021-spring", late: 23, urged: true, measured: true },
-  { spec: row(20, "组织科", "2021-06-09", "2021-06-30", { 备注: "上级政策调整，已报主要领导" }), expected: "overdue", section: "组织科", semester: "2021-spring", late: 23, urged: true },
+  {
+    spec: row(19, "组织科", "2021-06-08", "2021-06-30", { 督办结果: "尚未办结" }),
+    expected: "overdue",
+    section: "组织科",
+    semester: "2021-spring",
+    late: 23,
+    urged: true,
+    measured: true,
+  },
+  {
+    spec: row(20, "组织科", "2021-06-09", "2021-06-30", { 备注: "上级政策调整，已报主要领导" }),
+    expected: "overdue",
+    section: "组织科",
+    semester: "2021-spring",
+    late: 23,
+    urged: true,
+  },
   // Closed on its deadline: on time.
-  { spec: row(21, "", "2021-03-03", "2021-03-31", { 办结日期: date("2021-03-31") }), expected: "closedOnTime", section: "（未填写督办科室）", semester: "2021-spring" },
+  {
+    spec: row(21, "", "2021-03-03", "2021-03-31", { 办结日期: date("2021-03-31") }),
+    expected: "closedOnTime",
+    section: "（未填写督办科室）",
+    semester: "2021-spring",
+  },
   // No 任务下达时间: in no period. June 2021 has 21 working days (14 June is 端午).
-  { spec: row(22, "办公室", null, "2021-05-31", { 督办事项编号: "〔2021〕22号" }), expected: "overdue", section: "办公室", semester: null, late: 44 },
+  {
+    spec: row(22, "办公室", null, "2021-05-31", { 督办事项编号: "〔2021〕22号" }),
+    expected: "overdue",
+    section: "办公室",
+    semester: null,
+    late: 44,
+  },
   // 2021 autumn (to 31 January 2022)
-  { spec: row(23, "督导室", "2021-08-01", "2021-08-31"), expected: "inProgress", section: "督导室", semester: "2021-autumn" },
-  { spec: row(24, "办公室", "2022-01-31", "2022-02-28"), expected: "inProgress", section: "办公室", semester: "2021-autumn" },
+  {
+    spec: row(23, "督导室", "2021-08-01", "2021-08-31"),
+    expected: "inProgress",
+    section: "督导室",
+    semester: "2021-autumn",
+  },
+  {
+    spec: row(24, "办公室", "2022-01-31", "2022-02-28"),
+    expected: "inProgress",
+    section: "办公室",
+    semester: "2021-autumn",
+  },
   // 2022 spring
-  { spec: row(25, "办公室", "2022-02-01", "2022-03-31"), expected: "inProgress", section: "办公室", semester: "2022-spring" },
+  {
+    spec: row(25, "办公室", "2022-02-01", "2022-03-31"),
+    expected: "inProgress",
+    section: "办公室",
+    semester: "2022-spring",
+  },
   // 2020
-  { spec: row(26, "督导室", "2020-11-02", "2020-12-31", { 督办结果: "按期办结", 办结日期: date("2020-12-30") }), expected: "closedOnTime", section: "督导室", semester: "2020-autumn" },
+  {
+    spec: row(26, "督导室", "2020-11-02", "2020-12-31", { 督办结果: "按期办结", 办结日期: date("2020-12-30") }),
+    expected: "closedOnTime",
+    section: "督导室",
+    semester: "2020-autumn",
+  },
   // From 29 January to 2 August 2021: Feb 17 (春节, make-up 7 and 20 Feb), Mar 23, Apr 22 (清明;
   // make-up 25 Apr), May 19 (劳动节; make-up 8 May), Jun 21, Jul 22, Aug 1 = 125 working days.
-  { spec: row(27, "督导室", "2020-12-01", "2021-01-29"), expected: "overdue", section: "督导室", semester: "2020-autumn", late: 125, measured: true },
+  {
+    spec: row(27, "督导室", "2020-12-01", "2021-01-29"),
+    expected: "overdue",
+    section: "督导室",
+    semester: "2020-autumn",
+    late: 125,
+    measured: true,
+  },
 ];
 
 /** 设置: the sections in the order the office lists them. */

@@ -8,16 +8,76 @@ const open = { result: "", closedOn: null, extendedTo: null };
 describe("when a closed item was closed", () => {
   it.each([
     // [rule, changes, today, outcome, basis]
-    ["办结日期 on the deadline is on time", { dueOn: "2021-04-30", closedOn: "2021-04-30" }, "2021-06-01", "closedOnTime", "date"],
-    ["办结日期 a day after is late", { dueOn: "2021-04-30", closedOn: "2021-05-01" }, "2021-06-01", "closedLate", "date"],
-    ["延期至 moves the deadline", { dueOn: "2021-04-30", extendedTo: "2021-05-31", closedOn: "2021-05-20" }, "2021-06-01", "closedOnTime", "date"],
-    ["the date wins over 按期办结", { dueOn: "2021-04-30", closedOn: "2021-05-06", result: "按期办结" }, "2021-06-01", "closedLate", "date"],
-    ["the date wins over 逾期办结", { dueOn: "2021-04-30", closedOn: "2021-04-20", result: "逾期办结" }, "2021-06-01", "closedOnTime", "date"],
-    ["逾期办结 without a date is late", { dueOn: "2021-04-30", result: "逾期办结" }, "2021-06-01", "closedLate", "word"],
-    ["延期办结 without a date is on time (within the extension)", { dueOn: "2021-04-30", result: "延期办结" }, "2021-06-01", "closedOnTime", "word"],
-    ["已办结 before the deadline is on time for sure", { dueOn: "2021-04-30", result: "已办结" }, "2021-04-30", "closedOnTime", "before-deadline"],
-    ["已办结 after the deadline is counted on time, marked assumed", { dueOn: "2021-04-30", result: "已办结" }, "2021-05-06", "closedOnTime", "assumed"],
-    ["a long-term item closed is on time", { dueOn: null, closedOn: "2021-09-01" }, "2021-10-08", "closedOnTime", "date"],
+    [
+      "办结日期 on the deadline is on time",
+      { dueOn: "2021-04-30", closedOn: "2021-04-30" },
+      "2021-06-01",
+      "closedOnTime",
+      "date",
+    ],
+    [
+      "办结日期 a day after is late",
+      { dueOn: "2021-04-30", closedOn: "2021-05-01" },
+      "2021-06-01",
+      "closedLate",
+      "date",
+    ],
+    [
+      "延期至 moves the deadline",
+      { dueOn: "2021-04-30", extendedTo: "2021-05-31", closedOn: "2021-05-20" },
+      "2021-06-01",
+      "closedOnTime",
+      "date",
+    ],
+    [
+      "the date wins over 按期办结",
+      { dueOn: "2021-04-30", closedOn: "2021-05-06", result: "按期办结" },
+      "2021-06-01",
+      "closedLate",
+      "date",
+    ],
+    [
+      "the date wins over 逾期办结",
+      { dueOn: "2021-04-30", closedOn: "2021-04-20", result: "逾期办结" },
+      "2021-06-01",
+      "closedOnTime",
+      "date",
+    ],
+    [
+      "逾期办结 without a date is late",
+      { dueOn: "2021-04-30", result: "逾期办结" },
+      "2021-06-01",
+      "closedLate",
+      "word",
+    ],
+    [
+      "延期办结 without a date is on time (within the extension)",
+      { dueOn: "2021-04-30", result: "延期办结" },
+      "2021-06-01",
+      "closedOnTime",
+      "word",
+    ],
+    [
+      "已办结 before the deadline is on time for sure",
+      { dueOn: "2021-04-30", result: "已办结" },
+      "2021-04-30",
+      "closedOnTime",
+      "before-deadline",
+    ],
+    [
+      "已办结 after the deadline is counted on time, marked assumed",
+      { dueOn: "2021-04-30", result: "已办结" },
+      "2021-05-06",
+      "closedOnTime",
+      "assumed",
+    ],
+    [
+      "a long-term item closed is on time",
+      { dueOn: null, closedOn: "2021-09-01" },
+      "2021-10-08",
+      "closedOnTime",
+      "date",
+    ],
   ] as const)("%s", (_rule, changes, today, outcome, basis) => {
     const o = itemOutcome(item({ ...open, ...changes }), today, cal, 3);
     expect(o.outcome).toBe(outcome);
