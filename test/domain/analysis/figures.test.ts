@@ -17,7 +17,7 @@ import {
   SETTINGS_SECTIONS,
   TODAY,
   urgingGrid,
-  type LedgerRow,
+  expectedFigures,
 } from "./ledger-fixture";
 
 const analysis = analyzeRegistry(ledgerGrids(), TODAY);
@@ -36,26 +36,6 @@ function figuresOf(period: Period) {
     urgings,
     records,
   });
-}
-
-/** What the labels say a group of rows adds up to. */
-function tally(rows: readonly LedgerRow[]) {
-  const count = (e: LedgerRow["expected"]) => rows.filter((r) => r.expected === e).length;
-  const items = rows.length;
-  const terminated = count("terminated");
-  const closedOnTime = count("closedOnTime");
-  return {
-    items,
-    closedOnTime,
-    closedLate: count("closedLate"),
-    terminated,
-    overdue: count("overdue"),
-    inProgress: count("inProgress"),
-    onTimeRate: items - terminated === 0 ? null : closedOnTime / (items - terminated),
-    urged: rows.filter((r) => r.urged).length,
-    accountability: rows.filter((r) => r.measured).length,
-    closedAssumedOnTime: rows.filter((r) => r.assumed).length,
-  };
 }
 
 describe("the outcome of every row on 2 August 2021, as labelled by hand", () => {
@@ -80,14 +60,14 @@ describe.each(["2020-autumn", "2021-spring", "2021-autumn", "2022-spring"] as co
     const rows = LEDGER.filter((r) => r.semester === semester);
 
     it("in total", () => {
-      expect(figures.total).toEqual(tally(rows));
+      expect(figures.total).toEqual(expectedFigures(rows));
     });
 
     it("by section, in the order of 设置 then as they appear, the blank section last", () => {
       const sections = [...new Set(rows.map((r) => r.section))];
       expect(figures.sections.map((s) => s.section)).toEqual(orderSections(sections, SETTINGS_SECTIONS));
       for (const s of figures.sections) {
-        expect(s).toEqual({ section: s.section, ...tally(rows.filter((r) => r.section === s.section)) });
+        expect(s).toEqual({ section: s.section, ...expectedFigures(rows.filter((r) => r.section === s.section)) });
       }
     });
 

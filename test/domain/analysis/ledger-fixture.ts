@@ -311,3 +311,23 @@ export function ledgerWorkbook(grids: readonly SheetGrid[] = ledgerGrids()): Exc
   }
   return wb;
 }
+
+/** What the labels say a group of rows adds up to (the contract's figures, in its key order). */
+export function expectedFigures(rows: readonly LedgerRow[]) {
+  const count = (e: Expected) => rows.filter((r) => r.expected === e).length;
+  const items = rows.length;
+  const terminated = count("terminated");
+  const closedOnTime = count("closedOnTime");
+  return {
+    items,
+    closedOnTime,
+    closedLate: count("closedLate"),
+    terminated,
+    overdue: count("overdue"),
+    inProgress: count("inProgress"),
+    onTimeRate: items - terminated === 0 ? null : closedOnTime / (items - terminated),
+    urged: rows.filter((r) => r.urged).length,
+    accountability: rows.filter((r) => r.measured).length,
+    closedAssumedOnTime: rows.filter((r) => r.assumed).length,
+  };
+}
