@@ -25,7 +25,7 @@ if (!analysis) throw new Error("the fixture is a registry");
 const urgings = readRemindLog(urgingGrid()).entries;
 const records = readAccountabilityLog(measureGrid()).entries;
 
-function figuresOf(period: Period) {
+function figuresOf(period: Pick<Period, "from" | "to">) {
   return ledgerFigures({
     items: analysis!.items,
     period,

@@ -47,7 +47,7 @@ const yearOfRow = (i: number) => {
     ? Number(issued.v.slice(0, 4))
     : Number(/〔(\d{4})〕/.exec(String(LEDGER[i].spec["督办事项编号"]))?.[1]);
 };
-const expectedMoved = LEDGER.map((r, i) => i).filter((i) => yearOfRow(i) === 2021 && CLOSED.has(LEDGER[i].expected));
+const expectedMoved = LEDGER.map((_, i) => i).filter((i) => yearOfRow(i) === 2021 && CLOSED.has(LEDGER[i].expected));
 
 describe("what moves", () => {
   const p = plan();
