@@ -92,7 +92,7 @@ describe("spring 2021 as an office reads it", () => {
     expect(spring.sections.map((s) => s.section)).toEqual(["督导室", "办公室", "组织科", NO_SECTION]);
   });
   it("counts 办公室 with a trailing full-width space as 办公室", () => {
-    // Rows 2–7: 〔2021〕2号 … 7号, the last typed "办公室　".
+    // Rows 2–7: 〔2021〕2号 … 7号, the last typed "办公室\u3000".
     expect(spring.sections.find((s) => s.section === "办公室")?.items).toBe(6);
   });
   it("gives 督导室 an on-time rate over the items not terminated", () => {
