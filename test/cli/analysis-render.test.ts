@@ -15,6 +15,11 @@ import { makeTempDir, removeDir } from "./helpers";
 import { appearsIn, renderingTools, squeeze } from "./render-helpers";
 import { ledgerGrids, ledgerWorkbook, TODAY } from "../domain/analysis/ledger-fixture";
 import { grid } from "../domain/grid-helpers";
+import { XlsxWorkbook } from "../../src/adapters/xlsx/xlsx-workbook";
+import { xlsxDocumentPort } from "../../src/adapters/xlsx/render-layout";
+import { runAnalysis, writeAnalysisSheet } from "../../src/app/analysis";
+import { semesterPeriod } from "../../src/domain/analysis/period";
+import { injectCharts } from "../adapters/xlsx/inject-chart";
 
 const ROOT = path.resolve(__dirname, "../..");
 const SCRIPT = path.join(ROOT, "scripts/render-documents.sh");
@@ -144,4 +149,30 @@ run("printing the 督办分析报告 through LibreOffice", () => {
       }
     },
   );
+
+  describe("with its native chart (parts added by the test fixture until the package writer does it)", () => {
+    let text = "";
+    let info = "";
+    const name = "withchart";
+    beforeAll(async () => {
+      const book = await XlsxWorkbook.load(path.join(dir, "登记表.xlsx"));
+      const result = await runAnalysis(book, { period: semesterPeriod(2021, "spring"), today: TODAY });
+      const written = await writeAnalysisSheet(xlsxDocumentPort(book), result);
+      for (const ws of [...book.workbook.worksheets])
+        if (ws.name !== written.sheetName) book.workbook.removeWorksheet(ws.id);
+      const file = path.join(dir, "带图.xlsx");
+      await fsp.writeFile(file, injectCharts(new Uint8Array(await book.toBuffer()), written.layout));
+      const out = path.join(OUT, name);
+      await fsp.mkdir(out, { recursive: true });
+      execFileSync("bash", [SCRIPT, file, out, written.sheetName], { stdio: "pipe", timeout: 170_000 });
+      text = await fsp.readFile(path.join(out, `${written.sheetName}.txt`), "utf8");
+      info = await fsp.readFile(path.join(out, `${written.sheetName}.info`), "utf8");
+    }, 240_000);
+
+    it("still prints on one A4 page, the chart's title and legend drawn from its parts", () => {
+      expect(info).toMatch(/^Pages:\s+1$/m);
+      expect(squeeze(text)).toContain("按期办结、逾期办结、逾期未办结事项数（按督办科室）");
+      expect(text).toMatch(/按期办结\s+逾期办结\s+逾期未办结/);
+    });
+  });
 });

@@ -60,8 +60,11 @@ const OVERDUE_COLUMNS: readonly { readonly label: string; readonly span: number 
   { label: "逾期工作日", span: 2 },
 ];
 
-/** Most characters of 督办事项内容 printed in the overdue list (one line of its cell). */
-const CONTENT_CHARS = 10;
+/**
+ * Most characters of 督办事项内容 printed in the overdue list: one line of its cell, with room
+ * to spare — LibreOffice draws narrow columns a little narrower than Excel.
+ */
+const CONTENT_CHARS = 8;
 /** Rows of ruled space for the written analysis. */
 const RULED_LINES = 4;
 /** The least and most rows of the overdue list: fewer when there are many sections. */
