@@ -94,7 +94,9 @@ function urgingsByNumber(urgings: readonly RemindLogEntry[], today: IsoDate): Ma
   for (const u of urgings) {
     if (u.date !== null && compareIso(u.date, today) > 0) continue;
     const key = printedNumber(u.number);
-    by.set(key, [...(by.get(key) ?? []), u]);
+    const list = by.get(key);
+    if (list) list.push(u);
+    else by.set(key, [u]);
   }
   return by;
 }
