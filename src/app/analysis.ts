@@ -5,14 +5,13 @@
  * when asked, the 督办分析报告 drawn as a new sheet.
  */
 import type { IsoDate } from "../domain/cell";
-import type { Issue } from "../domain/model";
+import type { Issue, Settings } from "../domain/model";
 import { ledgerFigures, type LedgerFigures } from "../domain/analysis/figures";
 import { periodYears, type Period } from "../domain/analysis/period";
 import { analysisSheetName, buildAnalysisReport } from "../domain/analysis/report-layout";
 import { ineligibleUnits, type Ineligibility } from "../domain/accountability/eligibility";
 import { findSheetName, uniqueSheetName } from "../domain/documents/sheet-name";
 import type { SheetLayout } from "../domain/layout/types";
-import type { Settings } from "../domain/model";
 import type { DocumentPort } from "./documents";
 import { loadLedger } from "./ledger";
 import type { WorkbookPort } from "./port";
