@@ -96,8 +96,8 @@ export function parseSemester(text: string): PeriodResult {
  */
 export function datePeriod(from: string, to: string): PeriodResult {
   for (const [name, value] of [
-    ["--from", from],
-    ["--to", to],
+    ["开始日期（--from）", from],
+    ["结束日期（--to）", to],
   ] as const) {
     if (!isValidIso(value.trim())) {
       return problem("period-date-invalid", `${name} 须为 YYYY-MM-DD 格式的真实日期，收到：${value}`);
@@ -105,7 +105,9 @@ export function datePeriod(from: string, to: string): PeriodResult {
   }
   const a = from.trim();
   const b = to.trim();
-  if (compareIso(a, b) > 0) return problem("period-reversed", `--from（${a}）晚于 --to（${b}），请交换两个日期`);
+  if (compareIso(a, b) > 0) {
+    return problem("period-reversed", `开始日期（${a}）晚于结束日期（${b}），请交换两个日期`);
+  }
   return {
     ok: true,
     period: { from: a, to: b, semester: null, label: `${formatChineseDate(a)}至${formatChineseDate(b)}` },

@@ -169,7 +169,7 @@ function bandStyle(row: readonly CellValue[], firstLine: boolean): StyleName {
 export function planArchive(input: ArchiveInput): ArchivePlanResult {
   const { year, registry, layout } = input;
   if (!Number.isInteger(year) || year < 1900 || year > 9999) {
-    return { ok: false, code: "year-invalid", message: `--year 须为四位年份，如 2021；收到：${year}` };
+    return { ok: false, code: "year-invalid", message: `归档年份须为四位年份，如 2021；收到：${year}` };
   }
   if (year > yearOf(input.today)) {
     return {
@@ -199,7 +199,7 @@ export function planArchive(input: ArchiveInput): ArchivePlanResult {
     };
   }
   const band = layout.headerRow;
-  const width = Math.max(layout.lastHeaderColumn, ...registry.rows.map((r) => r.length));
+  const width = registry.rows.reduce((w, r) => Math.max(w, r.length), layout.lastHeaderColumn);
   const moved = movedItems.map((item, i) => ({ item, from: item.row, to: band + 1 + i }));
   return {
     ok: true,
@@ -262,15 +262,14 @@ function archiveLayout(
     });
     heights.push(height);
   }
+  // Merges inside one moved row move with it (a merge across rows was refused before).
+  const inRow = new Map<number, GridRange[]>();
+  for (const g of registry.merges ?? []) {
+    if (g.top === g.bottom && g.top > band) inRow.set(g.top, [...(inRow.get(g.top) ?? []), g]);
+  }
   const merges = (registry.merges ?? [])
     .filter((g) => g.bottom <= band)
-    .concat(
-      moved.flatMap((m) =>
-        (registry.merges ?? [])
-          .filter((g) => g.top === m.from && g.bottom === m.from)
-          .map((g) => ({ ...g, top: m.to, bottom: m.to })),
-      ),
-    );
+    .concat(moved.flatMap((m) => (inRow.get(m.from) ?? []).map((g) => ({ ...g, top: m.to, bottom: m.to }))));
   const last = band + moved.length;
   const bandRows = Array.from({ length: band }, (_, i) => i + 1);
   const headerTop = bandRows.find((r) => bandStyle(registry.rows[r - 1] ?? [], false) === "label") ?? band;
