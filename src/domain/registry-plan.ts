@@ -162,7 +162,6 @@ export function buildRegistryPlan(input: RegistryPlanInput): RegistryPlan {
   const lastItemRow = items.reduce((m, item) => Math.max(m, item.row), headerRow);
   const lastFormattedRow = Math.ceil((lastItemRow + SPARE_ROWS) / ROW_BLOCK) * ROW_BLOCK;
   const firstRow = headerRow + 1;
-  const itemRows = new Set(items.map((i) => i.row));
   const evidenceCols = (Object.entries(columns) as [ColumnKey, number][])
     .filter(([key]) => !NOT_EVIDENCE.has(key))
     .map(([, col]) => col);
@@ -174,28 +173,7 @@ export function buildRegistryPlan(input: RegistryPlanInput): RegistryPlan {
     evidence: spans(evidenceCols),
     ...helpers,
   };
-  const today = input.todayFormula ?? "TODAY()";
-  for (let row = firstRow; row <= lastFormattedRow; row++) {
-    const rowCells = grid.rows[row - 1] ?? [];
-    // A row the engine skips although something is in it (a repeated header, white space, an
-    // error value): no formulas there, they would count it as an item.
-    if (!itemRows.has(row) && evidenceCols.some((c) => formulaCountsAsEvidence(rowCells[c - 1]))) continue;
-    const formula = (
-      col: number,
-      f: string,
-      markers: Pick<CellPlan, "marker" | "markerPattern">,
-      style: CellPlan["style"],
-    ) => cells.push({ row, col, value: { t: "formula", f }, mode: "formula", ...markers, ...(style ? { style } : {}) });
-    formula(statusColumn, statusFormula(formulaColumns, row, today), ROW_FORMULA_MARKERS.status, {
-      horizontal: "center",
-    });
-    formula(helpers.deadline, deadlineFormula(formulaColumns, row), ROW_FORMULA_MARKERS.deadline, {
-      numFmt: REGISTRY_DATE_FORMAT,
-    });
-    formula(helpers.daysLeft, daysLeftFormula(formulaColumns, row), ROW_FORMULA_MARKERS.daysLeft, {
-      horizontal: "center",
-    });
-  }
+  cells.push(...rowFormulaCells(input, formulaColumns, evidenceCols, statusColumn, lastFormattedRow));
   const body = (col: number): CellRange => ({ top: firstRow, left: col, bottom: lastFormattedRow, right: col });
   const all = [...(Object.values(columns) as number[]), helpers.deadline, helpers.daysLeft];
   const official = OFFICIAL_COLUMNS.map((c) => columns[c.key]).filter((c): c is number => c !== undefined);
@@ -241,6 +219,42 @@ export function buildRegistryPlan(input: RegistryPlanInput): RegistryPlan {
     lastFormattedRow,
     lastItemRow,
   };
+}
+
+/** The 状态, 截止日期 and 剩余工作日 formulas of every row from the first data row to the last formatted. */
+function rowFormulaCells(
+  input: RegistryPlanInput,
+  formulaColumns: RowFormulaColumns,
+  evidenceCols: readonly number[],
+  statusColumn: number,
+  lastFormattedRow: number,
+): CellPlan[] {
+  const cells: CellPlan[] = [];
+  const itemRows = new Set(input.items.map((i) => i.row));
+  const today = input.todayFormula ?? "TODAY()";
+  const formula = (
+    row: number,
+    col: number,
+    f: string,
+    markers: Pick<CellPlan, "marker" | "markerPattern">,
+    style: CellPlan["style"],
+  ) => cells.push({ row, col, value: { t: "formula", f }, mode: "formula", ...markers, style });
+  for (let row = input.layout.headerRow + 1; row <= lastFormattedRow; row++) {
+    const rowCells = input.grid.rows[row - 1] ?? [];
+    // A row the engine skips although something is in it (a repeated header, white space, an
+    // error value): no formulas there, they would count it as an item.
+    if (!itemRows.has(row) && evidenceCols.some((c) => formulaCountsAsEvidence(rowCells[c - 1]))) continue;
+    formula(row, statusColumn, statusFormula(formulaColumns, row, today), ROW_FORMULA_MARKERS.status, {
+      horizontal: "center",
+    });
+    formula(row, formulaColumns.deadline, deadlineFormula(formulaColumns, row), ROW_FORMULA_MARKERS.deadline, {
+      numFmt: REGISTRY_DATE_FORMAT,
+    });
+    formula(row, formulaColumns.daysLeft, daysLeftFormula(formulaColumns, row), ROW_FORMULA_MARKERS.daysLeft, {
+      horizontal: "center",
+    });
+  }
+  return cells;
 }
 
 /**

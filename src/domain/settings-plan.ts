@@ -7,7 +7,14 @@
  */
 import { cellText, isBlank, type CellValue, type SheetGrid } from "./cell";
 import { DEFAULT_ROUTING, normalizeHeader } from "./columns";
-import type { NamePlan, PlanStyle, SheetPlan, CellPlan, ValidationPlan } from "./setup-plan-types";
+import type {
+  CellPlan,
+  ConditionalFormatPlan,
+  NamePlan,
+  PlanStyle,
+  SheetPlan,
+  ValidationPlan,
+} from "./setup-plan-types";
 import {
   DEFAULT_SETTINGS,
   LEADER_COLUMNS,
@@ -35,6 +42,14 @@ export const DEFAULT_SECTIONS: readonly string[] = ["办公室", "秘书科", "�
 
 /** The conditional format this setup writes on 设置 (the threshold cell red when it is no number). */
 export const SETTINGS_FORMAT_SIGNATURE = "^NOT\\(ISNUMBER\\(\\$B[0-9]+\\)\\)$";
+
+/** The 状态 formula compares with the threshold cell: anything but a number is shown red. */
+function thresholdFormat(row: number): ConditionalFormatPlan {
+  return {
+    range: { top: row, left: 2, bottom: row, right: 2 },
+    rules: [{ formula: `NOT(ISNUMBER($B${row}))`, fill: "FFFF0000", fontColor: "FFFFFFFF", bold: true }],
+  };
+}
 
 /** Rows a new 设置 sheet keeps for each list (filled ones included). */
 const SECTION_ROWS = 20;
@@ -260,13 +275,7 @@ export function buildSettingsPlan(grid: SheetGrid | undefined, usedSections: rea
       : [],
     numberFormats: [],
     validations: b.validations,
-    // The 状态 formula compares with this cell: anything but a number is shown red.
-    conditionalFormats: [
-      {
-        range: { top: warningRow, left: 2, bottom: warningRow, right: 2 },
-        rules: [{ formula: `NOT(ISNUMBER($B${warningRow}))`, fill: "FFFF0000", fontColor: "FFFFFFFF", bold: true }],
-      },
-    ],
+    conditionalFormats: [thresholdFormat(warningRow)],
     conditionalFormatSignatures: [SETTINGS_FORMAT_SIGNATURE],
   };
   return { sheet, names: b.names, warningDaysCell: { row: warningRow, col: 2 } };

@@ -288,22 +288,7 @@ export async function queueWrites(
       queue: () => queueValues(sheet, run),
     });
   }
-  for (const run of formulaRuns(writes.filter((w) => w.value.t === "formula"))) {
-    const rows = log.cells(run.writes);
-    const r1c1 = uniformR1C1(run.formulas, run.row, run.col);
-    const payload = r1c1 ?? run.formulas;
-    items.push({
-      kind: "cells",
-      log: rows,
-      bytes: jsonBytes(payload) + 2 * ACTION_OVERHEAD_BYTES + logRowsBytes(rows),
-      queue: () => {
-        const range = sheet(run.sheet).getRange(runAddress({ row: run.row, col: run.col, values: run.formulas }));
-        if (run.numFmt !== undefined) setWhole(range, "numberFormat", run.numFmt);
-        if (r1c1 !== null) setWhole(range, "formulasR1C1", `=${r1c1}`);
-        else range.formulas = run.formulas.map((f) => [`=${f}`]);
-      },
-    });
-  }
+  items.push(...formulaItems(writes, log, sheet));
   const lookRuns = looks.map((l) =>
     queued(lookBytes(l.look), () => {
       const range = sheet(l.sheet).getRange(
@@ -322,6 +307,30 @@ export async function queueWrites(
     if (rows.length > 0) queueLogRows(context, rows);
     for (const item of group) if (item.kind === "cells") item.queue();
     for (const item of group) if (item.kind === "post") item.queue();
+  });
+}
+
+/** The formula runs: one R1C1 formula per run through formulasR1C1 when the run is uniform, else A1 cell by cell. */
+function formulaItems(
+  writes: readonly PlannedWrite[],
+  log: SetupLogRows,
+  sheet: (name: string) => Excel.Worksheet,
+): WriteItem[] {
+  return formulaRuns(writes.filter((w) => w.value.t === "formula")).map((run) => {
+    const rows = log.cells(run.writes);
+    const r1c1 = uniformR1C1(run.formulas, run.row, run.col);
+    const payload = r1c1 ?? run.formulas;
+    return {
+      kind: "cells",
+      log: rows,
+      bytes: jsonBytes(payload) + 2 * ACTION_OVERHEAD_BYTES + logRowsBytes(rows),
+      queue: () => {
+        const range = sheet(run.sheet).getRange(runAddress({ row: run.row, col: run.col, values: run.formulas }));
+        if (run.numFmt !== undefined) setWhole(range, "numberFormat", run.numFmt);
+        if (r1c1 !== null) setWhole(range, "formulasR1C1", `=${r1c1}`);
+        else range.formulas = run.formulas.map((f) => [`=${f}`]);
+      },
+    };
   });
 }
 
