@@ -28,7 +28,7 @@ export const STATUS_COLOURS = {
 export const REGISTRY_FORMAT_SIGNATURES: readonly string[] = [
   '^\\$[A-Z]+[0-9]+="(逾期|临期|已办结|已终止)"$',
   '^AND\\(TRIM\\(\\$[A-Z]+[0-9]+\\)<>"",COUNTIF\\(',
-  '^OR\\(AND\\(ISTEXT\\(\\$[A-Z]+[0-9]+\\),TRIM\\(\\$[A-Z]+[0-9]+\\)<>""\\),N\\(\\$[A-Z]+[0-9]+\\)>2958465\\)$',
+  '^OR\\(AND\\(ISTEXT\\(\\$[A-Z]+[0-9]+\\),TRIM\\(\\$[A-Z]+[0-9]+\\)<>""\\),N\\(\\$[A-Z]+[0-9]+\\)>DATE\\(9999,12,31\\)\\)$',
 ];
 
 /** Dates a date column accepts (anything else is refused: text is not a date to the formulas). */

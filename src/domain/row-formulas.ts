@@ -24,11 +24,11 @@
  */
 import type { CellValue, IsoDate } from "./cell";
 import { cellRef, columnLetters } from "./a1-ref";
-import { serialToIso } from "./dates";
+import { MAX_EXCEL_SERIAL, serialToIso } from "./dates";
 import { WORKBOOK_NAMES as N } from "./workbook-names";
 
-/** Excel's last date (9999-12-31): a larger number in a date column is not a date (20261205 typed as a number). */
-export const MAX_DATE_SERIAL = 2958465;
+/** Excel's last date, as formulas write it: a larger number in a date column is not a date (20261205 typed as a number). */
+export const LAST_DATE = "DATE(9999,12,31)";
 
 /** Columns (1-based) the row formulas read; null when the registry lacks the column. */
 export interface RowFormulaColumns {
@@ -99,10 +99,10 @@ export function statusFormula(columns: RowFormulaColumns, row: number, today = "
 /**
  * Conditional-format formula (relative to the range's top-left cell `ref`): TRUE when a date
  * column's cell holds something that is not a date — text, or a number past 9999-12-31.
- * @example notDateFormula("$H3") // 'OR(AND(ISTEXT($H3),TRIM($H3)<>""),N($H3)>2958465)'
+ * @example notDateFormula("$H3") // 'OR(AND(ISTEXT($H3),TRIM($H3)<>""),N($H3)>DATE(9999,12,31))'
  */
 export function notDateFormula(ref: string): string {
-  return `OR(AND(ISTEXT(${ref}),TRIM(${ref})<>""),N(${ref})>${MAX_DATE_SERIAL})`;
+  return `OR(AND(ISTEXT(${ref}),TRIM(${ref})<>""),N(${ref})>${LAST_DATE})`;
 }
 
 /**
@@ -171,7 +171,7 @@ function excelText(cell: CellValue): string | null {
 export function formulaDateOf(cell: CellValue | undefined): IsoDate | null {
   if (cell === undefined) return null;
   if (cell.t === "date") return cell.v;
-  if (cell.t !== "number" || cell.v > MAX_DATE_SERIAL || cell.v < 1) return null;
+  if (cell.t !== "number" || cell.v > MAX_EXCEL_SERIAL || cell.v < 1) return null;
   return serialToIso(Math.floor(cell.v));
 }
 
@@ -183,7 +183,7 @@ export function formulaDateOf(cell: CellValue | undefined): IsoDate | null {
 export function formulaSeesNotADate(cell: CellValue | undefined): boolean {
   if (cell === undefined) return false;
   if (cell.t === "string") return excelTrim(cell.v) !== "";
-  return cell.t === "number" && cell.v > MAX_DATE_SERIAL;
+  return cell.t === "number" && cell.v > MAX_EXCEL_SERIAL;
 }
 
 /**

@@ -72,7 +72,7 @@ describe("the formulas read a date cell: real dates agree with the engine, text 
   });
 
   it("the red conditional format tests text and numbers past 9999-12-31", () => {
-    expect(notDateFormula("$H3")).toBe('OR(AND(ISTEXT($H3),TRIM($H3)<>""),N($H3)>2958465)');
+    expect(notDateFormula("$H3")).toBe('OR(AND(ISTEXT($H3),TRIM($H3)<>""),N($H3)>DATE(9999,12,31))');
   });
 });
 

@@ -113,7 +113,7 @@ describe("buildSetupPlan on a registry of the official form", () => {
     const formats = reg.conditionalFormats;
     const notDate = formats.slice(0, -2);
     expect(notDate.map((f) => f.range.left)).toEqual([7, 8, 12, 19, 20, 22]);
-    expect(notDate[1].rules[0].formula).toBe('OR(AND(ISTEXT($H3),TRIM($H3)<>""),N($H3)>2958465)');
+    expect(notDate[1].rules[0].formula).toBe('OR(AND(ISTEXT($H3),TRIM($H3)<>""),N($H3)>DATE(9999,12,31))');
     const [dup, rows] = formats.slice(-2);
     expect(dup.range).toEqual({ top: 3, left: 2, bottom: 400, right: 2 });
     expect(dup.rules[0].formula).toBe('AND(TRIM($B3)<>"",COUNTIF($B$3:$B$400,$B3)>1)');

@@ -272,7 +272,11 @@ export function contractSuite(harness: Harness): void {
       const formats = subject.inspect.conditionalFormats(REGISTRY);
       const dates = DATE_COLUMNS.map((c) => String.fromCharCode(64 + c));
       expect(formats.map((c) => [c.range, c.formula, c.fill])).toEqual([
-        ...dates.map((c) => [`${c}3:${c}400`, `OR(AND(ISTEXT($${c}3),TRIM($${c}3)<>""),N($${c}3)>2958465)`, "#FF0000"]),
+        ...dates.map((c) => [
+          `${c}3:${c}400`,
+          `OR(AND(ISTEXT($${c}3),TRIM($${c}3)<>""),N($${c}3)>DATE(9999,12,31))`,
+          "#FF0000",
+        ]),
         [`B3:B400`, 'AND(TRIM($B3)<>"",COUNTIF($B$3:$B$400,$B3)>1)', "#FF0000"],
         ...(["已终止", "已办结", "逾期", "临期"] as const).map((s) => [
           `A3:${String.fromCharCode(64 + STATUS_COL + 2)}400`,
