@@ -10,7 +10,7 @@ import { ledgerFigures, type LedgerFigures } from "../domain/analysis/figures";
 import { periodYears, type Period } from "../domain/analysis/period";
 import { analysisSheetName, buildAnalysisReport } from "../domain/analysis/report-layout";
 import { ineligibleUnits, type Ineligibility } from "../domain/accountability/eligibility";
-import { findSheetName, uniqueSheetName } from "../domain/documents/sheet-name";
+import { findSheetName, uniqueSheetName } from "../domain/sheet-name";
 import type { SheetLayout } from "../domain/layout/types";
 import type { DocumentPort } from "./documents";
 import { loadLedger } from "./ledger";

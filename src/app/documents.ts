@@ -16,7 +16,7 @@ import { buildReport } from "../domain/documents/report";
 import { buildRemind, replyByDate } from "../domain/documents/remind";
 import { closestNumbers } from "../domain/documents/closest-numbers";
 import { documentSheetName, printedNumber, type DocumentKind } from "../domain/documents/common";
-import { findSheetName, uniqueSheetName } from "../domain/documents/sheet-name";
+import { findSheetName, uniqueSheetName } from "../domain/sheet-name";
 import { appendLogRows } from "./log-append";
 import {
   readRemindLog,

@@ -17,12 +17,13 @@ import type { LoggedWorkbookPort, OperationMeta } from "../../app/ports/operatio
 import type { SetupOutcome, SetupTarget } from "../../app/setup-port";
 import type { WorkbookPlan } from "../../domain/setup-plan";
 import { INIT_OPERATION, REFRESH_OPERATION } from "../../app/refresh";
+import { localDateTime } from "../../domain/local-time";
 import { CALENDAR_SHEET_NAME } from "../../domain/calendar-sheet";
 import { REGISTRY_SHEET_NAME } from "../../domain/registry";
 import { SETTINGS_SHEET_NAME } from "../../domain/settings";
 import { officeRequirements, type RequirementChecker } from "./requirements";
 import { officeRunner, RUN_OPTIONS, type ExcelRunner } from "./run";
-import { OfficeSession, logTime } from "./session";
+import { OfficeSession } from "./session";
 
 export interface OfficeWorkbookOptions {
   /** Clock for the 操作日志 (default: the computer's). */
@@ -41,7 +42,7 @@ export interface OfficeWorkbookOptions {
  * @example newOperationId(new Date(2026, 2, 1, 9, 5, 7)) // "20260301-090507-k3f9zq"
  */
 export function newOperationId(now: Date, random: () => number = Math.random): string {
-  const stamp = logTime(now).replace(/[-:]/g, "").replace(" ", "-");
+  const stamp = localDateTime(now).replace(/[-:]/g, "").replace(" ", "-");
   const suffix = Array.from({ length: 6 }, () => Math.floor(random() * 36).toString(36)).join("");
   return `${stamp}-${suffix}`;
 }

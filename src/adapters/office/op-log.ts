@@ -12,6 +12,9 @@ import { toOfficeWrite } from "./values";
 
 const LAST_COLUMN = columnLetters(OPERATION_LOG_HEADERS.length);
 
+/** Estimated request bytes of creating the log sheet (queueCreateLog). */
+export const CREATE_LOG_BYTES = 2000;
+
 /** Office values of log rows (all text, quoted where Excel would read them otherwise). */
 export function officeLogRows(rows: readonly (readonly CellValue[])[]): (string | number | boolean)[][] {
   return rows.map((cells) => cells.map((c) => toOfficeWrite(c).value));

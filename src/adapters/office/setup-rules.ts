@@ -5,6 +5,7 @@
  */
 import { columnLetters } from "../../domain/a1-ref";
 import { isoToSerial } from "../../domain/dates";
+import { localIsoDate } from "../../domain/local-time";
 import type { ConditionalRulePlan, PlanStyle, PrintPlan, ValidationPlan } from "../../domain/setup-plan";
 
 // ── colours and looks ─────────────────────────────────────────────────────────────────────
@@ -167,10 +168,7 @@ export function officeValidation(v: ValidationPlan): OfficeValidation {
 function boundValue(v: unknown): number | null {
   if (typeof v === "number") return v;
   if (Object.prototype.toString.call(v) === "[object Date]") {
-    const d = v as Date;
-    return isoToSerial(
-      `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`,
-    );
+    return isoToSerial(localIsoDate(v as Date));
   }
   if (typeof v !== "string") return null;
   const text = v.replace(/^=/, "").trim();

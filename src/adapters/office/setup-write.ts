@@ -8,13 +8,13 @@ import { EMPTY, type CellValue } from "../../domain/cell";
 import { areaRef } from "./setup-read";
 import type { CellPlan } from "../../domain/setup-plan";
 import type { CellWrite } from "../../app/port";
-import { logRowCells, OPERATION_LOG_SHEET, sheetEntry } from "../../app/ports/operation-log";
+import { logRowCells, OPERATION_LOG_SHEET, sheetEntry, type LogBase } from "../../app/ports/operation-log";
+import { findSheetName } from "../../domain/sheet-name";
 import { uniformR1C1 } from "./r1c1";
-import { logRowsBytes, officeLogRows, queueCreateLog, queueLogRows } from "./op-log";
+import { CREATE_LOG_BYTES, logRowsBytes, officeLogRows, queueCreateLog, queueLogRows } from "./op-log";
 import { newLogValue } from "./setup-cells";
 import type { SetupHost } from "./setup-host";
 import { EDGES, type OfficeLook } from "./setup-rules";
-import { sendItems } from "./send-items";
 import { ACTION_OVERHEAD_BYTES, jsonBytes } from "./size";
 import { groupRuns, MAX_RUN_CELLS, runAddress, type WriteRun } from "./write-plan";
 
@@ -103,7 +103,7 @@ export function queued(bytes: number, queue: () => void): Queued {
 }
 
 /** One item of the write batches. */
-type WriteItem =
+type SetupItem =
   | { readonly kind: "post"; readonly bytes: number; queue(): void; collect?(): void }
   | {
       readonly kind: "pre" | "cells";
@@ -187,7 +187,7 @@ function formulaRuns(writes: readonly PlannedWrite[]): FormulaRun[] {
 /** One log row per cell, or one per run that filled empty cells with one formula; nothing for created sheets. */
 class SetupLogRows {
   constructor(
-    private readonly base: { id: string; time: string; operation: string; user?: string } | null,
+    private readonly base: LogBase | null,
     private readonly created: ReadonlySet<string>,
   ) {}
 
@@ -252,15 +252,14 @@ export async function queueWrites(
   const sheet = (name: string) => context.workbook.worksheets.getItem(name);
   const logged = writes.length > 0 || created.length > 0;
   const log = new SetupLogRows(logged ? host.logBase() : null, new Set(created));
-  const items: WriteItem[] = [];
-  // Excel compares sheet names case-insensitively.
-  const needLog = logged && !all.some((n) => n.toLowerCase() === OPERATION_LOG_SHEET.toLowerCase());
+  const items: SetupItem[] = [];
+  const needLog = logged && findSheetName(OPERATION_LOG_SHEET, all) === undefined;
   if (pre.length > 0 || needLog) {
     const rows = log.createdSheets();
     items.push({
       kind: "pre",
       log: rows,
-      bytes: pre.reduce((n, q) => n + q.bytes, needLog ? 2000 : 0) + logRowsBytes(rows),
+      bytes: pre.reduce((n, q) => n + q.bytes, needLog ? CREATE_LOG_BYTES : 0) + logRowsBytes(rows),
       queue: () => {
         // Sheets first (the log among them), then names, merges and sizes on them.
         for (const q of pre) q.queue();
@@ -301,7 +300,7 @@ export async function queueWrites(
     items.push({ kind: "post", bytes: q.bytes, queue: q.queue, collect: q.collect });
   if (items.length === 0) return;
   host.sheetsAdded([...created, ...(needLog ? [OPERATION_LOG_SHEET] : [])]);
-  await sendItems(host, items, (group) => {
+  await host.write(items, (group) => {
     for (const item of group) if (item.kind === "pre") item.queue();
     const rows = group.flatMap((item) => (item.kind === "post" ? [] : item.log));
     if (rows.length > 0) queueLogRows(context, rows);
@@ -315,7 +314,7 @@ function formulaItems(
   writes: readonly PlannedWrite[],
   log: SetupLogRows,
   sheet: (name: string) => Excel.Worksheet,
-): WriteItem[] {
+): SetupItem[] {
   return formulaRuns(writes.filter((w) => w.value.t === "formula")).map((run) => {
     const rows = log.cells(run.writes);
     const r1c1 = uniformR1C1(run.formulas, run.row, run.col);

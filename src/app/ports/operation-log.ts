@@ -68,6 +68,15 @@ export function sheetActionOf(address: string): SheetAction | null {
   return found ?? null;
 }
 
+/** What every log row of one operation's batch shares: its 操作编号, time, name, user and what it undoes. */
+export interface LogBase {
+  readonly id: string;
+  readonly time: string;
+  readonly operation: string;
+  readonly user?: string;
+  readonly undoes?: string;
+}
+
 /** One logged cell write, or one action on a whole sheet (`sheetAction` set; row and col 0). */
 export interface LogEntry {
   readonly id: string;
@@ -210,21 +219,18 @@ function shown(value: CellValue): string {
  * @example logRowCells({ id: "x", time: "…", operation: "生成督办事项通知单", sheet: "通知单〔2021〕3号", row: 0, col: 0,
  *   old: { t: "empty" }, new: { t: "empty" }, sheetAction: "created" })[6] // { t: "string", v: "（新建整个工作表）" }
  */
-export function logRowCells(entry: {
-  readonly id: string;
-  readonly time: string;
-  readonly operation: string;
-  readonly user?: string;
-  readonly undoes?: string;
-  readonly sheet: string;
-  readonly row: number;
-  readonly col: number;
-  readonly old: CellValue;
-  readonly new: CellValue;
-  readonly sheetAction?: SheetAction;
-  /** For a run of cells down the column: its last row (the address becomes "W3:W2002"). */
-  readonly lastRow?: number;
-}): CellValue[] {
+export function logRowCells(
+  entry: LogBase & {
+    readonly sheet: string;
+    readonly row: number;
+    readonly col: number;
+    readonly old: CellValue;
+    readonly new: CellValue;
+    readonly sheetAction?: SheetAction;
+    /** For a run of cells down the column: its last row (the address becomes "W3:W2002"). */
+    readonly lastRow?: number;
+  },
+): CellValue[] {
   const text = (v: string): CellValue => (v === "" ? EMPTY : { t: "string", v });
   // A whole-sheet entry has a marker for an address and no values.
   const action = entry.sheetAction;
@@ -273,17 +279,7 @@ export function parseCellAddress(address: string): { row: number; col: number } 
  * An entry recording an action on a whole sheet (row and col 0, empty values).
  * @example sheetEntry({ id: "x", time: "…", operation: "生成督办事项通知单" }, "通知单〔2021〕3号", "created").sheetAction // "created"
  */
-export function sheetEntry(
-  base: {
-    readonly id: string;
-    readonly time: string;
-    readonly operation: string;
-    readonly user?: string;
-    readonly undoes?: string;
-  },
-  sheet: string,
-  sheetAction: SheetAction,
-): Parameters<typeof logRowCells>[0] {
+export function sheetEntry(base: LogBase, sheet: string, sheetAction: SheetAction): Parameters<typeof logRowCells>[0] {
   return { ...base, sheet, row: 0, col: 0, old: EMPTY, new: EMPTY, sheetAction };
 }
 

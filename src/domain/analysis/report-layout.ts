@@ -17,7 +17,7 @@ import { isClassified } from "../checks";
 import type { Settings } from "../model";
 import { FormBuilder, type FormCell } from "../layout/form-builder";
 import type { CellRange, ChartSpec, SheetLayout } from "../layout/types";
-import { sanitizeSheetName } from "../documents/sheet-name";
+import { sanitizeSheetName } from "../sheet-name";
 import type { Ineligibility } from "../accountability/eligibility";
 import type { Figures, LedgerFigures, OverdueItem } from "./figures";
 import type { Period } from "./period";

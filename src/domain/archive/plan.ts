@@ -25,7 +25,7 @@ import { isClosed, isTerminated } from "../status";
 import { columnWidthPt, rowHeightFor } from "../layout/metrics";
 import { A4_MARGINS_CM, OFFICIAL_STYLES } from "../layout/styles";
 import type { LayoutCell, SheetLayout, StyleName } from "../layout/types";
-import { findSheetName } from "../documents/sheet-name";
+import { findSheetName } from "../sheet-name";
 import { archiveSheetName, archiveYearOf } from "./sheets";
 
 /** One cell to write (the shape of the app's CellWrite: the use case hands these to the port). */

@@ -5,7 +5,7 @@
 import type { IsoDate } from "../cell";
 import { formatChineseDate } from "../dates";
 import { formatNumber, parseNumber } from "../numbers";
-import { MAX_SHEET_NAME_LENGTH, sanitizeSheetName } from "./sheet-name";
+import { MAX_SHEET_NAME_LENGTH, sanitizeSheetName } from "../sheet-name";
 
 /** The kinds of document built from one registry row. */
 export type DocumentKind = "notice" | "report" | "remind";

@@ -29,7 +29,7 @@ import {
 } from "../../../src/adapters/office/setup-rules";
 import { areasOf } from "../../../src/adapters/office/setup-read";
 import { fitScale } from "../../../src/adapters/office/setup-print";
-import { refusedForSize } from "../../../src/adapters/office/send-items";
+import { refusedForSize } from "../../../src/adapters/office/write-queue";
 import { OfficeFailure } from "../../../src/adapters/office/errors";
 import { prefetchable } from "../../../src/adapters/office/office-workbook";
 import { FakeExcel } from "./fake-excel";
