@@ -10,18 +10,12 @@
  * that replaced a sheet cannot be undone (the old sheet is gone), so undo stops there.
  */
 import { cellText, type CellValue } from "../domain/cell";
+import { sameStoredValue } from "../domain/cell-key";
+import { OPERATION_LOG_SHEET, parseOperationLog, type LogEntry } from "../domain/operation-log";
+import { findSheetName } from "../domain/sheet-name";
 import type { CellWrite } from "./port";
-import { INIT_OPERATION, REFRESH_OPERATION } from "./refresh";
-import {
-  OPERATION_LOG_SHEET,
-  parseOperationLog,
-  sameCellValue,
-  type LogEntry,
-  type LoggedWorkbookPort,
-} from "./ports/operation-log";
-
-/** Name of the undo operation in the log. */
-export const UNDO_OPERATION = "撤销上次操作";
+import { operationKindOf, SETUP_OPERATIONS } from "./operations";
+import type { LoggedWorkbookPort } from "./ports/operation-log";
 
 /** A cell that was changed after the operation and therefore not restored. */
 export interface UndoConflict {
@@ -96,9 +90,9 @@ export function planUndo(
   let unchanged = 0;
   for (const { first, oldest } of byCell.values()) {
     const now = current(first.sheet, first.row, first.col);
-    if (sameCellValue(now, first.new)) {
+    if (sameStoredValue(now, first.new)) {
       writes.push({ sheet: first.sheet, row: first.row, col: first.col, value: oldest.old, old: now });
-    } else if (sameCellValue(now, oldest.old)) {
+    } else if (sameStoredValue(now, oldest.old)) {
       unchanged += 1;
     } else {
       conflicts.push({
@@ -114,12 +108,6 @@ export function planUndo(
   }
   return { writes, conflicts, unchanged };
 }
-
-/**
- * Operations undo stops at: they never change what a person typed, and taking back their values
- * (the log keeps formulas only as text) would leave the 状态 formulas reading an empty calendar.
- */
-const SETUP_OPERATIONS: ReadonlySet<string> = new Set([REFRESH_OPERATION, INIT_OPERATION]);
 
 /**
  * Undoes the add-in's last operation: reads the 操作日志, then the sheets the operation wrote,
@@ -140,7 +128,10 @@ export async function runUndo(port: LoggedWorkbookPort): Promise<UndoResult> {
       message: "没有可撤销的操作",
     };
   }
-  if (SETUP_OPERATIONS.has(op.operation)) {
+  // Setup operations never change what a person typed, and taking back their values (the log
+  // keeps formulas only as text) would leave the 状态 formulas reading an empty calendar.
+  const kind = operationKindOf(op.operation);
+  if (kind !== null && SETUP_OPERATIONS.has(kind)) {
     return {
       operationId: null,
       operation: op.operation,
@@ -155,7 +146,7 @@ export async function runUndo(port: LoggedWorkbookPort): Promise<UndoResult> {
     return { operationId: null, operation: op.operation, restored: 0, unchanged: 0, conflicts: [], message: stop };
   }
   const created = createdSheets(op);
-  const isCreated = (sheet: string) => created.some((c) => sameSheetName(c, sheet));
+  const isCreated = (sheet: string) => findSheetName(sheet, created) !== undefined;
   // Cells of a sheet the operation created go with the sheet.
   // A run entry (one formula over empty cells) only comes from a setup operation, never undone.
   const cells: LoggedOperation = {
@@ -167,9 +158,13 @@ export async function runUndo(port: LoggedWorkbookPort): Promise<UndoResult> {
   const current = (sheet: string, row: number, col: number): CellValue =>
     grids.find((g) => g.name === sheet)?.rows[row - 1]?.[col - 1] ?? { t: "empty" };
   const plan = planUndo(cells, current);
-  const meta = { operation: UNDO_OPERATION, undoes: op.id };
+  const meta = { kind: "undo", undoes: op.id } as const;
   if (plan.writes.length > 0) await port.writeLogged(plan.writes, meta);
-  const exists = (sheet: string) => grids.some((g) => sameSheetName(g.name, sheet));
+  const exists = (sheet: string) =>
+    findSheetName(
+      sheet,
+      grids.map((g) => g.name),
+    ) !== undefined;
   const deleted = created.filter(exists);
   const missing = created.filter((s) => !exists(s));
   // Every created sheet is recorded (a missing one too), so this operation counts as undone.
@@ -191,11 +186,6 @@ export async function runUndo(port: LoggedWorkbookPort): Promise<UndoResult> {
     ...(created.length > 0 ? { deletedSheets: deleted, missingSheets: missing } : {}),
     message: parts.join("；"),
   };
-}
-
-/** Excel compares sheet names case-insensitively. */
-function sameSheetName(a: string, b: string): boolean {
-  return a.toLowerCase() === b.toLowerCase();
 }
 
 /**

@@ -1,6 +1,7 @@
 /**
- * A1 references for formulas, names and ranges the engine writes into a workbook: column
- * letters, quoted sheet names, absolute and relative cell and range references. Pure text.
+ * A1 references for formulas, names and ranges the engine writes into a workbook, and read
+ * back from one: column letters and numbers, cell addresses, quoted sheet names, absolute and
+ * relative cell and range references. Pure text.
  */
 
 /** A rectangle of cells, 1-based and inclusive. */
@@ -26,6 +27,28 @@ export function columnLetters(col: number): string {
     n = Math.floor((n - 1) / 26);
   }
   return letters;
+}
+
+/**
+ * The 1-based column number of column letters (either case).
+ * @example columnNumber("AB") // 28
+ */
+export function columnNumber(letters: string): number {
+  let n = 0;
+  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n;
+}
+
+const CELL_ADDRESS = /^\$?([A-Za-z]{1,3})\$?([1-9]\d{0,6})$/;
+
+/**
+ * Row and column of an A1 cell address without a sheet (either case, "$" allowed), or null.
+ * @example parseCellAddress("AB12") // { row: 12, col: 28 }
+ * @example parseCellAddress("$b$5") // { row: 5, col: 2 }
+ */
+export function parseCellAddress(address: string): { row: number; col: number } | null {
+  const m = CELL_ADDRESS.exec(address.trim());
+  return m ? { row: Number(m[2]), col: columnNumber(m[1]) } : null;
 }
 
 /**

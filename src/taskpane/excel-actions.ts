@@ -1,11 +1,11 @@
 import { runCheck } from "../app/check";
 import { generateDocument, type DocumentResult } from "../app/documents";
-import { REFRESH_OPERATION, runRefresh } from "../app/refresh";
+import { runRefresh } from "../app/refresh";
 import { renderSetupText } from "../app/refresh-report";
 import { runUndo } from "../app/undo";
 import type { IsoDate } from "../domain/cell";
 import type { Issue } from "../domain/model";
-import { numberCoauthored, NUMBERING_OPERATION } from "../adapters/office/numbering";
+import { numberCoauthored } from "../adapters/office/numbering";
 import type { OfficeWorkbook } from "../adapters/office/office-workbook";
 import { LiveChecker } from "../adapters/office/live-check";
 import { liveTally } from "./live-summary";
@@ -65,7 +65,7 @@ export function createExcelActions(office: OfficeWorkbook, today: () => IsoDate)
     },
     async check() {
       try {
-        const result = await office.operation("检查", (s) => runCheck(s, today()));
+        const result = await office.operation("check", (s) => runCheck(s, today()));
         return checkOutcome(result.issues, result.rows);
       } catch (e) {
         return failure("检查未完成", e);
@@ -73,7 +73,7 @@ export function createExcelActions(office: OfficeWorkbook, today: () => IsoDate)
     },
     async number() {
       try {
-        const { assigned, clashes } = await office.operation(NUMBERING_OPERATION, (s) => numberCoauthored(s, today()));
+        const { assigned, clashes } = await office.operation("number", (s) => numberCoauthored(s, today()));
         if (assigned.length === 0) return { tone: "info", title: "没有需要编号的事项", lines: [] };
         const lines = [...assigned.map((a) => `第${a.row}行：${a.number}`), ...clashes.map((c) => c.message)];
         return {
@@ -87,7 +87,7 @@ export function createExcelActions(office: OfficeWorkbook, today: () => IsoDate)
     },
     async refresh() {
       try {
-        const { result, warnings } = await office.operation(REFRESH_OPERATION, async (s) => ({
+        const { result, warnings } = await office.operation("refresh", async (s) => ({
           result: await runRefresh(s, s, today()),
           warnings: s.warnings,
         }));
@@ -101,7 +101,7 @@ export function createExcelActions(office: OfficeWorkbook, today: () => IsoDate)
     },
     async undo() {
       try {
-        const result = await office.operation("撤销上次操作", (s) => runUndo(s));
+        const result = await office.operation("undo", (s) => runUndo(s));
         const lines = result.conflicts.map((c) => `${c.sheet}!${c.address} 已被他人修改，未恢复`);
         const tone = result.operationId === null ? "info" : result.conflicts.length > 0 ? "warning" : "success";
         return { tone, title: result.message, lines: limitLines(lines) };
@@ -112,7 +112,7 @@ export function createExcelActions(office: OfficeWorkbook, today: () => IsoDate)
     async document(kind, number) {
       if (number.trim() === "") return { tone: "warning", title: "请先填写督办事项编号", lines: ["例如：〔2026〕3号"] };
       try {
-        const result = await office.operation(`生成${DOCUMENT_NAMES[kind]}`, (s) =>
+        const result = await office.operation(kind, (s) =>
           generateDocument(s, kind, { number: number.trim(), today: today() }),
         );
         return documentOutcome(kind, result);

@@ -13,9 +13,6 @@ import type { CellWrite } from "../../app/port";
 import { loadRegistry } from "../../app/registry";
 import type { LoggedWorkbookPort } from "../../app/ports/operation-log";
 
-/** Name of the numbering operation in the log, and of its clash repair. */
-export const NUMBERING_OPERATION = "编号";
-export const CLASH_REPAIR_OPERATION = "编号（避让协作者的重复编号）";
 /** Rows below the registry's last row also read back (a co-author may have added rows). */
 export const REREAD_MARGIN_ROWS = 200;
 
@@ -45,7 +42,7 @@ export interface CoauthoredNumbering {
 /**
  * Numbers the unnumbered items and repairs clashes with numbers co-authors gave meanwhile.
  * On an Office session: 3 syncs (names, sheets, writes + read-back), a 4th only to repair.
- * @example await office.operation("编号", (s) => numberCoauthored(s, "2026-11-25"))
+ * @example await office.operation("number", (s) => numberCoauthored(s, "2026-11-25"))
  *   // { assigned: [{ row: 12, number: "〔2026〕7号" }], clashes: [{ row: 12, number: "〔2026〕5号", takenBy: [15], … }] }
  */
 export async function numberCoauthored(port: NumberingPort, today: IsoDate): Promise<CoauthoredNumbering> {
@@ -69,7 +66,7 @@ export async function numberCoauthored(port: NumberingPort, today: IsoDate): Pro
     value: { t: "string", v: number },
     old: grid?.rows[row - 1]?.[col - 1] ?? EMPTY,
   }));
-  await port.writeLogged(writes, { operation: NUMBERING_OPERATION });
+  await port.writeLogged(writes, { kind: "number" });
 
   const firstRow = layout.headerRow + 1;
   const lastRow = Math.max(grid?.rows.length ?? 0, ...assigned.map((a) => a.row)) + REREAD_MARGIN_ROWS;
@@ -121,7 +118,7 @@ export async function numberCoauthored(port: NumberingPort, today: IsoDate): Pro
       value: { t: "string", v: number },
       old: { t: "string", v: ours.get(row) ?? "" },
     })),
-    { operation: CLASH_REPAIR_OPERATION },
+    { kind: "number-repair" },
   );
   for (const [row, number] of renumbered) textAt.set(row, number);
   const clashes: NumberClash[] = clashing.map((c) => {

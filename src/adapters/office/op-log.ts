@@ -6,7 +6,7 @@
  */
 import type { CellValue } from "../../domain/cell";
 import { columnLetters } from "../../domain/a1-ref";
-import { OPERATION_LOG_HEADERS, OPERATION_LOG_SHEET } from "../../app/ports/operation-log";
+import { OPERATION_LOG_HEADERS, OPERATION_LOG_SHEET } from "../../domain/operation-log";
 import { ACTION_OVERHEAD_BYTES, jsonBytes } from "./size";
 import { toOfficeWrite } from "./values";
 

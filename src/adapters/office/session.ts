@@ -27,10 +27,10 @@ import {
   OPERATION_LOG_SHEET,
   sheetEntry,
   type LogBase,
-  type LoggedWorkbookPort,
-  type OperationMeta,
   type SheetAction,
-} from "../../app/ports/operation-log";
+} from "../../domain/operation-log";
+import type { LoggedWorkbookPort } from "../../app/ports/operation-log";
+import { metaLabel, type OperationMeta } from "../../app/operations";
 import { applyOfficeSetupPlan } from "./apply-plan";
 import type { SetupHost } from "./setup-host";
 import { runBatches } from "./batches";
@@ -276,7 +276,7 @@ export class OfficeSession implements LoggedWorkbookPort, LayoutPort, SetupTarge
     return {
       id,
       time: localDateTime(this.options.now()),
-      operation: meta.operation,
+      operation: metaLabel(meta),
       ...(meta.user ? { user: meta.user } : {}),
       ...(meta.undoes ? { undoes: meta.undoes } : {}),
     };
@@ -318,7 +318,7 @@ export class OfficeSession implements LoggedWorkbookPort, LayoutPort, SetupTarge
    * Deletes a sheet (when it exists) and records a 删除整个工作表 entry, queued with the
    * operation's other writes. Whether it exists is known from this operation's reads (the
    * caller reads it first), so no sync is made for that.
-   * @example await session.deleteSheet("通知单〔2021〕3号", { operation: "撤销上次操作", undoes: id })
+   * @example await session.deleteSheet("通知单〔2021〕3号", { kind: "undo", undoes: id })
    */
   async deleteSheet(name: string, meta: OperationMeta): Promise<void> {
     const byReads = this.sheets.names === null ? this.sheets.existsByReads(name) : undefined;
@@ -336,7 +336,7 @@ export class OfficeSession implements LoggedWorkbookPort, LayoutPort, SetupTarge
   /**
    * Makes the workbook match a setup plan (SetupTarget): one batch of reads, writes queued
    * for the end of the operation; features the host lacks are added to `warnings`.
-   * @example await office.operation("刷新", (s) => runRefresh(s, s, today))
+   * @example await office.operation("refresh", (s) => runRefresh(s, s, today))
    */
   applySetupPlan(plan: WorkbookPlan): Promise<SetupOutcome> {
     return applyOfficeSetupPlan(this.setupHost(), plan);

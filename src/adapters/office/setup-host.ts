@@ -4,7 +4,7 @@
  * and its 操作日志 identity. OfficeSession provides it; apply-plan.ts and setup-write.ts use it.
  */
 import type { SheetGrid } from "../../domain/cell";
-import type { LogBase } from "../../app/ports/operation-log";
+import type { LogBase } from "../../domain/operation-log";
 import type { Batch } from "./batches";
 import type { RequirementChecker } from "./requirements";
 import type { WriteItem } from "./write-queue";

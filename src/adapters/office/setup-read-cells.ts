@@ -8,7 +8,7 @@
  * too large, every cell is estimated at its planned size.
  */
 import { cellText } from "../../domain/cell";
-import { rangeRef, type CellRange } from "../../domain/a1-ref";
+import { parseCellAddress, rangeRef, type CellRange } from "../../domain/a1-ref";
 import type { CellPlan, SheetPlan } from "../../domain/setup-plan";
 import type { ReadItem, ReadOptions, SheetRead } from "./setup-read";
 import { ACTION_OVERHEAD_BYTES, jsonBytes } from "./size";
@@ -103,13 +103,7 @@ export function areasOf(address: string): CellRange[] {
     .filter((a) => a !== "")
     .map((a) => {
       const [from, to = from] = a.split(":");
-      const at = (p: string) => {
-        const m = /^([A-Z]+)(\d+)$/i.exec(p);
-        if (!m) return { row: 0, col: 0 };
-        let col = 0;
-        for (const ch of m[1].toUpperCase()) col = col * 26 + ch.charCodeAt(0) - 64;
-        return { row: Number(m[2]), col };
-      };
+      const at = (p: string) => parseCellAddress(p) ?? { row: 0, col: 0 };
       const p = at(from);
       const q = at(to);
       return { top: p.row, left: p.col, bottom: q.row, right: q.col };

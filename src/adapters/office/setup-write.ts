@@ -8,7 +8,7 @@ import { EMPTY, type CellValue } from "../../domain/cell";
 import { areaRef } from "./setup-read";
 import type { CellPlan } from "../../domain/setup-plan";
 import type { CellWrite } from "../../app/port";
-import { logRowCells, OPERATION_LOG_SHEET, sheetEntry, type LogBase } from "../../app/ports/operation-log";
+import { logRowCells, OPERATION_LOG_SHEET, sheetEntry, type LogBase } from "../../domain/operation-log";
 import { findSheetName } from "../../domain/sheet-name";
 import { uniformR1C1 } from "./r1c1";
 import { CREATE_LOG_BYTES, logRowsBytes, officeLogRows, queueCreateLog, queueLogRows } from "./op-log";

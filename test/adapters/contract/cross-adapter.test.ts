@@ -11,7 +11,7 @@ import { runUndo } from "../../../src/app/undo";
 import { generateDocument } from "../../../src/app/documents";
 import { numberCoauthored } from "../../../src/adapters/office/numbering";
 import { runRefresh } from "../../../src/app/refresh";
-import { OPERATION_LOG_SHEET } from "../../../src/app/ports/operation-log";
+import { OPERATION_LOG_SHEET } from "../../../src/domain/operation-log";
 import { officeHarness, xlsxHarness, type ContractPort, type Harness } from "./harness";
 import { registryRows, REGISTRY, NUMBER_COL, HEADERS } from "./fixture";
 import { TODAY } from "./contract-suite";

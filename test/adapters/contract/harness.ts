@@ -15,10 +15,10 @@ import {
   OPERATION_LOG_HEADERS,
   OPERATION_LOG_SHEET,
   sheetEntry,
-  type LoggedWorkbookPort,
-  type OperationMeta,
   type SheetAction,
-} from "../../../src/app/ports/operation-log";
+} from "../../../src/domain/operation-log";
+import type { LoggedWorkbookPort } from "../../../src/app/ports/operation-log";
+import { metaLabel, operationKindOf, type OperationMeta } from "../../../src/app/operations";
 import type { NumberingPort } from "../../../src/adapters/office/numbering";
 import { OfficeWorkbook } from "../../../src/adapters/office/office-workbook";
 import { fixedRequirements } from "../../../src/adapters/office/requirements";
@@ -58,6 +58,14 @@ export interface Inspector {
   printArea(sheet: string): string | null;
   /** Defined names → reference without "$", quotes or "=". */
   names(): Record<string, string>;
+}
+
+/**
+ * The operation a suite names by its label: the kind of that label (plain writes for a label
+ * the add-in does not use), logged under the label as given.
+ */
+function labelMeta(label: string): OperationMeta {
+  return { kind: operationKindOf(label) ?? "write", label };
 }
 
 export interface Subject {
@@ -119,7 +127,7 @@ export const officeHarness: Harness = {
       fake.coauthorEdit(sheet, `${colName(col)}${row}`, [[text]]);
     };
     return {
-      run: (label, fn) => office.operation(label, fn),
+      run: (label, fn) => office.operation(labelMeta(label), fn),
       coauthorBeforeNextWrite: (sheet, row, col, text) => fake.beforeNextWrite(() => put(sheet, row, col, text)),
       edit: put,
       removeSheet: (sheet) => {
@@ -225,7 +233,7 @@ class LoggedXlsx implements ContractPort {
   }
 
   private logSheetAction(sheet: string, action: SheetAction, meta: OperationMeta): void {
-    const base = { id: this.idFor(meta), time: "2026-11-25 09:00:00", operation: meta.operation, undoes: meta.undoes };
+    const base = { id: this.idFor(meta), time: "2026-11-25 09:00:00", operation: metaLabel(meta), undoes: meta.undoes };
     const row = logRowCells(sheetEntry(base, sheet, action)).map((c) => fromCellValue(c).value);
     this.logSheet().spliceRows(2, 0, row);
   }
@@ -241,7 +249,7 @@ class LoggedXlsx implements ContractPort {
       logRowCells({
         id,
         time,
-        operation: meta.operation,
+        operation: metaLabel(meta),
         undoes: meta.undoes,
         sheet: w.sheet,
         row: w.row,
@@ -286,7 +294,7 @@ export const xlsxHarness: Harness = {
       ws.getCell(row, col).value = text as ExcelJS.CellValue;
     };
     return {
-      run: (label, fn) => fn(new LoggedXlsx(book, { operation: label }, pending)),
+      run: (label, fn) => fn(new LoggedXlsx(book, labelMeta(label), pending)),
       coauthorBeforeNextWrite: (sheet, row, col, text) => pending.push(() => put(sheet, row, col, text)),
       edit: put,
       removeSheet: (sheet) => book.workbook.removeWorksheet(book.workbook.getWorksheet(sheet)!.id),
