@@ -9,7 +9,8 @@ import { checkItems, sortIssues } from "./checks";
 import { dateCellIssues } from "./date-cells";
 import type { Issue, RegistryItem, RegistryLayout, Settings } from "./model";
 import { locateRegistry, readRegistry } from "./registry";
-import { SETTINGS_SHEET_NAME, readCalendarOverrides, readSettings } from "./settings";
+import { readCalendarOverrides } from "./calendar-read";
+import { SETTINGS_SHEET_NAME, readSettings } from "./settings";
 
 export interface Analysis {
   readonly layout: RegistryLayout;

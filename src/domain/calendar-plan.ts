@@ -20,7 +20,7 @@
 import chineseDays from "chinese-days/dist/chinese-days.json";
 import { cellText, isBlank, type CellValue, type IsoDate, type SheetGrid } from "./cell";
 import { isOfficialWorkingDay } from "./calendar";
-import { sortCalendarRows, type ExistingCalendarRow } from "./calendar-rows";
+import { sortCalendarRows, type ExistingCalendarRow } from "./calendar-read";
 import { CALENDAR_COLUMNS, CALENDAR_KINDS, CALENDAR_ORIGINS, CALENDAR_SHEET_NAME } from "./calendar-sheet";
 import { calendarInfoCells, CALENDAR_INFO, vocabularyCells } from "./calendar-info";
 import { addDays, formatChineseDate, weekdayOf } from "./dates";

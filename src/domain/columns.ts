@@ -3,6 +3,8 @@
  * adds to the right of 备注. Columns are found by header text (white space removed), never by
  * position.
  */
+import { YES_NO } from "./yes-no";
+
 export type ColumnKey =
   | "seq"
   | "number"
@@ -79,7 +81,7 @@ export const URGENCY_VALUES = ["特急", "加急", "一般"] as const;
 export const SECRECY_VALUES = ["公开", "内部", "秘密", "机密", "绝密"] as const;
 export const CLASSIFIED_VALUES = ["秘密", "机密", "绝密"] as const;
 export const RESULT_VALUES = ["按期办结", "逾期办结", "延期办结", "终止"] as const;
-export const MAJOR_VALUES = ["是", "否"] as const;
+export const MAJOR_VALUES = [YES_NO.yes, YES_NO.no] as const;
 export const SOURCE_VALUES = [
   "区委批转",
   "区政府批转",

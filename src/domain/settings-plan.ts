@@ -18,7 +18,6 @@ import type {
 import {
   DEFAULT_SETTINGS,
   LEADER_COLUMNS,
-  PRINCIPAL_VALUES,
   REMIND_REPLY_DAYS_RANGE,
   ROUTING_COLUMNS,
   SETTINGS_HEADER,
@@ -29,6 +28,7 @@ import {
   SETTINGS_SHEET_NAME,
   WARNING_DAYS_RANGE,
 } from "./settings";
+import { YES_NO } from "./yes-no";
 import { WORKBOOK_NAMES } from "./workbook-names";
 
 type ValueKey = keyof typeof SETTINGS_LABELS;
@@ -256,7 +256,7 @@ export function buildSettingsPlan(grid: SheetGrid | undefined, usedSections: rea
     dayCountValidation(final.values.remindReplyDays!, REMIND_REPLY_DAYS_RANGE, "催办回复工作日"),
     {
       range: { top: leaders.top, left: 3, bottom: leaders.bottom, right: 3 },
-      rule: { kind: "list", source: `"${PRINCIPAL_VALUES.yes},${PRINCIPAL_VALUES.no}"` },
+      rule: { kind: "list", source: `"${YES_NO.yes},${YES_NO.no}"` },
       errorStyle: "stop",
       errorTitle: "主要领导",
       error: "请选择“是”或“否”",
