@@ -28,14 +28,6 @@ export function cellKey(row: number, col: number): string {
   return `${row},${col}`;
 }
 
-/**
- * A1 address of a rectangle (a single cell as one reference).
- * @example areaRef({ top: 3, left: 1, bottom: 400, right: 23 }) // "A3:W400"
- */
-export function areaRef(range: CellRange): string {
-  return rangeRef(range);
-}
-
 /** Bytes a planned cell's `formulas` (and `values`, unless formulaOnly) are expected to take. */
 function plannedBytes(plan: CellPlan): number {
   const text = plan.value.t === "formula" ? `=${plan.value.f}` : cellText(plan.value);
@@ -124,7 +116,7 @@ export function exactReads(
 ): ReadItem[] {
   return columnSlices(cells, estimate).map((slice) => {
     const first = slice[0];
-    const address = areaRef({
+    const address = rangeRef({
       top: first.row,
       left: first.col,
       bottom: first.row + slice.length - 1,
@@ -173,7 +165,7 @@ export function formatProbe(ws: () => Excel.Worksheet, range: CellRange, read: S
     queue: () => {
       loaded = rows.map((r) =>
         ws()
-          .getRange(areaRef({ ...range, top: r, bottom: r }))
+          .getRange(rangeRef({ ...range, top: r, bottom: r }))
           .load("numberFormat"),
       );
     },
@@ -210,7 +202,7 @@ export function cellReads(
       queue: () => {
         const sheet = ws();
         range = sheet
-          .getRange(areaRef(planned))
+          .getRange(rangeRef(planned))
           .getBoundingRect(sheet.getUsedRange(true))
           .load("rowIndex,columnIndex,rowCount,columnCount,values,formulas,numberFormat");
       },

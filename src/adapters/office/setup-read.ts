@@ -7,11 +7,11 @@
  * column widths, print settings and merged areas; and the workbook's defined names.
  */
 import type { SheetGrid } from "../../domain/cell";
-import { columnLetters, type CellRange } from "../../domain/a1-ref";
+import { columnLetters, rangeRef, type CellRange } from "../../domain/a1-ref";
 import type { CellPlan, SheetPlan } from "../../domain/setup-plan";
 import type { Batch } from "./batches";
 import type { LoadedCell } from "./setup-cells";
-import { areaRef, areasOf, boxOf, cellKey, cellReads, formatProbe } from "./setup-read-cells";
+import { areasOf, boxOf, cellKey, cellReads, formatProbe } from "./setup-read-cells";
 import { formatsRead, type SheetFormats } from "./setup-formats";
 import {
   EDGES,
@@ -23,8 +23,6 @@ import {
   type OfficeLine,
 } from "./setup-rules";
 import { BATCH_BUDGET_BYTES, packBySize } from "./size";
-
-export { areaRef, areasOf, cellKey, estimator, exactReads, formatProbeRows } from "./setup-read-cells";
 
 /** Everything read about one existing sheet. */
 export interface SheetRead {
@@ -188,7 +186,7 @@ function mergeReads(
   if (plan.cells.length > 0) {
     const box = boxOf(plan.cells);
     small(() => {
-      const areas = ws().getRange(areaRef(box)).getMergedAreasOrNullObject().load("address");
+      const areas = ws().getRange(rangeRef(box)).getMergedAreasOrNullObject().load("address");
       return () => {
         if (areas.isNullObject) return;
         for (const a of areasOf(areas.address)) {
@@ -201,7 +199,7 @@ function mergeReads(
   }
   plan.merges.forEach((m, i) =>
     small(() => {
-      const areas = ws().getRange(areaRef(m)).getMergedAreasOrNullObject().load("address");
+      const areas = ws().getRange(rangeRef(m)).getMergedAreasOrNullObject().load("address");
       return () => (read.mergesPresent[i] = !areas.isNullObject);
     }),
   );
@@ -211,7 +209,7 @@ function mergeReads(
 function validationReads(ws: () => Excel.Worksheet, plan: SheetPlan, read: SheetRead, small: Small): void {
   plan.validations.forEach((v, i) =>
     small(() => {
-      const dv = ws().getRange(areaRef(v.range)).dataValidation.load("type,rule,errorAlert,prompt,ignoreBlanks");
+      const dv = ws().getRange(rangeRef(v.range)).dataValidation.load("type,rule,errorAlert,prompt,ignoreBlanks");
       return () =>
         (read.validations[i] = {
           type: dv.type,

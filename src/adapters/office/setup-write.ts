@@ -5,7 +5,7 @@
  * formats and rules.
  */
 import { EMPTY, type CellValue } from "../../domain/cell";
-import { areaRef } from "./setup-read";
+import { rangeRef } from "../../domain/a1-ref";
 import type { CellPlan } from "../../domain/setup-plan";
 import type { CellWrite } from "../../app/port";
 import { logRowCells, OPERATION_LOG_SHEET, sheetEntry, type LogBase } from "../../domain/operation-log";
@@ -291,7 +291,7 @@ export async function queueWrites(
   const lookRuns = looks.map((l) =>
     queued(lookBytes(l.look), () => {
       const range = sheet(l.sheet).getRange(
-        areaRef({ top: l.row, left: l.col, bottom: l.row + l.rows - 1, right: l.col }),
+        rangeRef({ top: l.row, left: l.col, bottom: l.row + l.rows - 1, right: l.col }),
       );
       queueLook(range, l.look, l.rows);
     }),

@@ -7,6 +7,7 @@
  * Units: column widths in Excel character units (the width of "0" in the default font), row
  * heights and font sizes in points, margins in centimetres. Rows and columns are 1-based.
  */
+import type { CellRange } from "../a1-ref";
 
 /** A font by name, with the faces to use, in order, where the named one is not installed. */
 export interface FontSpec {
@@ -55,13 +56,7 @@ export type StyleName =
   /** Long text in a dense report table (五号): left-aligned, wrapped. */
   | "smallLeft";
 
-/** A rectangle of cells, 1-based and inclusive. */
-export interface CellRange {
-  readonly top: number;
-  readonly left: number;
-  readonly bottom: number;
-  readonly right: number;
-}
+export type { CellRange };
 
 export type LineStyle = "none" | "thin" | "medium";
 

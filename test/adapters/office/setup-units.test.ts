@@ -27,7 +27,7 @@ import {
   samePrint,
   sameValidation,
 } from "../../../src/adapters/office/setup-rules";
-import { areasOf } from "../../../src/adapters/office/setup-read";
+import { areasOf } from "../../../src/adapters/office/setup-read-cells";
 import { fitScale } from "../../../src/adapters/office/setup-print";
 import { refusedForSize } from "../../../src/adapters/office/write-queue";
 import { OfficeFailure } from "../../../src/adapters/office/errors";
