@@ -10,18 +10,7 @@
  * is only written this way when shifting its first formula gives every other formula of the
  * run exactly, so a formula this reading does not understand is written cell by cell.
  */
-
-/** A cell reference or a row range, not inside a longer name and not a function name. */
-const REFERENCE =
-  /(?<![A-Za-z0-9_.\u0080-\uffff$])(?:(\$?)([A-Za-z]{1,3})(\$?)(\d{1,7})|(\$?)(\d{1,7}):(\$?)(\d{1,7}))(?![A-Za-z0-9_(\u0080-\uffff])/g;
-
-const MAX_ROW = 1048576;
-
-function moved(row: string, absolute: string, by: number): string | null {
-  if (absolute === "$") return row;
-  const next = Number(row) + by;
-  return next < 1 || next > MAX_ROW ? null : String(next);
-}
+import { shiftFormula } from "../../domain/formula-shift";
 
 /**
  * The formula with its relative row references moved `by` rows; null when a reference would
@@ -30,35 +19,7 @@ function moved(row: string, absolute: string, by: number): string | null {
  * @example shiftRows('"B3"&B3', 1) // '"B3"&B4'
  */
 export function shiftRows(formula: string, by: number): string | null {
-  let out = "";
-  let failed = false;
-  // Split into quoted text (kept) and the rest (references moved).
-  const parts = formula.split(/("(?:[^"]|"")*")/);
-  for (const part of parts) {
-    if (part.startsWith('"')) {
-      out += part;
-      continue;
-    }
-    out += part.replace(REFERENCE, (whole, c$, col, r$, row, a$, from, b$, to) => {
-      if (col !== undefined) {
-        if (columnNumber(col) > 16384) return whole;
-        const next = moved(row, r$, by);
-        if (next === null) failed = true;
-        return `${c$}${col}${r$}${next ?? row}`;
-      }
-      const first = moved(from, a$, by);
-      const last = moved(to, b$, by);
-      if (first === null || last === null) failed = true;
-      return `${a$}${first ?? from}:${b$}${last ?? to}`;
-    });
-  }
-  return failed ? null : out;
-}
-
-function columnNumber(letters: string): number {
-  let n = 0;
-  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n;
+  return shiftFormula(formula, by, 0);
 }
 
 /**
