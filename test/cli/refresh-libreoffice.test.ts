@@ -271,7 +271,7 @@ suite("the 状态 formula, recalculated by LibreOffice, agrees with the engine o
       } else {
         const book = await XlsxWorkbook.load(source);
         const [y, m, d] = parts(s.fixed);
-        const result = await runRefresh(book, xlsxSetupTarget(book.workbook), today, {
+        const result = await runRefresh(book, xlsxSetupTarget(book), today, {
           todayFormula: `DATE(${y},${m},${d})`,
         });
         notes.set(s.name, result.notes);

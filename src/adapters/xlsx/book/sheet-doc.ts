@@ -11,7 +11,6 @@ import { PackageError } from "../package/errors";
 import { insertionPoint, localName } from "../package/ordered";
 import {
   applySplices,
-  childElements,
   elementOf,
   nextTag,
   parseAttributes,
@@ -98,13 +97,16 @@ export class SheetDoc {
   private readonly rowEdits = new Map<number, Record<string, string | null>>();
   private readonly groups = new Map<WorksheetElement, string[]>();
   private mergeList?: GridRange[];
+  private colStyleList?: { min: number; max: number; style: number }[];
   private added?: GridRange;
+
+  private readonly children: XmlElement[];
 
   constructor(readonly xml: string) {
     this.root = rootElement(xml);
     this.p = prefixOf(this.root.name);
-    const sd = childElements(xml, this.root).find((el) => el.name === `${this.p}sheetData`);
-    this.data = sd ?? null;
+    this.children = topLevel(xml, this.root, `${this.p}sheetData`);
+    this.data = this.children.find((el) => el.name === `${this.p}sheetData`) ?? null;
   }
 
   /** True when anything was changed. */
@@ -265,7 +267,7 @@ export class SheetDoc {
   // ── top-level elements ──────────────────────────────────────────────────────────────────
 
   private original(local: WorksheetElement): XmlElement[] {
-    return childElements(this.xml, this.root).filter((el) => el.name === this.p + local);
+    return this.children.filter((el) => el.name === this.p + local);
   }
 
   /** The texts of the top-level elements of a kind, as they stand. */
@@ -279,6 +281,22 @@ export class SheetDoc {
   setElements(local: WorksheetElement, texts: readonly string[]): void {
     this.groups.set(local, [...texts]);
     if (local === "mergeCells") this.mergeList = undefined;
+    if (local === "cols") this.colStyleList = undefined;
+  }
+
+  /** The style index columns give their new cells (0 when none). */
+  columnStyle(col: number): number {
+    if (!this.colStyleList) {
+      this.colStyleList = [];
+      for (const text of this.elementTexts("cols")) {
+        for (const m of text.matchAll(/<(?:[\w.-]+:)?col\b([^>]*)>/g)) {
+          const a = parseAttributes(`<col ${m[1]}>`);
+          const style = Number(a.get("style") ?? 0);
+          if (style > 0) this.colStyleList.push({ min: Number(a.get("min")), max: Number(a.get("max")), style });
+        }
+      }
+    }
+    return this.colStyleList.find((c) => col >= c.min && col <= c.max)?.style ?? 0;
   }
 
   // ── writing out ─────────────────────────────────────────────────────────────────────────
@@ -377,6 +395,30 @@ export class SheetDoc {
     }
     return applySplices(this.xml, splices);
   }
+}
+
+/**
+ * The top-level children of the root; the big element `skip` (sheetData) is stepped over by
+ * its end tag instead of tag by tag.
+ */
+function topLevel(xml: string, root: XmlElement, skip: string): XmlElement[] {
+  const out: XmlElement[] = [];
+  let at = root.openEnd;
+  while (at < root.closeStart) {
+    const tag = nextTag(xml, at, root.closeStart);
+    if (!tag || tag.kind === "close") break;
+    let el: XmlElement;
+    if (tag.name === skip && tag.kind === "open") {
+      const close = xml.indexOf(`</${skip}>`, tag.end);
+      if (close < 0) throw new PackageError("corrupt", `unclosed <${skip}>`);
+      el = { name: tag.name, start: tag.start, openEnd: tag.end, closeStart: close, end: close + skip.length + 3 };
+    } else {
+      el = elementOf(xml, tag);
+    }
+    out.push(el);
+    at = el.end;
+  }
+  return out;
 }
 
 function spansHold(spans: string, col: number): boolean {

@@ -74,6 +74,7 @@ export class Styles {
   private readonly groups = new Map<Collection, Group>();
   private readonly customFormats = new Map<number, string>();
   private readonly fmtCache: (string | undefined | null)[] = [];
+  private readonly derived = new Map<string, number>();
   private readonly prefix: string;
 
   private constructor(private readonly xml: string) {
@@ -170,6 +171,15 @@ export class Styles {
    * @example styles.derive(0, { numFmt: DATE_NUM_FMT }) // e.g. 7
    */
   derive(xf: number, change: StyleChange): number {
+    const key = `${xf}\u0000${JSON.stringify(change)}`;
+    const known = this.derived.get(key);
+    if (known !== undefined) return known;
+    const result = this.deriveNew(xf, change);
+    this.derived.set(key, result);
+    return result;
+  }
+
+  private deriveNew(xf: number, change: StyleChange): number {
     const base = this.xfXml(xf);
     const a = this.xfAttributes(xf);
     const set: Record<string, string> = {};

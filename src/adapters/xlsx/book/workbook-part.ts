@@ -116,9 +116,14 @@ function sameScope(a: DefinedName, name: string, localSheetId: number | undefine
   return a.name.toLowerCase() === name.toLowerCase() && a.localSheetId === localSheetId;
 }
 
+/** A name's formula as element text (apostrophes escaped too, as Excel files made by ExcelJS have them). */
+function nameText(value: string): string {
+  return escapeText(value).replace(/'/g, "&apos;");
+}
+
 function nameTag(p: string, name: DefinedName): string {
   const local = name.localSheetId !== undefined ? ` localSheetId="${name.localSheetId}"` : "";
-  return `<${p}definedName name="${escapeAttr(name.name)}"${local}>${escapeText(name.value)}</${p}definedName>`;
+  return `<${p}definedName name="${escapeAttr(name.name)}"${local}>${nameText(name.value)}</${p}definedName>`;
 }
 
 /**
@@ -133,9 +138,9 @@ export function setDefinedName(xml: string, name: DefinedName): string {
     const { el } = existing;
     if (el.closeStart === el.end) {
       const open = xml.slice(el.start, el.end - 2).replace(/\s+$/, "") + ">";
-      return `${xml.slice(0, el.start)}${open}${escapeText(name.value)}</${el.name}>${xml.slice(el.end)}`;
+      return `${xml.slice(0, el.start)}${open}${nameText(name.value)}</${el.name}>${xml.slice(el.end)}`;
     }
-    return `${xml.slice(0, el.openEnd)}${escapeText(name.value)}${xml.slice(el.closeStart)}`;
+    return `${xml.slice(0, el.openEnd)}${nameText(name.value)}${xml.slice(el.closeStart)}`;
   }
   const holder = childElement(xml, root, `${p}definedNames`);
   if (holder) {

@@ -61,16 +61,7 @@ export function isCoveredCell(doc: SheetDoc, row: number, col: number): boolean 
 export function defaultStyle(doc: SheetDoc, row: number, col: number): number {
   const rowAttrs = doc.rowAttributes(row);
   if (rowAttrs?.get("customFormat") === "1" && rowAttrs.get("s")) return Number(rowAttrs.get("s"));
-  for (const text of doc.elementTexts("cols")) {
-    for (const m of text.matchAll(/<(?:[\w.-]+:)?col\b([^>]*)>/g)) {
-      const a = m[1];
-      const min = Number(/\bmin="(\d+)"/.exec(a)?.[1]);
-      const max = Number(/\bmax="(\d+)"/.exec(a)?.[1]);
-      const s = /\bstyle="(\d+)"/.exec(a)?.[1];
-      if (col >= min && col <= max && s) return Number(s);
-    }
-  }
-  return 0;
+  return doc.columnStyle(col);
 }
 
 /**

@@ -62,11 +62,16 @@ export function decodeXml(text: string): string {
 // eslint-disable-next-line no-control-regex
 const INVALID_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
 
+/** Any character escapeText changes. */
+// eslint-disable-next-line no-control-regex
+const NEEDS_ESCAPE = /[&<>\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
+
 /**
  * Text for element content: &, < and > escaped; characters XML cannot hold as Excel's _xHHHH_.
  * @example escapeText("a<b & c") // "a&lt;b &amp; c"
  */
 export function escapeText(text: string): string {
+  if (!NEEDS_ESCAPE.test(text)) return text;
   return text
     .replace(/&/g, "&amp;")
     .replace(/</g, "&lt;")
@@ -159,11 +164,15 @@ export function elementOf(xml: string, tag: XmlTag): XmlElement {
   }
 }
 
-/** The document's root element. */
+/** The document's root element (its end tag is the document's last: found from the end). */
 export function rootElement(xml: string): XmlElement {
   const tag = nextTag(xml, 0);
   if (!tag || tag.kind === "close") throw new PackageError("corrupt", "no root element");
-  return elementOf(xml, tag);
+  if (tag.kind === "empty") return elementOf(xml, tag);
+  const closeStart = xml.lastIndexOf(`</${tag.name}`);
+  if (closeStart < tag.end) throw new PackageError("corrupt", `unclosed <${tag.name}>`);
+  const end = xml.indexOf(">", closeStart) + 1;
+  return { name: tag.name, start: tag.start, openEnd: tag.end, closeStart, end };
 }
 
 /**
