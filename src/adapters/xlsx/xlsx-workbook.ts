@@ -8,6 +8,7 @@ import { promises as fsp } from "fs";
 import { newBook, openBook, XlsxBook } from "./book/book";
 import { fromFsError, XlsxLoadError } from "./load-errors";
 import { writeFileAtomic } from "./atomic-write";
+import { ZLIB_CODEC } from "./node-codec";
 
 export { MergedCellWriteError, MissingSheetError, XlsxWriteError } from "./book/write-errors";
 
@@ -37,12 +38,12 @@ export class XlsxWorkbook extends XlsxBook {
    * @example const book = await XlsxWorkbook.fromBuffer(await fs.readFile("登记表.xlsx"))
    */
   static async fromBuffer(bytes: Uint8Array, name = "工作簿", fileName: string = name): Promise<XlsxWorkbook> {
-    return new XlsxWorkbook(openBook(bytes, name, fileName));
+    return new XlsxWorkbook(openBook(bytes, name, fileName, ZLIB_CODEC));
   }
 
   /** A new workbook without sheets (for `duban init`). */
   static empty(name?: string): XlsxWorkbook {
-    return new XlsxWorkbook(newBook(name));
+    return new XlsxWorkbook(newBook(name, ZLIB_CODEC));
   }
 
   /** The workbook as .xlsx bytes. */

@@ -13,6 +13,7 @@ import type { SheetLayout } from "../../../domain/layout/types";
 import type { WorkbookPlan } from "../../../domain/setup-plan-types";
 import { CONTENT_TYPES, CONTENT_TYPES_PART, parseRelationships, REL_TYPES, relsPartOf, removeOverride, removeRelationship, resolveTarget } from "../package/opc";
 import type { OfficePackage } from "../package/package";
+import type { Codec } from "../package/codec";
 import { parseSharedStrings } from "./shared-strings";
 import { readSheetGrid, type ReadContext } from "./sheet-read";
 import { SheetDoc } from "./sheet-doc";
@@ -39,13 +40,13 @@ export interface BookInit {
  * Opens .xlsx/.xlsm bytes for a book (see XlsxBook.fromBytes).
  * @example new XlsxBook(openBook(bytes, "登记表.xlsx"))
  */
-export function openBook(bytes: Uint8Array, name = "工作簿", fileName: string = name): BookInit {
-  return { ...openPackage(bytes, name, fileName), fileLabel: name };
+export function openBook(bytes: Uint8Array, name = "工作簿", fileName: string = name, codec?: Codec): BookInit {
+  return { ...openPackage(bytes, name, fileName, codec), fileLabel: name };
 }
 
 /** The parts of a new workbook without sheets. */
-export function newBook(name = "新工作簿"): BookInit {
-  return { pkg: newWorkbookPackage(), workbookPart: "xl/workbook.xml", contentType: CONTENT_TYPES.workbook, date1904: false, fileLabel: name };
+export function newBook(name = "新工作簿", codec?: Codec): BookInit {
+  return { pkg: newWorkbookPackage(codec), workbookPart: "xl/workbook.xml", contentType: CONTENT_TYPES.workbook, date1904: false, fileLabel: name };
 }
 
 export class XlsxBook implements WorkbookPort, SetupTarget, LayoutPort {

@@ -4,6 +4,7 @@
  * styles. `duban init` adds the sheets through its setup plan.
  */
 import { OfficePackage } from "../package/package";
+import type { Codec } from "../package/codec";
 import { MINIMAL_STYLES } from "./styles";
 
 const XML = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
@@ -54,6 +55,6 @@ const PARTS: Readonly<Record<string, string>> = {
  * A new workbook package without sheets.
  * @example newWorkbookPackage().names() // ["[Content_Types].xml", "_rels/.rels", …]
  */
-export function newWorkbookPackage(): OfficePackage {
-  return OfficePackage.create(PARTS);
+export function newWorkbookPackage(codec?: Codec): OfficePackage {
+  return OfficePackage.create(PARTS, codec);
 }

@@ -14,6 +14,7 @@ import {
   resolveTarget,
 } from "../package/opc";
 import { OfficePackage } from "../package/package";
+import type { Codec } from "../package/codec";
 import { usesDate1904, workbookNamespace, workbookSheets } from "./workbook-part";
 
 /** A sheet of the workbook and the part holding it. */
@@ -84,11 +85,11 @@ function refuseKind(contentType: string, workbookXml: () => string): void {
  * Opens the bytes of a .xlsx or .xlsm; every refusal is an XlsxLoadError naming the file as `name`.
  * @example openPackage(bytes, "登记表.xlsx").workbookPart // "xl/workbook.xml"
  */
-export function openPackage(bytes: Uint8Array, name: string, fileName: string = name): OpenedPackage {
+export function openPackage(bytes: Uint8Array, name: string, fileName: string = name, codec?: Codec): OpenedPackage {
   const notXlsx = classifyNonXlsx(fileName, bytes, name);
   if (notXlsx) throw notXlsx;
   try {
-    const pkg = OfficePackage.open(bytes);
+    const pkg = OfficePackage.open(bytes, codec);
     const workbookPart = findWorkbookPart(pkg);
     const contentType = contentTypeOf(pkg.text(CONTENT_TYPES_PART), workbookPart) ?? "";
     refuseKind(contentType, () => pkg.text(workbookPart));

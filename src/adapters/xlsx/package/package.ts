@@ -3,6 +3,7 @@
  * asked, and the parts a command changed, added or removed. `toBytes` copies every untouched
  * part's compressed bytes as they were and deflates only what changed.
  */
+import { FFLATE_CODEC, type Codec } from "./codec";
 import { PackageError } from "./errors";
 import { assertSafeXml } from "./xml";
 import { inflateEntry, readZipDirectory, type ZipEntry } from "./zip-read";
@@ -40,21 +41,24 @@ export class OfficePackage {
   private readonly slots = new Map<string, Slot & { name: string }>();
   private readonly texts = new Map<string, string>();
 
-  private constructor(private readonly source: Uint8Array) {}
+  private constructor(
+    private readonly source: Uint8Array,
+    private readonly codec: Codec,
+  ) {}
 
   /**
    * Opens an archive (only its central directory is read). Throws PackageError.
    * @example const pkg = OfficePackage.open(bytes)
    */
-  static open(bytes: Uint8Array): OfficePackage {
-    const pkg = new OfficePackage(bytes);
+  static open(bytes: Uint8Array, codec: Codec = FFLATE_CODEC): OfficePackage {
+    const pkg = new OfficePackage(bytes, codec);
     for (const entry of readZipDirectory(bytes)) pkg.slots.set(entry.name.toLowerCase(), { name: entry.name, entry });
     return pkg;
   }
 
   /** A new package from text parts. */
-  static create(parts: Readonly<Record<string, string>>): OfficePackage {
-    const pkg = new OfficePackage(new Uint8Array(0));
+  static create(parts: Readonly<Record<string, string>>, codec: Codec = FFLATE_CODEC): OfficePackage {
+    const pkg = new OfficePackage(new Uint8Array(0), codec);
     for (const [name, text] of Object.entries(parts)) pkg.setText(name, text);
     return pkg;
   }
@@ -79,7 +83,7 @@ export class OfficePackage {
     if (!slot) throw new PackageError("corrupt", `missing part ${name}`);
     if (slot.data) return slot.data;
     if (!slot.entry) throw new PackageError("corrupt", `missing part ${name}`);
-    return inflateEntry(this.source, slot.entry);
+    return inflateEntry(this.source, slot.entry, this.codec);
   }
 
   /**
@@ -133,6 +137,6 @@ export class OfficePackage {
       if (slot.data) items.push({ kind: "data", name: slot.name, data: slot.data });
       else if (slot.entry) items.push({ kind: "copy", entry: slot.entry, source: this.source });
     }
-    return writeZip(items, stamp);
+    return writeZip(items, this.codec, stamp);
   }
 }

@@ -58,25 +58,22 @@ export function decodeXml(text: string): string {
   return s;
 }
 
-/** Characters XML 1.0 cannot hold at all (Excel writes them as _xHHHH_). */
+/** Characters escapeText changes: markup characters and those XML 1.0 cannot hold (Excel writes them as _xHHHH_). */
 // eslint-disable-next-line no-control-regex
-const INVALID_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
+const ESCAPED = /[&<>\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
+const ENTITY: Readonly<Record<string, string>> = { "&": "&amp;", "<": "&lt;", ">": "&gt;" };
 
-/** Any character escapeText changes. */
-// eslint-disable-next-line no-control-regex
-const NEEDS_ESCAPE = /[&<>\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
+function escapeOne(c: string): string {
+  return ENTITY[c] ?? `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}_`;
+}
 
 /**
  * Text for element content: &, < and > escaped; characters XML cannot hold as Excel's _xHHHH_.
  * @example escapeText("a<b & c") // "a&lt;b &amp; c"
  */
 export function escapeText(text: string): string {
-  if (!NEEDS_ESCAPE.test(text)) return text;
-  return text
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(INVALID_XML, (c) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}_`);
+  ESCAPED.lastIndex = 0;
+  return ESCAPED.test(text) ? text.replace(ESCAPED, escapeOne) : text;
 }
 
 /**

@@ -4,7 +4,7 @@
  * capped at the declared size while inflating (a "zip bomb" that lies is stopped at once),
  * the CRC checked, part names that could escape a folder or collide refused.
  */
-import { Inflate } from "fflate";
+import { InflateOverflow, type Codec } from "./codec";
 import { crc32 } from "./crc32";
 import { PackageError } from "./errors";
 import { MAX_ENTRIES, MAX_PART_BYTES, MAX_TOTAL_BYTES } from "./limits";
@@ -136,40 +136,25 @@ export function readZipDirectory(bytes: Uint8Array): ZipEntry[] {
   return entries;
 }
 
-/** Compressed bytes fed to the inflater per step: bounds what one step can produce (≤ ~16 MB). */
-const STEP = 16 * 1024;
-
-class TooBig extends Error {}
-
 /**
  * The uncompressed bytes of one entry. Output beyond the declared size stops inflating at
- * once (a lying zip bomb) and a wrong CRC is refused: both are a corrupt package.
- * @example new TextDecoder().decode(inflateEntry(bytes, entry)) // "<?xml …"
+ * once (a lying zip bomb) and a wrong size or CRC is refused: both are a corrupt package.
+ * @example new TextDecoder().decode(inflateEntry(bytes, entry, FFLATE_CODEC)) // "<?xml …"
  */
-export function inflateEntry(bytes: Uint8Array, entry: ZipEntry): Uint8Array {
+export function inflateEntry(bytes: Uint8Array, entry: ZipEntry, codec: Codec): Uint8Array {
   const compressed = bytes.subarray(entry.dataStart, entry.dataStart + entry.compressedSize);
   let out: Uint8Array;
   if (entry.method === 0) {
     if (entry.compressedSize !== entry.size) throw corrupt(`stored size differs: ${entry.name}`);
     out = compressed;
   } else {
-    out = new Uint8Array(entry.size);
-    let written = 0;
-    const inflater = new Inflate((chunk) => {
-      if (written + chunk.length > entry.size) throw new TooBig();
-      out.set(chunk, written);
-      written += chunk.length;
-    });
     try {
-      for (let at = 0; at < compressed.length; at += STEP) {
-        inflater.push(compressed.subarray(at, at + STEP), at + STEP >= compressed.length);
-      }
-      if (compressed.length === 0) inflater.push(compressed, true);
+      out = codec.inflate(compressed, entry.size);
     } catch (error) {
-      if (error instanceof TooBig) throw new PackageError("too-large", `${entry.name} 解压后超过声明的大小`);
+      if (error instanceof InflateOverflow) throw new PackageError("too-large", `${entry.name} 解压后超过声明的大小`);
       throw corrupt(`cannot inflate ${entry.name}`);
     }
-    if (written !== entry.size) throw corrupt(`short data: ${entry.name}`);
+    if (out.length !== entry.size) throw corrupt(`short data: ${entry.name}`);
   }
   if (crc32(out) !== entry.crc) throw corrupt(`CRC mismatch: ${entry.name}`);
   return out;

@@ -3,7 +3,7 @@
  * sizes taken as they are from the source archive: the part stays byte for byte what it was)
  * or new (deflated here). One output buffer, no temporary files: works in browsers too.
  */
-import { deflateSync } from "fflate";
+import type { Codec } from "./codec";
 import { crc32 } from "./crc32";
 import type { ZipEntry } from "./zip-read";
 
@@ -33,7 +33,7 @@ const UTF8_FLAG = 0x0800;
 
 const encoder = new TextEncoder();
 
-function prepare(item: ZipOut, dosDate: number, dosTime: number): Prepared {
+function prepare(item: ZipOut, dosDate: number, dosTime: number, codec: Codec): Prepared {
   if (item.kind === "copy") {
     const e = item.entry;
     const name = encoder.encode(e.name);
@@ -51,7 +51,7 @@ function prepare(item: ZipOut, dosDate: number, dosTime: number): Prepared {
     };
   }
   const name = encoder.encode(item.name);
-  const deflated = item.data.length === 0 ? item.data : deflateSync(item.data, { level: 6 });
+  const deflated = item.data.length === 0 ? item.data : codec.deflate(item.data);
   const store = deflated.length >= item.data.length;
   return {
     name,
@@ -113,10 +113,10 @@ function header(w: Writer, p: Prepared, central: boolean, offset: number): void 
 /**
  * The archive holding `items` in order. New entries are dated like `stamp` (an entry of the
  * source, so a rewritten part keeps its package's date), else 1980-01-01.
- * @example writeZip([{ kind: "data", name: "a.xml", data: bytes }])
+ * @example writeZip([{ kind: "data", name: "a.xml", data: bytes }], FFLATE_CODEC)
  */
-export function writeZip(items: readonly ZipOut[], stamp?: Pick<ZipEntry, "date" | "time">): Uint8Array {
-  const prepared = items.map((item) => prepare(item, stamp?.date ?? DOS_EPOCH_DATE, stamp?.time ?? 0));
+export function writeZip(items: readonly ZipOut[], codec: Codec, stamp?: Pick<ZipEntry, "date" | "time">): Uint8Array {
+  const prepared = items.map((item) => prepare(item, stamp?.date ?? DOS_EPOCH_DATE, stamp?.time ?? 0, codec));
   let size = 22;
   for (const p of prepared) size += 30 + p.name.length + p.payload.length + 46 + p.name.length;
   const w = new Writer(new Uint8Array(size));
