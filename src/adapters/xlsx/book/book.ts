@@ -55,7 +55,6 @@ export class XlsxBook implements WorkbookPort, SetupTarget, LayoutPort {
   private stylesCache?: Styles;
   private stringsCache?: string[];
   private readonly lossList: string[] = [];
-  private valuesChanged = false;
   private formulasChanged = false;
   private revisionCount = 0;
 
@@ -177,16 +176,18 @@ export class XlsxBook implements WorkbookPort, SetupTarget, LayoutPort {
     this.sheetsChanged();
   }
 
-  /** @internal Cells changed: formulas must be recalculated when the file opens. */
+  /** @internal Cells changed (the workbook part is left alone: see markFormulas). */
   markValues(): void {
-    this.valuesChanged = true;
     this.touch();
   }
 
-  /** @internal Formulas changed: the calculation chain is dropped (Excel rebuilds it). */
+  /**
+   * @internal Formulas were added, changed or removed: the calculation chain is dropped and
+   * Excel asked to recalculate every formula on opening (calcPr fullCalcOnLoad).
+   */
   markFormulas(): void {
     this.formulasChanged = true;
-    this.markValues();
+    this.touch();
   }
 
   /** @internal Something the command cannot keep; the caller refuses to save unless forced. */
@@ -313,8 +314,10 @@ export class XlsxBook implements WorkbookPort, SetupTarget, LayoutPort {
       this.pkg.setText(part, this.stylesCache.toXml());
       this.stylesCache = Styles.parse(this.pkg.text(part));
     }
-    if (this.valuesChanged) this.setWorkbookXml(setFullCalcOnLoad(this.workbookXml()));
-    if (this.formulasChanged) this.dropCalcChain();
+    if (this.formulasChanged) {
+      this.setWorkbookXml(setFullCalcOnLoad(this.workbookXml()));
+      this.dropCalcChain();
+    }
   }
 
   private dropCalcChain(): void {

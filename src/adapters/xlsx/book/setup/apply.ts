@@ -46,7 +46,6 @@ export function applyPlan(book: XlsxBook, plan: WorkbookPlan): SetupOutcome {
     applySheet(book, targetOf(book, info, cache), sheetPlan, log);
   }
   applyNames(book, plan, log);
-  // The formulas written carry no results: Excel (and LibreOffice) compute them on opening.
-  if (log.changes.length > 0) book.markValues();
+  if (log.changes.length > 0) book.touch();
   return { changes: log.changes, conflicts: log.conflicts };
 }
