@@ -63,7 +63,8 @@ export function shiftFormula(formula: string, rows: number, cols: number): strin
         if (columnNumber(col) > MAX_COL) return whole;
         return `${c$}${take(movedCol(col, c$, cols), col)}${r$}${take(movedRow(row, r$, rows), row)}`;
       }
-      if (from !== undefined) return `${a$}${take(movedRow(from, a$, rows), from)}:${b$}${take(movedRow(to, b$, rows), to)}`;
+      if (from !== undefined)
+        return `${a$}${take(movedRow(from, a$, rows), from)}:${b$}${take(movedRow(to, b$, rows), to)}`;
       if (columnNumber(left) > MAX_COL || columnNumber(right) > MAX_COL) return whole;
       return `${x$}${take(movedCol(left, x$, cols), left)}:${y$}${take(movedCol(right, y$, cols), right)}`;
     });

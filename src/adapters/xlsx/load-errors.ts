@@ -19,7 +19,8 @@ export type XlsxLoadErrorCode =
   | "strict-ooxml"
   | "template"
   | "xlsb-format"
-  | "cell-too-long";
+  | "cell-too-long"
+  | "dimension-claim";
 
 export const XLSX_LOAD_ERROR_CODES: readonly XlsxLoadErrorCode[] = [
   "file-not-found",
@@ -38,6 +39,7 @@ export const XLSX_LOAD_ERROR_CODES: readonly XlsxLoadErrorCode[] = [
   "template",
   "xlsb-format",
   "cell-too-long",
+  "dimension-claim",
 ];
 
 const MESSAGES: Readonly<Record<XlsxLoadErrorCode, (file: string, detail: string) => string>> = {
@@ -57,6 +59,7 @@ const MESSAGES: Readonly<Record<XlsxLoadErrorCode, (file: string, detail: string
   "strict-ooxml": (f) => `${f} 是“Strict Open XML”格式，请在 Excel 中另存为“Excel 工作簿(*.xlsx)”后再试`,
   template: (f) => `${f} 是 Excel 模板或加载项（.xltx/.xltm/.xlam），请先用它新建工作簿并另存为 .xlsx 后再试`,
   "xlsb-format": (f) => `${f} 是二进制工作簿（.xlsb），请在 Excel 中另存为 .xlsx 后再试`,
+  "dimension-claim": (f, d) => `${f} 的工作表${d}（<dimension> 与内容不符），文件可能已损坏或被篡改，已拒绝打开`,
   "cell-too-long": (f, d) => `${f} 的单元格 ${d} 超过 Excel 每个单元格 32767 个字符的上限，文件可能已损坏，已拒绝打开`,
 };
 

@@ -25,7 +25,12 @@ export function rangeAddress(range: CellRange): string {
  * name at the same position ("replace"; added when there is none).
  * @example renderLayout(book, buildNotice(item, settings, cal, "2021-04-16"), "add")
  */
-export function renderLayout(book: XlsxBook, layout: SheetLayout, mode: LayoutMode = "add", options: RenderOptions = {}): void {
+export function renderLayout(
+  book: XlsxBook,
+  layout: SheetLayout,
+  mode: LayoutMode = "add",
+  options: RenderOptions = {},
+): void {
   drawLayout(book, layout, mode, options);
 }
 

@@ -197,7 +197,12 @@ class LoggedXlsx implements ContractPort {
     if (!this.book.sheetNamesSync().includes(OPERATION_LOG_SHEET)) {
       this.book.addSheet(OPERATION_LOG_SHEET, { hidden: true });
       this.book.setCells(
-        OPERATION_LOG_HEADERS.map((h, i) => ({ sheet: OPERATION_LOG_SHEET, row: 1, col: i + 1, value: { t: "string", v: h } })),
+        OPERATION_LOG_HEADERS.map((h, i) => ({
+          sheet: OPERATION_LOG_SHEET,
+          row: 1,
+          col: i + 1,
+          value: { t: "string", v: h },
+        })),
       );
     }
     const [log] = this.book.readSheetsSync([OPERATION_LOG_SHEET]);
@@ -281,7 +286,8 @@ class SavedView {
   }
 
   get workbook(): ExcelJS.Workbook {
-    if (!this.wb || this.seenRevision !== this.book.revision) throw new Error("inspected before the view was refreshed");
+    if (!this.wb || this.seenRevision !== this.book.revision)
+      throw new Error("inspected before the view was refreshed");
     return this.wb;
   }
 }
@@ -347,7 +353,8 @@ export const xlsxHarness: Harness = {
           return area ? area.replace(/\$/g, "") : null;
         },
         names: () => {
-          const model = (view.workbook.definedNames as unknown as { model: { name: string; ranges: string[] }[] }).model;
+          const model = (view.workbook.definedNames as unknown as { model: { name: string; ranges: string[] }[] })
+            .model;
           return Object.fromEntries(model.map((m) => [m.name, plainRef(m.ranges[0] ?? "")]));
         },
       },

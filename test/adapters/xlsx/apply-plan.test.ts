@@ -262,7 +262,8 @@ describe("defined names", () => {
     ]);
     expect((await book.applySetupPlan(planOf({ name: "设置", cells: [] }, name(29)))).changes).toEqual([]);
     await book.applySetupPlan(planOf({ name: "设置", cells: [] }, name(40)));
-    const model = ((await excelOf(book)).definedNames as unknown as { model: { name: string; ranges: string[] }[] }).model;
+    const model = ((await excelOf(book)).definedNames as unknown as { model: { name: string; ranges: string[] }[] })
+      .model;
     expect(model).toEqual([{ name: "科室列表", ranges: ["'设置'!$A$10:$A$40"] }]);
   });
 });

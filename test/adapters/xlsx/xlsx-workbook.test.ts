@@ -117,7 +117,7 @@ describe("readSheets gives the used range of each sheet as a grid", () => {
   });
 
   it("names that are not sheets are skipped; the order asked is kept", async () => {
-    const book = (await bookOf(richWorkbook()));
+    const book = await bookOf(richWorkbook());
     const grids = await book.readSheets(["设置", "没有这张表", "督办事项登记表"]);
     expect(grids.map((g) => g.name)).toEqual(["设置", "督办事项登记表"]);
   });
@@ -147,7 +147,7 @@ describe("readSheets gives the used range of each sheet as a grid", () => {
 
 describe("writeCells writes exactly the cells given", () => {
   it("writes values, sets the number format only when asked, and touches no other cell", async () => {
-    const book = (await bookOf(richWorkbook()));
+    const book = await bookOf(richWorkbook());
     const before = await book.readSheets(["督办事项登记表"]);
     await book.writeCells([
       { sheet: "督办事项登记表", row: 3, col: 2, value: { t: "string", v: "〔2026〕1号" } },
@@ -171,7 +171,7 @@ describe("writeCells writes exactly the cells given", () => {
   });
 
   it("the saved file holds the date as a serial number in the cell XML", async () => {
-    const book = (await bookOf(richWorkbook()));
+    const book = await bookOf(richWorkbook());
     await book.writeCells([{ sheet: "督办事项登记表", row: 3, col: 5, value: { t: "date", v: "2026-10-09" } }]);
     const zip = await JSZip.loadAsync(await book.toBuffer());
     const xml = await zip.file("xl/worksheets/sheet1.xml")!.async("string");
@@ -218,7 +218,7 @@ describe("writeCells writes exactly the cells given", () => {
   });
 
   it("a write to a missing sheet or into a merged range fails before anything is written", async () => {
-    const book = (await bookOf(richWorkbook()));
+    const book = await bookOf(richWorkbook());
     const ok = { sheet: "督办事项登记表", row: 3, col: 2, value: { t: "string", v: "〔2026〕1号" } } as const;
     await expect(book.writeCells([ok, { ...ok, sheet: "无此表" }])).rejects.toBeInstanceOf(MissingSheetError);
     await expect(book.writeCells([ok, { ...ok, row: 1, col: 3 }])).rejects.toBeInstanceOf(MergedCellWriteError);

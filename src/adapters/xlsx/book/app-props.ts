@@ -51,7 +51,11 @@ function resize(xml: string, holder: string, delta: number): string {
   const found = vectorIn(xml, holder);
   if (!found) return xml;
   const size = Number(attributesOf(xml, found.vector).get("size") ?? found.items.length) + delta;
-  return xml.slice(0, found.vector.start) + withAttributes(xml.slice(found.vector.start, found.vector.openEnd), { size: String(size) }) + xml.slice(found.vector.openEnd);
+  return (
+    xml.slice(0, found.vector.start) +
+    withAttributes(xml.slice(found.vector.start, found.vector.openEnd), { size: String(size) }) +
+    xml.slice(found.vector.openEnd)
+  );
 }
 
 /**
@@ -81,7 +85,9 @@ export function removeSheetTitle(xml: string, title: string): string {
   if (!pairs || !titles) return xml;
   const g = sheetGroup(pairs);
   const first = pairs.slice(0, g).reduce((n, p) => n + p.count, 0);
-  const index = titles.items.findIndex((el, i) => i >= first && i < first + pairs[g].count && textOf(xml, el) === title);
+  const index = titles.items.findIndex(
+    (el, i) => i >= first && i < first + pairs[g].count && textOf(xml, el) === title,
+  );
   if (index < 0) return xml;
   const el = titles.items[index];
   let out = xml.slice(0, el.start) + xml.slice(el.end);
@@ -89,4 +95,3 @@ export function removeSheetTitle(xml: string, title: string): string {
   const again = headingPairs(out) as NonNullable<ReturnType<typeof headingPairs>>;
   return replaceCount(out, again[g].countEl, again[g].count - 1);
 }
-

@@ -11,7 +11,16 @@ import type { SetupOutcome, SetupTarget } from "../../../app/setup-port";
 import type { LayoutMode, LayoutPort } from "../../../app/documents";
 import type { SheetLayout } from "../../../domain/layout/types";
 import type { WorkbookPlan } from "../../../domain/setup-plan-types";
-import { CONTENT_TYPES, CONTENT_TYPES_PART, parseRelationships, REL_TYPES, relsPartOf, removeOverride, removeRelationship, resolveTarget } from "../package/opc";
+import {
+  CONTENT_TYPES,
+  CONTENT_TYPES_PART,
+  parseRelationships,
+  REL_TYPES,
+  relsPartOf,
+  removeOverride,
+  removeRelationship,
+  resolveTarget,
+} from "../package/opc";
 import type { OfficePackage } from "../package/package";
 import type { Codec } from "../package/codec";
 import { parseSharedStrings } from "./shared-strings";
@@ -46,7 +55,13 @@ export function openBook(bytes: Uint8Array, name = "工作簿", fileName: string
 
 /** The parts of a new workbook without sheets. */
 export function newBook(name = "新工作簿", codec?: Codec): BookInit {
-  return { pkg: newWorkbookPackage(codec), workbookPart: "xl/workbook.xml", contentType: CONTENT_TYPES.workbook, date1904: false, fileLabel: name };
+  return {
+    pkg: newWorkbookPackage(codec),
+    workbookPart: "xl/workbook.xml",
+    contentType: CONTENT_TYPES.workbook,
+    date1904: false,
+    fileLabel: name,
+  };
 }
 
 export class XlsxBook implements WorkbookPort, SetupTarget, LayoutPort {
@@ -135,7 +150,9 @@ export class XlsxBook implements WorkbookPort, SetupTarget, LayoutPort {
 
   /** @internal The part a relationship of the workbook of this type points to. */
   workbookTarget(type: string): string | undefined {
-    const rels = this.pkg.has(relsPartOf(this.workbookPart)) ? parseRelationships(this.pkg.text(relsPartOf(this.workbookPart))) : [];
+    const rels = this.pkg.has(relsPartOf(this.workbookPart))
+      ? parseRelationships(this.pkg.text(relsPartOf(this.workbookPart)))
+      : [];
     const rel = rels.find((r) => r.type === type && !r.external);
     return rel ? resolveTarget(this.workbookPart, rel.target) : undefined;
   }

@@ -109,7 +109,12 @@ function layoutXml(book: XlsxBook, layout: SheetLayout, options: RenderOptions):
     const inRow = cells.get(r);
     if (height === undefined && !inRow) continue;
     const ht = height !== undefined ? ` ht="${height}" customHeight="1"` : "";
-    const content = inRow ? [...inRow.entries()].sort((a, b) => a[0] - b[0]).map(([, t]) => t).join("") : "";
+    const content = inRow
+      ? [...inRow.entries()]
+          .sort((a, b) => a[0] - b[0])
+          .map(([, t]) => t)
+          .join("")
+      : "";
     rows.push(`<row r="${r}"${ht}>${content}</row>`);
   }
   const cols = layout.columnWidths

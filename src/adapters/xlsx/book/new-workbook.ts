@@ -30,7 +30,7 @@ const PARTS: Readonly<Record<string, string>> = {
     'xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">' +
     "<Application>Microsoft Excel</Application><DocSecurity>0</DocSecurity><ScaleCrop>false</ScaleCrop>" +
     '<HeadingPairs><vt:vector size="2" baseType="variant"><vt:variant><vt:lpstr>工作表</vt:lpstr></vt:variant>' +
-    '<vt:variant><vt:i4>0</vt:i4></vt:variant></vt:vector></HeadingPairs>' +
+    "<vt:variant><vt:i4>0</vt:i4></vt:variant></vt:vector></HeadingPairs>" +
     '<TitlesOfParts><vt:vector size="0" baseType="lpstr"></vt:vector></TitlesOfParts>' +
     "<LinksUpToDate>false</LinksUpToDate><SharedDoc>false</SharedDoc><HyperlinksChanged>false</HyperlinksChanged>" +
     "<AppVersion>16.0300</AppVersion></Properties>",

@@ -13,7 +13,9 @@ const EXCEL_ESCAPE = /_x([0-9A-F]{4})_/g;
  * @example unescapeExcel("a_x000D_b") // "a\rb"
  */
 export function unescapeExcel(text: string): string {
-  return text.indexOf("_x") < 0 ? text : text.replace(EXCEL_ESCAPE, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+  return text.indexOf("_x") < 0
+    ? text
+    : text.replace(EXCEL_ESCAPE, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
 }
 
 /**
@@ -23,7 +25,8 @@ export function unescapeExcel(text: string): string {
  */
 export function stringItemText(inner: string, prefix = ""): string {
   let body = inner;
-  if (body.indexOf("rPh") >= 0) body = body.replace(/<([\w.-]+:)?rPh\b[\s\S]*?<\/([\w.-]+:)?rPh>|<([\w.-]+:)?rPh\b[^>]*\/>/g, "");
+  if (body.indexOf("rPh") >= 0)
+    body = body.replace(/<([\w.-]+:)?rPh\b[\s\S]*?<\/([\w.-]+:)?rPh>|<([\w.-]+:)?rPh\b[^>]*\/>/g, "");
   const open = `<${prefix}t`;
   let out = "";
   let at = body.indexOf(open);

@@ -225,7 +225,12 @@ export class SheetDoc {
     if (text !== null) {
       const a = this.added;
       this.added = a
-        ? { top: Math.min(a.top, row), left: Math.min(a.left, col), bottom: Math.max(a.bottom, row), right: Math.max(a.right, col) }
+        ? {
+            top: Math.min(a.top, row),
+            left: Math.min(a.left, col),
+            bottom: Math.max(a.bottom, row),
+            right: Math.max(a.right, col),
+          }
         : { top: row, left: col, bottom: row, right: col };
     }
   }
@@ -368,9 +373,21 @@ export class SheetDoc {
     const old = ref ? parseRange(ref) : null;
     const a = this.added;
     const union = old
-      ? { top: Math.min(old.top, a.top), left: Math.min(old.left, a.left), bottom: Math.max(old.bottom, a.bottom), right: Math.max(old.right, a.right) }
+      ? {
+          top: Math.min(old.top, a.top),
+          left: Math.min(old.left, a.left),
+          bottom: Math.max(old.bottom, a.bottom),
+          right: Math.max(old.right, a.right),
+        }
       : a;
-    if (old && union.top === old.top && union.left === old.left && union.bottom === old.bottom && union.right === old.right) return;
+    if (
+      old &&
+      union.top === old.top &&
+      union.left === old.left &&
+      union.bottom === old.bottom &&
+      union.right === old.right
+    )
+      return;
     const text = current
       ? withAttributes(this.xml.slice(current.start, current.end), { ref: rangeText(union) })
       : `<${this.p}dimension ref="${rangeText(union)}"/>`;
@@ -387,7 +404,9 @@ export class SheetDoc {
       if (!texts) continue;
       const existing = this.original(local);
       if (existing.length > 0) {
-        existing.forEach((el, i) => splices.push({ start: el.start, end: el.end, text: i === 0 ? texts.join("") : "" }));
+        existing.forEach((el, i) =>
+          splices.push({ start: el.start, end: el.end, text: i === 0 ? texts.join("") : "" }),
+        );
       } else if (texts.length > 0) {
         const at = insertionPoint(this.xml, this.root, WORKSHEET_ORDER, local);
         splices.push({ start: at, end: at, text: texts.join("") });

@@ -106,7 +106,12 @@ export class SheetFacts {
       const a = attributesOf(xml, rootElement(xml));
       const range = parseRange(a.get("ref") ?? "");
       if (!range || a.get("headerRowCount") === "0") continue;
-      out.push({ name: a.get("displayName") ?? a.get("name") ?? "", row: range.top, left: range.left, right: range.right });
+      out.push({
+        name: a.get("displayName") ?? a.get("name") ?? "",
+        row: range.top,
+        left: range.left,
+        right: range.right,
+      });
     }
     return out;
   }

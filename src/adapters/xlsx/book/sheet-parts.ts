@@ -55,7 +55,12 @@ function appPart(book: XlsxBook): string | undefined {
  * default). A sheet of that name in any letter case is an error.
  * @example addWorksheet(book, "工作日历")
  */
-export function addWorksheet(book: XlsxBook, name: string, xml: string = EMPTY_SHEET_XML, state = "visible"): SheetInfo {
+export function addWorksheet(
+  book: XlsxBook,
+  name: string,
+  xml: string = EMPTY_SHEET_XML,
+  state = "visible",
+): SheetInfo {
   if (book.sheetLike(name)) {
     throw new XlsxWriteError("sheet-exists", `工作表“${name}”已存在`, name);
   }
@@ -66,7 +71,11 @@ export function addWorksheet(book: XlsxBook, name: string, xml: string = EMPTY_S
   book.pkg.setText(part, xml);
   book.pkg.setText(CONTENT_TYPES_PART, setOverride(book.pkg.text(CONTENT_TYPES_PART), part, CONTENT_TYPES.worksheet));
   const relsPart = relsPartOf(book.workbookPart);
-  const added = addRelationship(rels(book, book.workbookPart), REL_TYPES.worksheet, relativeTarget(book.workbookPart, part));
+  const added = addRelationship(
+    rels(book, book.workbookPart),
+    REL_TYPES.worksheet,
+    relativeTarget(book.workbookPart, part),
+  );
   book.pkg.setText(relsPart, added.xml);
   const wb = book.workbookXml();
   const sheetId = Math.max(0, ...workbookSheets(wb).map((s) => s.sheetId)) + 1;
@@ -154,7 +163,11 @@ export function ensureStylesPart(book: XlsxBook): string {
   const part = `${folderOf(book.workbookPart)}styles.xml`;
   book.pkg.setText(part, MINIMAL_STYLES);
   book.pkg.setText(CONTENT_TYPES_PART, setOverride(book.pkg.text(CONTENT_TYPES_PART), part, CONTENT_TYPES.styles));
-  const added = addRelationship(rels(book, book.workbookPart), REL_TYPES.styles, relativeTarget(book.workbookPart, part));
+  const added = addRelationship(
+    rels(book, book.workbookPart),
+    REL_TYPES.styles,
+    relativeTarget(book.workbookPart, part),
+  );
   book.pkg.setText(relsPartOf(book.workbookPart), added.xml);
   return part;
 }

@@ -7,7 +7,7 @@
  */
 import { EMPTY, type CellValue, type GridRange, type SheetGrid } from "../../../domain/cell";
 import { PackageError } from "../package/errors";
-import { MAX_CELL_CHARS, MAX_COLS, MAX_ROWS } from "../package/limits";
+import { MAX_CELL_CHARS, MAX_COLS, MAX_DIMENSION_SLACK, MAX_ROWS } from "../package/limits";
 import { decodeXml, parseAttributes, prefixOf, rootElement } from "../package/xml";
 import { columnLetters } from "../../../domain/a1-ref";
 import { parseCellRef, parseRange } from "./cell-ref";
@@ -92,7 +92,13 @@ function valueText(inner: string, prefix: string): string | undefined {
  * The engine's value of one cell from its type, style and content, as ExcelJS reads it.
  * @example cellValue("s", 0, "<v>3</v>", "", ctx) // { t: "string", v: ctx.strings()[3] }
  */
-export function cellValue(t: string | undefined, s: number, inner: string, prefix: string, ctx: ReadContext): CellValue {
+export function cellValue(
+  t: string | undefined,
+  s: number,
+  inner: string,
+  prefix: string,
+  ctx: ReadContext,
+): CellValue {
   if (t === "inlineStr") {
     const at = inner.indexOf(`<${prefix}is>`);
     if (at < 0) return EMPTY;
@@ -177,6 +183,7 @@ export function readSheetGrid(xml: string, ctx: ReadContext): SheetGrid {
   const dataTagEnd = xml.indexOf(">", dataOpen);
   const dataEnd = xml.charCodeAt(dataTagEnd - 1) === 47 ? dataTagEnd : xml.indexOf(`</${p}sheetData>`, dataTagEnd);
   if (dataEnd < 0) throw new PackageError("corrupt", `${ctx.sheet}: unclosed sheetData`);
+  const claimed = claimedRange(xml, root.openEnd, dataOpen, p);
   const merges = readMerges(xml, dataEnd, p);
   const covered = coveredByRow(merges);
   const rowOpen = `<${p}row`;
@@ -220,7 +227,31 @@ export function readSheetGrid(xml: string, ctx: ReadContext): SheetGrid {
     }
     at = xml.indexOf("<", at + 1);
   }
+  checkClaim(ctx.sheet, claimed, row);
   return out.grid(ctx.sheet, merges);
+}
+
+/** The range a sheet's `<dimension>` claims, or null. */
+function claimedRange(xml: string, from: number, to: number, p: string): GridRange | null {
+  const at = xml.indexOf(`<${p}dimension`, from);
+  if (at < 0 || at > to) return null;
+  const ref = parseAttributes(xml.slice(at, xml.indexOf(">", at) + 1)).get("ref") ?? "";
+  const colon = ref.indexOf(":");
+  return parseRange(colon < 0 ? ref : ref.slice(colon + 1)) ?? null;
+}
+
+/**
+ * Refuses a `<dimension>` beyond Excel's grid, or one claiming far more rows than the sheet
+ * has (a claim meant to make a reader allocate): it is never used to size anything.
+ */
+function checkClaim(sheet: string, claimed: GridRange | null, lastRow: number): void {
+  if (!claimed) return;
+  if (claimed.bottom > MAX_ROWS || claimed.right > MAX_COLS) {
+    throw new PackageError("corrupt", `${sheet}: dimension beyond the grid`);
+  }
+  if (claimed.bottom - lastRow > MAX_DIMENSION_SLACK) {
+    throw new PackageError("dimension-claim", `“${sheet}”声称有 ${claimed.bottom} 行，实际只有 ${lastRow} 行`);
+  }
 }
 
 function isBoundary(code: number): boolean {

@@ -43,7 +43,23 @@ function valOf(text: string | undefined): string | undefined {
   return text === undefined ? undefined : parseAttributes(text.slice(0, text.indexOf(">") + 1)).get("val");
 }
 
-const FONT_ORDER = ["b", "i", "strike", "condense", "extend", "outline", "shadow", "u", "vertAlign", "sz", "color", "name", "family", "charset", "scheme"];
+const FONT_ORDER = [
+  "b",
+  "i",
+  "strike",
+  "condense",
+  "extend",
+  "outline",
+  "shadow",
+  "u",
+  "vertAlign",
+  "sz",
+  "color",
+  "name",
+  "family",
+  "charset",
+  "scheme",
+];
 
 function isOn(text: string | undefined): boolean {
   if (text === undefined) return false;
@@ -60,14 +76,19 @@ export function changeFont(fontXml: string, change: FontChange): string {
   const get = (n: string) => kids.find((k) => k.name === n)?.text;
   const set = new Map<string, string | null>();
   if (change.bold !== undefined && isOn(get("b")) !== change.bold) set.set("b", change.bold ? `<${prefix}b/>` : null);
-  if (change.size !== undefined && Number(valOf(get("sz"))) !== change.size) set.set("sz", `<${prefix}sz val="${change.size}"/>`);
+  if (change.size !== undefined && Number(valOf(get("sz"))) !== change.size)
+    set.set("sz", `<${prefix}sz val="${change.size}"/>`);
   if (change.color !== undefined) {
     const rgb = get("color") ? parseAttributes(get("color") as string).get("rgb") : undefined;
-    if ((rgb ?? "").toUpperCase() !== change.color.toUpperCase()) set.set("color", `<${prefix}color rgb="${escapeAttr(change.color)}"/>`);
+    if ((rgb ?? "").toUpperCase() !== change.color.toUpperCase())
+      set.set("color", `<${prefix}color rgb="${escapeAttr(change.color)}"/>`);
   }
-  if (change.name !== undefined && valOf(get("name")) !== change.name) set.set("name", `<${prefix}name val="${escapeAttr(change.name)}"/>`);
-  if (change.family !== undefined && Number(valOf(get("family"))) !== change.family) set.set("family", `<${prefix}family val="${change.family}"/>`);
-  if (change.charset !== undefined && Number(valOf(get("charset"))) !== change.charset) set.set("charset", `<${prefix}charset val="${change.charset}"/>`);
+  if (change.name !== undefined && valOf(get("name")) !== change.name)
+    set.set("name", `<${prefix}name val="${escapeAttr(change.name)}"/>`);
+  if (change.family !== undefined && Number(valOf(get("family"))) !== change.family)
+    set.set("family", `<${prefix}family val="${change.family}"/>`);
+  if (change.charset !== undefined && Number(valOf(get("charset"))) !== change.charset)
+    set.set("charset", `<${prefix}charset val="${change.charset}"/>`);
   if (set.size === 0) return fontXml;
   if (set.has("name") || set.has("family") || set.has("charset")) {
     // A new face: the theme's font scheme would override the name, so drop it.
@@ -121,7 +142,8 @@ export function changeBorder(borderXml: string, change: BorderChange): string {
   for (const [side, style] of entries) {
     byName.set(side, style === "none" ? `<${prefix}${side}/>` : `<${prefix}${side} style="${style}"/>`);
   }
-  for (const side of ["left", "right", "top", "bottom", "diagonal"]) if (!byName.has(side)) byName.set(side, `<${prefix}${side}/>`);
+  for (const side of ["left", "right", "top", "bottom", "diagonal"])
+    if (!byName.has(side)) byName.set(side, `<${prefix}${side}/>`);
   const ordered = BORDER_ORDER.filter((n) => byName.has(n)).map((n) => byName.get(n) as string);
   const unknown = kids.filter((k) => !BORDER_ORDER.includes(k.name)).map((k) => k.text);
   return `${borderXml.slice(0, el.openEnd).replace(/\/>$/, ">")}${[...ordered, ...unknown].join("")}</${el.name}>`;

@@ -4,7 +4,15 @@
  * formats, cell formats and differential formats are never renumbered or rewritten; what a
  * command needs is appended (or an identical entry reused).
  */
-import { attributesOf, childElements, escapeAttr, rootElement, withAttributes, prefixOf, type XmlElement } from "../package/xml";
+import {
+  attributesOf,
+  childElements,
+  escapeAttr,
+  rootElement,
+  withAttributes,
+  prefixOf,
+  type XmlElement,
+} from "../package/xml";
 import { insertionPoint, localName } from "../package/ordered";
 import { BUILTIN_NUM_FMTS, builtinNumFmtId, isDateFormat } from "./number-formats";
 import {
@@ -85,7 +93,8 @@ export class Styles {
       const local = localName(child.name) as Collection;
       if (!COLLECTIONS.includes(local) || prefixOf(child.name) !== this.prefix) continue;
       const group = this.groups.get(local) as Group;
-      for (const item of childElements(xml, child, this.prefix + ITEM[local])) group.items.push(xml.slice(item.start, item.end));
+      for (const item of childElements(xml, child, this.prefix + ITEM[local]))
+        group.items.push(xml.slice(item.start, item.end));
     }
     for (const nf of this.groups.get("numFmts")!.items) {
       const a = attributesOf(nf, rootElement(nf));
@@ -197,7 +206,8 @@ export class Styles {
     };
     if (change.font) pick("fonts", "fontId", "applyFont", (f) => changeFont(f, change.font as FontChange));
     if (change.fill !== undefined) pick("fills", "fillId", "applyFill", (f) => solidFill(f, change.fill as string));
-    if (change.border) pick("borders", "borderId", "applyBorder", (b) => changeBorder(b, change.border as BorderChange));
+    if (change.border)
+      pick("borders", "borderId", "applyBorder", (b) => changeBorder(b, change.border as BorderChange));
     let text = Object.keys(set).length > 0 ? this.withXfAttributes(base, set) : base;
     if (change.alignment) text = this.withAlignment(text, change.alignment);
     if (text === base) return xf < this.all("cellXfs").length ? xf : 0;
@@ -212,7 +222,8 @@ export class Styles {
   private withAlignment(xfText: string, change: AlignmentChange): string {
     const current = childAttributes(xfText, "alignment");
     const next = alignmentAttributes(current, change);
-    const same = current !== undefined && next.size === current.size && [...next].every(([k, v]) => current.get(k) === v);
+    const same =
+      current !== undefined && next.size === current.size && [...next].every(([k, v]) => current.get(k) === v);
     if (same || (current === undefined && next.size === 0)) return xfText;
     const tag = `<${this.prefix}alignment${[...next].map(([k, v]) => ` ${k}="${escapeAttr(v)}"`).join("")}/>`;
     const el = rootElement(xfText);

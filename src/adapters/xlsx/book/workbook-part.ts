@@ -76,7 +76,12 @@ export function workbookSheets(xml: string): SheetEntry[] {
   if (!sheets) return [];
   return childElements(xml, sheets, `${p}sheet`).map((el) => {
     const a = attributesOf(xml, el);
-    return { name: a.get("name") ?? "", sheetId: Number(a.get("sheetId") ?? 0), relId: relIdOf(a), state: a.get("state") ?? "visible" };
+    return {
+      name: a.get("name") ?? "",
+      sheetId: Number(a.get("sheetId") ?? 0),
+      relId: relIdOf(a),
+      state: a.get("state") ?? "visible",
+    };
   });
 }
 
@@ -215,7 +220,10 @@ export function removeSheetEntry(xml: string, index: number): string {
       if (v > index || (v === index && v > 0)) changes[key] = String(v - 1);
     }
     if (Object.keys(changes).length > 0) {
-      out = out.slice(0, view.start) + withAttributes(out.slice(view.start, view.openEnd), changes) + out.slice(view.openEnd);
+      out =
+        out.slice(0, view.start) +
+        withAttributes(out.slice(view.start, view.openEnd), changes) +
+        out.slice(view.openEnd);
     }
   }
   return out;
@@ -230,7 +238,11 @@ export function setFullCalcOnLoad(xml: string): string {
   const calc = childElement(xml, root, `${p}calcPr`);
   if (calc) {
     if (attributesOf(xml, calc).get("fullCalcOnLoad") === "1") return xml;
-    return xml.slice(0, calc.start) + withAttributes(xml.slice(calc.start, calc.openEnd), { fullCalcOnLoad: "1" }) + xml.slice(calc.openEnd);
+    return (
+      xml.slice(0, calc.start) +
+      withAttributes(xml.slice(calc.start, calc.openEnd), { fullCalcOnLoad: "1" }) +
+      xml.slice(calc.openEnd)
+    );
   }
   const at = insertionPoint(xml, root, WORKBOOK_ORDER, "calcPr");
   return `${xml.slice(0, at)}<${p}calcPr fullCalcOnLoad="1"/>${xml.slice(at)}`;

@@ -4,13 +4,7 @@
  */
 
 export type XlsxWriteErrorCode =
-  | "missing-sheet"
-  | "merged-cell"
-  | "array-formula"
-  | "table-header"
-  | "cell-too-long"
-  | "sheet-exists"
-  | "bad-value";
+  "missing-sheet" | "merged-cell" | "array-formula" | "table-header" | "cell-too-long" | "sheet-exists" | "bad-value";
 
 export const XLSX_WRITE_ERROR_CODES: readonly XlsxWriteErrorCode[] = [
   "missing-sheet",

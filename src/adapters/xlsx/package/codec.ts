@@ -28,7 +28,8 @@ export const FFLATE_CODEC: Codec = {
       written += chunk.length;
     });
     if (data.length === 0) inflater.push(data, true);
-    for (let at = 0; at < data.length; at += STEP) inflater.push(data.subarray(at, at + STEP), at + STEP >= data.length);
+    for (let at = 0; at < data.length; at += STEP)
+      inflater.push(data.subarray(at, at + STEP), at + STEP >= data.length);
     return written === size ? out : out.subarray(0, written);
   },
   deflate(data) {

@@ -14,3 +14,5 @@ export const MAX_CELL_CHARS = 32767;
 /** Excel's last row and column. */
 export const MAX_ROWS = 1048576;
 export const MAX_COLS = 16384;
+/** Most rows a sheet's `<dimension>` may claim beyond its last row element before it is refused. */
+export const MAX_DIMENSION_SLACK = 100000;

@@ -3,14 +3,7 @@
  * and relationships (_rels/*.rels), read and edited as text so that everything not changed
  * stays as it was written.
  */
-import {
-  attributesOf,
-  childElements,
-  escapeAttr,
-  prefixOf,
-  rootElement,
-  type XmlElement,
-} from "./xml";
+import { attributesOf, childElements, escapeAttr, prefixOf, rootElement, type XmlElement } from "./xml";
 
 export const CONTENT_TYPES_PART = "[Content_Types].xml";
 
@@ -59,7 +52,8 @@ export function contentTypeOf(typesXml: string, part: string): string | undefine
   for (const el of childElements(typesXml, root)) {
     const a = attributesOf(typesXml, el);
     if (el.name === `${p}Override` && (a.get("PartName") ?? "").toLowerCase() === wanted) return a.get("ContentType");
-    if (el.name === `${p}Default` && (a.get("Extension") ?? "").toLowerCase() === ext) byExtension = a.get("ContentType");
+    if (el.name === `${p}Default` && (a.get("Extension") ?? "").toLowerCase() === ext)
+      byExtension = a.get("ContentType");
   }
   return byExtension;
 }

@@ -81,7 +81,11 @@ export function escapeText(text: string): string {
  * @example escapeAttr('say "hi"\n') // "say &quot;hi&quot;&#10;"
  */
 export function escapeAttr(text: string): string {
-  return escapeText(text).replace(/"/g, "&quot;").replace(/\n/g, "&#10;").replace(/\r/g, "&#13;").replace(/\t/g, "&#9;");
+  return escapeText(text)
+    .replace(/"/g, "&quot;")
+    .replace(/\n/g, "&#10;")
+    .replace(/\r/g, "&#13;")
+    .replace(/\t/g, "&#9;");
 }
 
 function isNameEnd(code: number): boolean {
@@ -146,7 +150,8 @@ export function nextTag(xml: string, from: number, to: number = xml.length): Xml
  * @example elementOf(xml, nextTag(xml, 0)!).end // index after its end tag
  */
 export function elementOf(xml: string, tag: XmlTag): XmlElement {
-  if (tag.kind === "empty") return { name: tag.name, start: tag.start, openEnd: tag.end, closeStart: tag.end, end: tag.end };
+  if (tag.kind === "empty")
+    return { name: tag.name, start: tag.start, openEnd: tag.end, closeStart: tag.end, end: tag.end };
   let depth = 1;
   let at = tag.end;
   for (;;) {
@@ -229,7 +234,9 @@ export function attributesOf(xml: string, el: Pick<XmlElement, "start" | "openEn
 export function textOf(xml: string, el: XmlElement): string {
   const inner = xml.slice(el.openEnd, el.closeStart);
   if (inner.indexOf("<") < 0) return decodeXml(inner);
-  return decodeXml(inner.replace(/<!\[CDATA\[([\s\S]*?)\]\]>|<[^>]*>/g, (_, cdata?: string) => (cdata ? escapeText(cdata) : "")));
+  return decodeXml(
+    inner.replace(/<!\[CDATA\[([\s\S]*?)\]\]>|<[^>]*>/g, (_, cdata?: string) => (cdata ? escapeText(cdata) : "")),
+  );
 }
 
 /**
@@ -239,15 +246,12 @@ export function textOf(xml: string, el: XmlElement): string {
  */
 export function withAttributes(startTag: string, changes: Readonly<Record<string, string | null>>): string {
   const done = new Set<string>();
-  let out = startTag.replace(
-    /(\s+)([^\s=/>]+)\s*=\s*("[^"]*"|'[^']*')/g,
-    (whole, space: string, name: string) => {
-      if (!(name in changes)) return whole;
-      done.add(name);
-      const value = changes[name];
-      return value === null ? "" : `${space}${name}="${escapeAttr(value)}"`;
-    },
-  );
+  let out = startTag.replace(/(\s+)([^\s=/>]+)\s*=\s*("[^"]*"|'[^']*')/g, (whole, space: string, name: string) => {
+    if (!(name in changes)) return whole;
+    done.add(name);
+    const value = changes[name];
+    return value === null ? "" : `${space}${name}="${escapeAttr(value)}"`;
+  });
   const added = Object.entries(changes)
     .filter(([name, value]) => value !== null && !done.has(name))
     .map(([name, value]) => ` ${name}="${escapeAttr(value as string)}"`)

@@ -82,7 +82,8 @@ function readEntry(bytes: Uint8Array, at: number, end: number): { entry: ZipEntr
   if (compressedSize === 0xffffffff || size === 0xffffffff || localAt === 0xffffffff) {
     throw new PackageError("too-large", name);
   }
-  if (localAt + 30 > bytes.length || u32(bytes, localAt) !== LOCAL_SIGNATURE) throw corrupt(`bad local header: ${name}`);
+  if (localAt + 30 > bytes.length || u32(bytes, localAt) !== LOCAL_SIGNATURE)
+    throw corrupt(`bad local header: ${name}`);
   const dataStart = localAt + 30 + u16(bytes, localAt + 26) + u16(bytes, localAt + 28);
   if (dataStart + compressedSize > bytes.length) throw corrupt(`entry runs past the end: ${name}`);
   const entry: ZipEntry = {

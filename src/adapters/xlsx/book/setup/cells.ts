@@ -128,4 +128,3 @@ export function clearOwned(book: XlsxBook, t: Target, plan: SheetPlan, log: Setu
   if (cleared > 0) book.markValues();
   log.add(t.info.name, "cells-cleared", cleared);
 }
-

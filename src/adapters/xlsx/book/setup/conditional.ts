@@ -34,7 +34,12 @@ function parseBlock(text: string): CfBlock {
         .filter((f) => localName(f.name) === "formula")
         .map((f) => textOf(text, f));
       const dxf = a.get("dxfId");
-      return { type: a.get("type") ?? "", priority: Number(a.get("priority") ?? 0), formulas, ...(dxf !== undefined ? { dxfId: Number(dxf) } : {}) };
+      return {
+        type: a.get("type") ?? "",
+        priority: Number(a.get("priority") ?? 0),
+        formulas,
+        ...(dxf !== undefined ? { dxfId: Number(dxf) } : {}),
+      };
     });
   return { text, sqref: attributesOf(text, root).get("sqref") ?? "", rules };
 }
@@ -49,7 +54,14 @@ function blockKey(blocks: readonly { sqref: string; rules: readonly (CfRule & { 
   return JSON.stringify(
     blocks.map((b) => [
       b.sqref,
-      b.rules.map((r) => [r.type, r.priority, r.formulas, r.look.fill ?? null, r.look.fontColor ?? null, r.look.bold ?? false]),
+      b.rules.map((r) => [
+        r.type,
+        r.priority,
+        r.formulas,
+        r.look.fill ?? null,
+        r.look.fontColor ?? null,
+        r.look.bold ?? false,
+      ]),
     ]),
   );
 }

@@ -42,11 +42,16 @@ function setSheetPr(t: Target, fitToPage: boolean): boolean {
   const root = rootElement(text);
   const kids = childElements(text, root);
   const pr = kids.find((k) => localName(k.name) === "pageSetUpPr");
-  const on = pr ? ["1", "true"].includes(parseAttributes(text.slice(pr.start, pr.openEnd)).get("fitToPage") ?? "") : false;
+  const on = pr
+    ? ["1", "true"].includes(parseAttributes(text.slice(pr.start, pr.openEnd)).get("fitToPage") ?? "")
+    : false;
   if (on === fitToPage) return false;
   let next: string;
   if (pr) {
-    next = text.slice(0, pr.start) + withAttributes(text.slice(pr.start, pr.openEnd), { fitToPage: fitToPage ? "1" : null }) + text.slice(pr.openEnd);
+    next =
+      text.slice(0, pr.start) +
+      withAttributes(text.slice(pr.start, pr.openEnd), { fitToPage: fitToPage ? "1" : null }) +
+      text.slice(pr.openEnd);
   } else {
     // Children in order: tabColor, outlinePr, pageSetUpPr.
     const before = kids.filter((k) => ["tabColor", "outlinePr"].includes(localName(k.name)));
@@ -102,7 +107,9 @@ export function applyNames(book: XlsxBook, plan: WorkbookPlan, log: SetupChangeL
   let changed = 0;
   for (const n of plan.names) {
     const ref = sheetRangeRef(n.sheet, n.range);
-    const current = definedNames(wb).find((d) => d.localSheetId === undefined && d.name.toLowerCase() === n.name.toLowerCase());
+    const current = definedNames(wb).find(
+      (d) => d.localSheetId === undefined && d.name.toLowerCase() === n.name.toLowerCase(),
+    );
     if (current && plainRef(current.value) === plainRef(ref)) continue;
     if (current && !isPlainRange(current.value)) {
       book.noteLoss(`定义名称“${current.name}”原为“${current.value}”，将被改为 ${ref}`);
@@ -113,4 +120,3 @@ export function applyNames(book: XlsxBook, plan: WorkbookPlan, log: SetupChangeL
   book.setWorkbookXml(wb);
   log.add("", "names", changed);
 }
-

@@ -28,7 +28,12 @@ function parseCols(text: string | undefined): { open: string; cols: Col[] } {
     .filter((el) => localName(el.name) === "col")
     .map((el) => {
       const a = attributesOf(text, el);
-      return { min: Number(a.get("min")), max: Number(a.get("max")), tag: text.slice(el.start, el.end), changed: false };
+      return {
+        min: Number(a.get("min")),
+        max: Number(a.get("max")),
+        tag: text.slice(el.start, el.end),
+        changed: false,
+      };
     });
   return { open: text.slice(root.start, root.openEnd).replace(/\/>$/, ">"), cols };
 }
@@ -122,7 +127,9 @@ export function applyNumberFormats(book: XlsxBook, t: Target, plan: SheetPlan, l
 }
 
 /** The first sheetView's text, its pane, and its other children. */
-function firstView(text: string | undefined): { open: string; close: string; kids: { name: string; text: string }[] } | undefined {
+function firstView(
+  text: string | undefined,
+): { open: string; close: string; kids: { name: string; text: string }[] } | undefined {
   if (!text) return undefined;
   const root = rootElement(text);
   const view = childElements(text, root).find((el) => localName(el.name) === "sheetView");

@@ -6,7 +6,15 @@
 import type { GridRange } from "../../../../domain/cell";
 import type { SheetPlan, ValidationPlan } from "../../../../domain/setup-plan-types";
 import type { SetupChangeLog } from "../../../../app/setup-port";
-import { attributesOf, childElements, escapeAttr, escapeText, rootElement, textOf, withAttributes } from "../../package/xml";
+import {
+  attributesOf,
+  childElements,
+  escapeAttr,
+  escapeText,
+  rootElement,
+  textOf,
+  withAttributes,
+} from "../../package/xml";
 import { localName } from "../../package/ordered";
 import { dateSerial } from "../cell-xml";
 import { parseRangeList, rangeArea, rangeText, rangesOverlap, subtractRange } from "../cell-ref";
@@ -133,7 +141,10 @@ export function applyValidations(t: Target, plan: SheetPlan, log: SetupChangeLog
     const gt = r.text.indexOf(">") + 1;
     return withAttributes(r.text.slice(0, gt), { sqref: r.ranges.map(rangeText).join(" ") }) + r.text.slice(gt);
   });
-  const open = withAttributes(parsed?.open ?? `<${p}dataValidations>`, { count: String(items.length) }).replace(/\/>$/, ">");
+  const open = withAttributes(parsed?.open ?? `<${p}dataValidations>`, { count: String(items.length) }).replace(
+    /\/>$/,
+    ">",
+  );
   t.doc.setElements("dataValidations", items.length > 0 ? [`${open}${items.join("")}</${p}dataValidations>`] : []);
   log.add(t.info.name, "validations", changed);
 }
