@@ -49,6 +49,15 @@ export function parseCellXml(text: string, prefix = ""): CellXml {
   };
 }
 
+/**
+ * Cell text for a `<t>` element: escaped, and a literal "_xHHHH_" in the text protected as
+ * "_x005F_xHHHH_" so that no reader decodes it as Excel's character escape.
+ * @example cellText("a_x0041_b") // "a_x005F_x0041_b"
+ */
+export function cellText(text: string): string {
+  return escapeText(text.replace(/_x([0-9A-Fa-f]{4})_/g, "_x005F_x$1_"));
+}
+
 /** Text that needs xml:space="preserve" to keep its spaces (the rule ExcelJS writes by). */
 function preserve(text: string): string {
   return /^\s|\n|\s$/.test(text) ? ' xml:space="preserve"' : "";
@@ -82,7 +91,8 @@ export function cellXmlFor(ref: string, s: number, value: WriteValue, date1904: 
     case "empty":
       return s > 0 ? `${open}/>` : null;
     case "string":
-      return `${open} t="inlineStr"><${p}is><${p}t${preserve(value.v)}>${escapeText(value.v)}</${p}t></${p}is></${p}c>`;
+      if (value.v === "") return s > 0 ? `${open}/>` : null;
+      return `${open} t="inlineStr"><${p}is><${p}t${preserve(value.v)}>${cellText(value.v)}</${p}t></${p}is></${p}c>`;
     case "number":
       return `${open}><${p}v>${numberText(value.v)}</${p}v></${p}c>`;
     case "bool":

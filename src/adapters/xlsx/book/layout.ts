@@ -7,7 +7,8 @@
 import { cellEdges, mergeAt, type CellEdges } from "../../../domain/layout/geometry";
 import type { CellStyle, FontSpec, LineStyle, SheetLayout } from "../../../domain/layout/types";
 import type { LayoutMode } from "../../../app/documents";
-import { escapeAttr, escapeText } from "../package/xml";
+import { escapeAttr } from "../package/xml";
+import { cellText } from "./cell-xml";
 import type { XlsxBook } from "./book";
 import { rangeText } from "./cell-ref";
 import { cellAddress } from "./sheet-doc";
@@ -88,7 +89,7 @@ function layoutCells(book: XlsxBook, layout: SheetLayout, options: RenderOptions
     const text =
       value === undefined || value === ""
         ? `<c r="${ref}"${style}/>`
-        : `<c r="${ref}"${style} t="inlineStr"><is><t${/^\s|\n|\s$/.test(value) ? ' xml:space="preserve"' : ""}>${escapeText(value)}</t></is></c>`;
+        : `<c r="${ref}"${style} t="inlineStr"><is><t${/^\s|\n|\s$/.test(value) ? ' xml:space="preserve"' : ""}>${cellText(value)}</t></is></c>`;
     if (!rows.has(r)) rows.set(r, new Map());
     rows.get(r)!.set(c, text);
   }

@@ -60,8 +60,9 @@ export function decodeXml(text: string): string {
 
 /** Characters escapeText changes: markup characters and those XML 1.0 cannot hold (Excel writes them as _xHHHH_). */
 // eslint-disable-next-line no-control-regex
-const ESCAPED = /[&<>\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
-const ENTITY: Readonly<Record<string, string>> = { "&": "&amp;", "<": "&lt;", ">": "&gt;" };
+const ESCAPED = /[&<>\r\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
+/** A carriage return is kept by a character reference (a literal one is read as a line feed). */
+const ENTITY: Readonly<Record<string, string>> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", "\r": "&#13;" };
 
 function escapeOne(c: string): string {
   return ENTITY[c] ?? `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}_`;
@@ -81,11 +82,7 @@ export function escapeText(text: string): string {
  * @example escapeAttr('say "hi"\n') // "say &quot;hi&quot;&#10;"
  */
 export function escapeAttr(text: string): string {
-  return escapeText(text)
-    .replace(/"/g, "&quot;")
-    .replace(/\n/g, "&#10;")
-    .replace(/\r/g, "&#13;")
-    .replace(/\t/g, "&#9;");
+  return escapeText(text).replace(/"/g, "&quot;").replace(/\n/g, "&#10;").replace(/\t/g, "&#9;");
 }
 
 function isNameEnd(code: number): boolean {
