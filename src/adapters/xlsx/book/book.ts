@@ -320,11 +320,11 @@ export class XlsxBook implements WorkbookPort, SetupTarget, LayoutPort {
 
   /** Writes every changed sheet, style and workbook setting into the package. */
   private flush(): void {
-    for (const [part, doc] of this.docs) {
+    for (const [part, doc] of [...this.docs]) {
       if (!doc.changed) continue;
-      const xml = doc.toXml();
-      this.pkg.setText(part, xml);
-      this.docs.set(part, new SheetDoc(xml));
+      this.pkg.setText(part, doc.toXml());
+      // Opened again from the part when next needed: the edited text is not kept twice.
+      this.docs.delete(part);
     }
     if (this.stylesCache?.changed) {
       const part = ensureStylesPart(this);

@@ -105,9 +105,9 @@ export class OfficePackage {
     this.texts.delete(name.toLowerCase());
   }
 
+  /** Sets a part's text (the text is not kept: big sheets are read again only when asked). */
   setText(name: string, text: string): void {
     this.setBytes(name, encodeXml(text));
-    this.texts.set(name.toLowerCase(), text);
   }
 
   setBytes(name: string, data: Uint8Array): void {
