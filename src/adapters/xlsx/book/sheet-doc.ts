@@ -408,7 +408,7 @@ export class SheetDoc {
           splices.push({ start: el.start, end: el.end, text: i === 0 ? texts.join("") : "" }),
         );
       } else if (texts.length > 0) {
-        const at = insertionPoint(this.xml, this.root, WORKSHEET_ORDER, local);
+        const at = insertionPoint(this.xml, this.root, WORKSHEET_ORDER, local, this.children);
         splices.push({ start: at, end: at, text: texts.join("") });
       }
     }

@@ -58,9 +58,6 @@ export function decodeXml(text: string): string {
   return s;
 }
 
-/** Characters escapeText changes: markup characters and those XML 1.0 cannot hold (Excel writes them as _xHHHH_). */
-// eslint-disable-next-line no-control-regex
-const ESCAPED = /[&<>\r\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
 /** A carriage return is kept by a character reference (a literal one is read as a line feed). */
 const ENTITY: Readonly<Record<string, string>> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", "\r": "&#13;" };
 
@@ -73,8 +70,17 @@ function escapeOne(c: string): string {
  * @example escapeText("a<b & c") // "a&lt;b &amp; c"
  */
 export function escapeText(text: string): string {
-  ESCAPED.lastIndex = 0;
-  return ESCAPED.test(text) ? text.replace(ESCAPED, escapeOne) : text;
+  let out = "";
+  let from = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    // & < > and control characters (tab and line feed are kept); U+FFFE/U+FFFF.
+    if (c === 38 || c === 60 || c === 62 || (c < 32 && c !== 9 && c !== 10) || c === 0xfffe || c === 0xffff) {
+      out += text.slice(from, i) + escapeOne(text[i]);
+      from = i + 1;
+    }
+  }
+  return from === 0 ? text : out + text.slice(from);
 }
 
 /**
