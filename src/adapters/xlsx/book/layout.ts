@@ -11,7 +11,7 @@ import { escapeAttr } from "../package/xml";
 import { cellText } from "./cell-xml";
 import type { XlsxBook } from "./book";
 import { rangeText } from "./cell-ref";
-import { cellAddress } from "./sheet-doc";
+import { cellAddress } from "./sheet-elements";
 import { addWorksheet, relatedParts, removePartTree } from "./sheet-parts";
 import { relsPartOf } from "../package/opc";
 import { removeDefinedName, setDefinedName } from "./workbook-part";

@@ -6,13 +6,10 @@
  * go where CT_Worksheet's schema order puts them.
  */
 import type { GridRange } from "../../../domain/cell";
-import { columnLetters } from "../../../domain/a1-ref";
 import { PackageError } from "../package/errors";
-import { insertionPoint, localName } from "../package/ordered";
+import { insertionPoint } from "../package/ordered";
 import {
   applySplices,
-  elementOf,
-  nextTag,
   parseAttributes,
   prefixOf,
   rootElement,
@@ -22,50 +19,7 @@ import {
 } from "../package/xml";
 import { parseCellRef, parseRange, rangeText } from "./cell-ref";
 import { readMerges } from "./sheet-read";
-
-/** CT_Worksheet's children in schema order. */
-export const WORKSHEET_ORDER = [
-  "sheetPr",
-  "dimension",
-  "sheetViews",
-  "sheetFormatPr",
-  "cols",
-  "sheetData",
-  "sheetCalcPr",
-  "sheetProtection",
-  "protectedRanges",
-  "scenarios",
-  "autoFilter",
-  "sortState",
-  "dataConsolidate",
-  "customSheetViews",
-  "mergeCells",
-  "phoneticPr",
-  "conditionalFormatting",
-  "dataValidations",
-  "hyperlinks",
-  "printOptions",
-  "pageMargins",
-  "pageSetup",
-  "headerFooter",
-  "rowBreaks",
-  "colBreaks",
-  "customProperties",
-  "cellWatches",
-  "ignoredErrors",
-  "smartTags",
-  "drawing",
-  "legacyDrawing",
-  "legacyDrawingHF",
-  "drawingHF",
-  "picture",
-  "oleObjects",
-  "controls",
-  "webPublishItems",
-  "tableParts",
-  "extLst",
-] as const;
-export type WorksheetElement = (typeof WORKSHEET_ORDER)[number];
+import { topLevel, WORKSHEET_ORDER, type WorksheetElement } from "./sheet-elements";
 
 interface Span {
   readonly start: number;
@@ -416,45 +370,7 @@ export class SheetDoc {
   }
 }
 
-/**
- * The top-level children of the root; the big element `skip` (sheetData) is stepped over by
- * its end tag instead of tag by tag.
- */
-function topLevel(xml: string, root: XmlElement, skip: string): XmlElement[] {
-  const out: XmlElement[] = [];
-  let at = root.openEnd;
-  while (at < root.closeStart) {
-    const tag = nextTag(xml, at, root.closeStart);
-    if (!tag || tag.kind === "close") break;
-    let el: XmlElement;
-    if (tag.name === skip && tag.kind === "open") {
-      const close = xml.indexOf(`</${skip}>`, tag.end);
-      if (close < 0) throw new PackageError("corrupt", `unclosed <${skip}>`);
-      el = { name: tag.name, start: tag.start, openEnd: tag.end, closeStart: close, end: close + skip.length + 3 };
-    } else {
-      el = elementOf(xml, tag);
-    }
-    out.push(el);
-    at = el.end;
-  }
-  return out;
-}
-
 function spansHold(spans: string, col: number): boolean {
   const m = /^(\d+):(\d+)$/.exec(spans.trim());
   return !m || (col >= Number(m[1]) && col <= Number(m[2]));
-}
-
-/**
- * A1 address of a cell.
- * @example cellAddress(3, 2) // "B3"
- */
-export function cellAddress(row: number, col: number): string {
-  return `${columnLetters(col)}${row}`;
-}
-
-/** The local name of a top-level element text ("<x:cols …>" → "cols"). */
-export function elementName(text: string): string {
-  const tag = nextTag(text, 0);
-  return tag ? localName(elementOf(text, tag).name) : "";
 }

@@ -11,7 +11,8 @@ import { cellXmlFor, dateSerial, parseCellXml, withOwnFormula, type WriteValue }
 import { rangeHas, rangeText } from "./cell-ref";
 import { DATE_NUM_FMT } from "./number-formats";
 import type { SheetInfo } from "./open";
-import { cellAddress, type SheetDoc } from "./sheet-doc";
+import { cellAddress } from "./sheet-elements";
+import type { SheetDoc } from "./sheet-doc";
 import { SheetFacts } from "./sheet-facts";
 import {
   arrayFormulaError,

@@ -5,12 +5,10 @@
  */
 import { FFLATE_CODEC, type Codec } from "./codec";
 import { PackageError } from "./errors";
+import { utf8Decode, utf8Encode } from "./text-codec";
 import { assertSafeXml } from "./xml";
 import { inflateEntry, readZipDirectory, type ZipEntry } from "./zip-read";
 import { writeZip, type ZipOut } from "./zip-write";
-
-const encoder = new TextEncoder();
-const utf8 = new TextDecoder("utf-8");
 
 /**
  * The text of an XML part: UTF-8 (a BOM dropped) or UTF-16 with its BOM.
@@ -19,14 +17,14 @@ const utf8 = new TextDecoder("utf-8");
 export function decodePart(bytes: Uint8Array): string {
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder("utf-16le").decode(bytes.subarray(2));
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder("utf-16be").decode(bytes.subarray(2));
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return utf8.decode(bytes.subarray(3));
-  return utf8.decode(bytes);
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return utf8Decode(bytes.subarray(3));
+  return utf8Decode(bytes);
 }
 
 /** XML text as UTF-8 bytes, its declaration saying so. */
 function encodeXml(text: string): Uint8Array {
   const fixed = text.startsWith("<?xml") ? text.replace(/^(<\?xml[^>]*encoding=["'])[^"']*(["'])/, "$1UTF-8$2") : text;
-  return encoder.encode(fixed);
+  return utf8Encode(fixed);
 }
 
 interface Slot {

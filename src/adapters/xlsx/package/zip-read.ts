@@ -7,6 +7,7 @@
 import { InflateOverflow, type Codec } from "./codec";
 import { crc32 } from "./crc32";
 import { PackageError } from "./errors";
+import { utf8Decode } from "./text-codec";
 import { MAX_ENTRIES, MAX_PART_BYTES, MAX_TOTAL_BYTES } from "./limits";
 
 /** One entry of the central directory. */
@@ -34,8 +35,6 @@ const MAX_COMMENT = 0xffff;
 
 const u16 = (b: Uint8Array, at: number) => b[at] | (b[at + 1] << 8);
 const u32 = (b: Uint8Array, at: number) => (b[at] | (b[at + 1] << 8) | (b[at + 2] << 16) | (b[at + 3] << 24)) >>> 0;
-
-const utf8 = new TextDecoder("utf-8", { fatal: false });
 
 function corrupt(detail: string): PackageError {
   return new PackageError("corrupt", detail);
@@ -75,7 +74,7 @@ function readEntry(bytes: Uint8Array, at: number, end: number): { entry: ZipEntr
   const nameLength = u16(bytes, at + 28);
   const next = at + 46 + nameLength + u16(bytes, at + 30) + u16(bytes, at + 32);
   if (next > end) throw corrupt("central directory entry runs past its end");
-  const name = utf8.decode(bytes.subarray(at + 46, at + 46 + nameLength));
+  const name = utf8Decode(bytes.subarray(at + 46, at + 46 + nameLength));
   const compressedSize = u32(bytes, at + 20);
   const size = u32(bytes, at + 24);
   const localAt = u32(bytes, at + 42);

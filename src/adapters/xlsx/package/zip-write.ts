@@ -6,6 +6,7 @@
 import type { Codec } from "./codec";
 import { crc32 } from "./crc32";
 import type { ZipEntry } from "./zip-read";
+import { utf8Encode } from "./text-codec";
 
 /** An entry of the archive to write. */
 export type ZipOut =
@@ -31,12 +32,10 @@ const DOS_EPOCH_DATE = (0 << 9) | (1 << 5) | 1;
 const KEPT_FLAGS = 0x0806;
 const UTF8_FLAG = 0x0800;
 
-const encoder = new TextEncoder();
-
 function prepare(item: ZipOut, dosDate: number, dosTime: number, codec: Codec): Prepared {
   if (item.kind === "copy") {
     const e = item.entry;
-    const name = encoder.encode(e.name);
+    const name = utf8Encode(e.name);
     return {
       name,
       utf8Name: name.length !== e.name.length,
@@ -50,7 +49,7 @@ function prepare(item: ZipOut, dosDate: number, dosTime: number, codec: Codec): 
       payload: item.source.subarray(e.dataStart, e.dataStart + e.compressedSize),
     };
   }
-  const name = encoder.encode(item.name);
+  const name = utf8Encode(item.name);
   const deflated = item.data.length === 0 ? item.data : codec.deflate(item.data);
   const store = deflated.length >= item.data.length;
   return {

@@ -11,7 +11,7 @@ import type { XlsxBook } from "../book";
 import { cellXmlFor, parseCellXml } from "../cell-xml";
 import { DATE_NUM_FMT } from "../number-formats";
 import { cellValue } from "../sheet-read";
-import { cellAddress } from "../sheet-doc";
+import { cellAddress } from "../sheet-elements";
 import type { StyleChange } from "../styles";
 import { formulaOf, isCoveredCell, putCell, refusal, styleOf, type Target } from "../write-cells";
 

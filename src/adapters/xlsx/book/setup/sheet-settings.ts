@@ -9,7 +9,7 @@ import { attributesOf, childElements, parseAttributes, rootElement, withAttribut
 import { localName } from "../../package/ordered";
 import type { XlsxBook } from "../book";
 import { rangesOverlap } from "../cell-ref";
-import { cellAddress } from "../sheet-doc";
+import { cellAddress } from "../sheet-elements";
 import { isCoveredCell, styleOf, type Target } from "../write-cells";
 import { restyleCell } from "./cells";
 
