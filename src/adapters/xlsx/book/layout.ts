@@ -15,6 +15,7 @@ import { cellAddress } from "./sheet-elements";
 import { addWorksheet, relatedParts, removePartTree } from "./sheet-parts";
 import { relsPartOf } from "../package/opc";
 import { removeDefinedName, setDefinedName } from "./workbook-part";
+import { addCharts } from "./charts";
 import { sheetRangeRef } from "../../../domain/a1-ref";
 import type { StyleChange } from "./styles";
 import type { BorderChange } from "./style-parts";
@@ -69,7 +70,12 @@ function styleChange(style: CellStyle | undefined, edges: CellEdges | undefined,
 function layoutCells(book: XlsxBook, layout: SheetLayout, options: RenderOptions): Map<number, Map<number, string>> {
   const looks = new Map<string, CellStyle>();
   const values = new Map<string, string>();
+  const numbers = new Map<string, number>();
+  const formats = new Map<string, string>();
   for (const cell of layout.cells) {
+    // A numeric cell (a chart's data) holds its number; it prints through its format.
+    if (cell.number !== undefined && Number.isFinite(cell.number)) numbers.set(`${cell.row},${cell.col}`, cell.number);
+    if (cell.numFmt !== undefined) formats.set(`${cell.row},${cell.col}`, cell.numFmt);
     const area = mergeAt(layout, cell.row, cell.col);
     for (let r = area.top; r <= area.bottom; r++) {
       for (let c = area.left; c <= area.right; c++) looks.set(`${r},${c}`, layout.styles[cell.style]);
@@ -82,14 +88,19 @@ function layoutCells(book: XlsxBook, layout: SheetLayout, options: RenderOptions
   const rows = new Map<number, Map<number, string>>();
   for (const key of keys) {
     const [r, c] = key.split(",").map(Number);
-    const s = styles.derive(0, styleChange(looks.get(key), edges.get(key), options));
+    const change = styleChange(looks.get(key), edges.get(key), options);
+    const numFmt = formats.get(key);
+    const s = styles.derive(0, numFmt !== undefined ? { ...change, numFmt } : change);
     const value = values.get(key);
     const ref = cellAddress(r, c);
     const style = s > 0 ? ` s="${s}"` : "";
+    const number = numbers.get(key);
     const text =
-      value === undefined || value === ""
-        ? `<c r="${ref}"${style}/>`
-        : `<c r="${ref}"${style} t="inlineStr"><is><t${/^\s|\n|\s$/.test(value) ? ' xml:space="preserve"' : ""}>${cellText(value)}</t></is></c>`;
+      number !== undefined
+        ? `<c r="${ref}"${style}><v>${number}</v></c>`
+        : value === undefined || value === ""
+          ? `<c r="${ref}"${style}/>`
+          : `<c r="${ref}"${style} t="inlineStr"><is><t${/^\s|\n|\s$/.test(value) ? ' xml:space="preserve"' : ""}>${cellText(value)}</t></is></c>`;
     if (!rows.has(r)) rows.set(r, new Map());
     rows.get(r)!.set(c, text);
   }
@@ -101,7 +112,7 @@ function inches(cm: number): number {
 }
 
 /** The worksheet XML of a layout. */
-function layoutXml(book: XlsxBook, layout: SheetLayout, options: RenderOptions): string {
+function layoutXml(book: XlsxBook, layout: SheetLayout, options: RenderOptions, drawingRel: string | null): string {
   const cells = layoutCells(book, layout, options);
   const lastRow = Math.max(layout.rowHeights.length, ...cells.keys(), 1);
   const rows: string[] = [];
@@ -138,6 +149,7 @@ function layoutXml(book: XlsxBook, layout: SheetLayout, options: RenderOptions):
     (layout.page.horizontalCentered ? '<printOptions horizontalCentered="1"/>' : "") +
     `<pageMargins left="${inches(m.left)}" right="${inches(m.right)}" top="${inches(m.top)}" bottom="${inches(m.bottom)}" header="${inches(m.header)}" footer="${inches(m.footer)}"/>` +
     `<pageSetup paperSize="${PAPER_A4}" orientation="${escapeAttr(layout.page.orientation)}" fitToWidth="${layout.page.fitToWidth}" fitToHeight="${layout.page.fitToHeight}"/>` +
+    (drawingRel ? `<drawing r:id="${drawingRel}"/>` : "") +
     "</worksheet>"
   );
 }
@@ -152,29 +164,38 @@ function layoutXml(book: XlsxBook, layout: SheetLayout, options: RenderOptions):
 export function drawLayout(book: XlsxBook, layout: SheetLayout, mode: LayoutMode, options: RenderOptions = {}): void {
   const old = book.sheetLike(layout.name);
   if (old && mode === "add") throw new Error(`工作表“${layout.name}”已存在`);
-  const xml = layoutXml(book, layout, options);
-  let info = old;
-  if (old && old.worksheet) {
-    const attached = relatedParts(book, old.part);
-    if (attached.length > 0) {
-      book.noteLoss(`替换工作表“${old.name}”会删除其中的 ${attached.length} 个附属部件（图片、批注、图表等）`);
-      for (const part of attached) removePartTree(book, part);
-      book.pkg.remove(relsPartOf(old.part));
-    }
-    book.forgetDoc(old.part);
-    book.pkg.setText(old.part, xml);
-    book.touch();
-  } else if (old) {
-    throw new Error(`工作表“${layout.name}”已存在，且不是普通工作表，无法替换`);
+  if (old && !old.worksheet) throw new Error(`工作表“${layout.name}”已存在，且不是普通工作表，无法替换`);
+  let part: string;
+  if (old) {
+    dropAttached(book, old.part, old.name, (layout.charts ?? []).length > 0);
+    part = old.part;
   } else {
-    info = addWorksheet(book, layout.name, xml);
+    part = addWorksheet(book, layout.name).part;
   }
-  const index = book.sheets().findIndex((s) => s.name === info!.name);
+  book.forgetDoc(part);
+  book.pkg.setText(part, layoutXml(book, layout, options, addCharts(book, part, layout)));
+  book.touch();
+  const index = book.sheets().findIndex((s) => s.part === part);
   const area = layout.page.printArea;
   const wb = book.workbookXml();
   book.setWorkbookXml(
     area
-      ? setDefinedName(wb, { name: "_xlnm.Print_Area", localSheetId: index, value: sheetRangeRef(info!.name, area) })
+      ? setDefinedName(wb, { name: "_xlnm.Print_Area", localSheetId: index, value: sheetRangeRef(layout.name, area) })
       : removeDefinedName(wb, "_xlnm.Print_Area", index),
   );
+}
+
+const OWN_CHART_PARTS = /\/(drawings\/drawing|charts\/(chart|style|colors))\d*\.xml$/;
+
+/**
+ * Removes what a replaced sheet had attached. Anything but the charts a chart-drawing layout
+ * draws again (pictures, comments, a person's own objects) is noted as a loss.
+ */
+function dropAttached(book: XlsxBook, part: string, name: string, redrawsCharts: boolean): void {
+  const attached = relatedParts(book, part);
+  if (attached.length === 0) return;
+  const removed = attached.flatMap((p) => removePartTree(book, p));
+  book.pkg.remove(relsPartOf(part));
+  const lost = removed.filter((p) => !(redrawsCharts && OWN_CHART_PARTS.test(p)));
+  if (lost.length > 0) book.noteLoss(`替换工作表“${name}”会删除其中的 ${lost.length} 个附属部件（图片、批注、图表等）`);
 }
