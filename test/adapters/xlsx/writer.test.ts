@@ -57,6 +57,19 @@ describe("a write changes only what it sets", () => {
     expect(after.replace(/<c r="B2".*?<\/c>/, "")).toBe(before.replace(/<c r="B2".*?<\/c>/, ""));
   });
 
+  it("Chinese text goes into an all-ASCII sheet and then into a sheet already holding Chinese text", async () => {
+    const book = await XlsxWorkbook.fromBuffer(await registry());
+    await book.writeCells([{ sheet: "表", row: 5, col: 2, value: { t: "string", v: "〔2026〕一号" } }]);
+    const again = await reopened(book);
+    await again.writeCells([{ sheet: "表", row: 6, col: 2, value: { t: "string", v: "第二次：督办" } }]);
+    const last = await reopened(again);
+    expect([last.cellValue("表", 5, 2), last.cellValue("表", 6, 2), last.cellValue("表", 2, 2)]).toEqual([
+      { t: "string", v: "〔2026〕一号" },
+      { t: "string", v: "第二次：督办" },
+      { t: "string", v: "甲" },
+    ]);
+  });
+
   it("a date appends a style for its format: existing styles keep their numbers and text", async () => {
     const input = await registry((ws) => (ws.getCell("B2").font = { bold: true }));
     const book = await XlsxWorkbook.fromBuffer(input);

@@ -322,7 +322,9 @@ export class XlsxBook implements WorkbookPort, SetupTarget, LayoutPort {
   private flush(): void {
     for (const [part, doc] of [...this.docs]) {
       if (!doc.changed) continue;
-      this.pkg.setText(part, doc.toXml());
+      const bytes = this.pkg.changed(part) ? null : doc.toBytes(this.pkg.bytes(part));
+      if (bytes) this.pkg.setBytes(part, bytes);
+      else this.pkg.setText(part, doc.toXml());
       // Opened again from the part when next needed: the edited text is not kept twice.
       this.docs.delete(part);
     }

@@ -19,6 +19,7 @@ import {
 } from "../package/xml";
 import { parseCellRef, parseRange, rangeText } from "./cell-ref";
 import { readMerges } from "./sheet-read";
+import { utf8Encode } from "../package/text-codec";
 import { topLevel, WORKSHEET_ORDER, type WorksheetElement } from "./sheet-elements";
 
 interface Span {
@@ -350,7 +351,27 @@ export class SheetDoc {
 
   /** The part's text with every change spliced in (the original text when nothing changed). */
   toXml(): string {
-    if (!this.changed) return this.xml;
+    return this.changed ? applySplices(this.xml, this.allSplices()) : this.xml;
+  }
+
+  /**
+   * The part's bytes with every change spliced in, built from `original` — the part's UTF-8
+   * bytes, when its text is ASCII (one byte per character, so positions agree) — without
+   * making the whole new text: a big ASCII sheet gaining a Chinese cell would otherwise become
+   * a two-byte string twice its size. Null when the bytes cannot be used that way.
+   */
+  toBytes(original: Uint8Array): Uint8Array | null {
+    if (
+      original.length !== this.xml.length ||
+      !/^(<\?xml(?![^>]*encoding)[^>]*>|<\?xml[^>]*encoding=["']utf-8["'][^>]*>|<)/i.test(this.xml)
+    ) {
+      return null;
+    }
+    const splices = this.changed ? this.allSplices() : [];
+    return spliceBytes(original, splices);
+  }
+
+  private allSplices(): Splice[] {
     const splices = this.rowSplices();
     this.dimensionUpdate();
     for (const local of WORKSHEET_ORDER) {
@@ -366,8 +387,28 @@ export class SheetDoc {
         splices.push({ start: at, end: at, text: texts.join("") });
       }
     }
-    return applySplices(this.xml, splices);
+    return splices;
   }
+}
+
+/** Bytes with splices (positions in bytes) applied, the inserted text UTF-8 encoded. */
+function spliceBytes(bytes: Uint8Array, splices: readonly Splice[]): Uint8Array {
+  const sorted = splices.map((sp, i) => ({ sp, i })).sort((a, b) => a.sp.start - b.sp.start || a.i - b.i);
+  const chunks: Uint8Array[] = [];
+  let at = 0;
+  for (const { sp } of sorted) {
+    if (sp.start < at) throw new Error("overlapping edits");
+    chunks.push(bytes.subarray(at, sp.start), utf8Encode(sp.text));
+    at = sp.end;
+  }
+  chunks.push(bytes.subarray(at));
+  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
+  let pos = 0;
+  for (const c of chunks) {
+    out.set(c, pos);
+    pos += c.length;
+  }
+  return out;
 }
 
 function spansHold(spans: string, col: number): boolean {
