@@ -289,3 +289,72 @@ describe("the 1904 date system", () => {
     expect((await reopened(book)).cellValue("s", 2, 1)).toEqual({ t: "date", v: "2026-11-25" });
   });
 });
+
+describe("setup plans change only their own rules and names", () => {
+  const sheetPlan = {
+    name: "表",
+    cells: [],
+    merges: [],
+    columns: [],
+    numberFormats: [],
+    conditionalFormats: [],
+    conditionalFormatSignatures: [],
+  };
+
+  it("a planned validation takes over its cells; the person's rule keeps the others; no cell has two rules", async () => {
+    const input = await registry((ws) => {
+      for (let r = 3; r <= 10; r++)
+        ws.getCell(r, 5).dataValidation = { type: "list", allowBlank: true, formulae: ['"甲,乙"'] };
+    });
+    const book = await XlsxWorkbook.fromBuffer(input);
+    const plan = {
+      sheets: [
+        {
+          ...sheetPlan,
+          validations: [
+            {
+              range: { top: 5, left: 5, bottom: 20, right: 5 },
+              rule: { kind: "list" as const, source: '"特急,加急,一般"' },
+              errorStyle: "stop" as const,
+              errorTitle: "紧急程度",
+              error: "请从列表中选择",
+            },
+          ],
+        },
+      ],
+      names: [],
+      notes: [],
+    };
+    expect((await book.applySetupPlan(plan)).changes).toEqual([{ sheet: "表", kind: "validations", count: 16 }]);
+    expect((await book.applySetupPlan(plan)).changes).toEqual([]);
+    const xml = partsOf(book.toBytes()).get(SHEET)!;
+    const rules = [...xml.matchAll(/<dataValidation\b[^>]*sqref="([^"]*)"[^>]*>.*?<formula1>([^<]*)<\/formula1>/g)].map(
+      (m) => [m[1], m[2]],
+    );
+    expect(rules).toEqual([
+      ["E3:E4", "&quot;甲,乙&quot;"],
+      ["E5:E20", "&quot;特急,加急,一般&quot;"],
+    ]);
+    expect(xml).toMatch(/<dataValidations count="2">/);
+  });
+
+  it("a name the person defined as a formula is not silently replaced: the book notes the loss", async () => {
+    const input = await registry((_, wb) => wb.definedNames.add("'其他'!$A$1:$A$3", "别的名字"));
+    const parts = withPart(unzipParts(input), "xl/workbook.xml", (x) =>
+      x.replace(
+        "</definedNames>",
+        '<definedName name="科室列表">OFFSET(其他!$A$1,0,0,COUNTA(其他!$A:$A),1)</definedName></definedNames>',
+      ),
+    );
+    const book = await XlsxWorkbook.fromBuffer(rawZip(parts));
+    await book.applySetupPlan({
+      sheets: [],
+      names: [{ name: "科室列表", sheet: "表", range: { top: 10, left: 1, bottom: 29, right: 1 } }],
+      notes: [],
+    });
+    expect(book.losses).toEqual([expect.stringContaining("定义名称“科室列表”原为“OFFSET(")]);
+    const wb = partsOf(book.toBytes()).get("xl/workbook.xml")!;
+    expect(wb).toContain('<definedName name="别的名字">');
+    expect(wb).toContain("&apos;其他&apos;!$A$1:$A$3");
+  });
+});
