@@ -357,4 +357,37 @@ describe("setup plans change only their own rules and names", () => {
     expect(wb).toContain('<definedName name="别的名字">');
     expect(wb).toContain("&apos;其他&apos;!$A$1:$A$3");
   });
+
+  it("names a plan lists as obsolete are removed; a note-only validation refuses nothing and keeps its message", async () => {
+    const input = await registry((_, wb) => {
+      wb.definedNames.add("'表'!$A$1:$A$9", "旧日历");
+      wb.definedNames.add("'表'!$B$1:$B$9", "别人的");
+    });
+    const book = await XlsxWorkbook.fromBuffer(input);
+    const note = {
+      range: { top: 2, left: 4, bottom: 9, right: 4 },
+      rule: { kind: "note" },
+      errorStyle: "information",
+      errorTitle: "",
+      error: "",
+      prompt: "填写日期，如 2026-03-05",
+      promptTitle: "日期",
+    } as unknown as import("../../../src/domain/setup-plan-types").ValidationPlan;
+    const out = await book.applySetupPlan({
+      sheets: [{ ...sheetPlan, validations: [note] }],
+      names: [],
+      notes: [],
+      obsoleteNames: ["旧日历"],
+    } as import("../../../src/domain/setup-plan-types").WorkbookPlan);
+    expect(out.changes).toEqual([
+      { sheet: "表", kind: "validations", count: 8 },
+      { sheet: "", kind: "names", count: 1 },
+    ]);
+    const parts = partsOf(book.toBytes());
+    expect(parts.get("xl/workbook.xml")).not.toContain("旧日历");
+    expect(parts.get("xl/workbook.xml")).toContain('name="别人的"');
+    expect(parts.get(SHEET)).toMatch(
+      /<dataValidation type="custom"[^>]*promptTitle="日期"[^>]*sqref="D2:D9"><formula1>TRUE<\/formula1>/,
+    );
+  });
 });

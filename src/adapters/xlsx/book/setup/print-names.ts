@@ -10,7 +10,7 @@ import type { SetupChangeLog } from "../../../../app/setup-port";
 import { childElements, parseAttributes, rootElement, withAttributes } from "../../package/xml";
 import { localName } from "../../package/ordered";
 import type { XlsxBook } from "../book";
-import { definedNames, setDefinedName } from "../workbook-part";
+import { definedNames, removeDefinedName, setDefinedName } from "../workbook-part";
 import type { Target } from "../write-cells";
 
 const PAPER_SIZE: Readonly<Record<"A4", number>> = { A4: 9 };
@@ -115,6 +115,17 @@ export function applyNames(book: XlsxBook, plan: WorkbookPlan, log: SetupChangeL
       book.noteLoss(`定义名称“${current.name}”原为“${current.value}”，将被改为 ${ref}`);
     }
     wb = setDefinedName(wb, { name: current?.name ?? n.name, value: ref });
+    changed += 1;
+  }
+  // Names an earlier version of the setup made that nothing reads any more (plans may list them).
+  const planned = new Set(plan.names.map((n) => n.name.toLowerCase()));
+  for (const old of (plan as { readonly obsoleteNames?: readonly string[] }).obsoleteNames ?? []) {
+    if (planned.has(old.toLowerCase())) continue;
+    const found = definedNames(wb).find(
+      (d) => d.localSheetId === undefined && d.name.toLowerCase() === old.toLowerCase(),
+    );
+    if (!found) continue;
+    wb = removeDefinedName(wb, found.name);
     changed += 1;
   }
   book.setWorkbookXml(wb);

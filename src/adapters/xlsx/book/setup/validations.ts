@@ -43,6 +43,7 @@ function keyOf(a: ReadonlyMap<string, string>, f1: string, f2: string): string {
     a.get("error") ?? "",
     flag("showInputMessage"),
     a.get("prompt") ?? "",
+    a.get("promptTitle") ?? "",
   ]);
 }
 
@@ -72,6 +73,13 @@ function planElement(v: ValidationPlan, p: string, date1904: boolean): { text: s
   const a = new Map<string, string>();
   let f1 = "";
   let f2 = "";
+  // A rule kind this adapter does not know yet (a "note": any value, only the input message) is
+  // written as a custom rule that is always TRUE, so it carries the prompt and refuses nothing.
+  const kind: string = v.rule.kind;
+  if (kind !== "list" && kind !== "date" && kind !== "whole") {
+    a.set("type", "custom");
+    f1 = "TRUE";
+  }
   switch (v.rule.kind) {
     case "list":
       a.set("type", "list");
@@ -92,6 +100,8 @@ function planElement(v: ValidationPlan, p: string, date1904: boolean): { text: s
   if (v.errorStyle !== "stop") a.set("errorStyle", v.errorStyle);
   a.set("errorTitle", v.errorTitle).set("error", v.error);
   if (v.prompt) a.set("showInputMessage", "1").set("prompt", v.prompt);
+  const title = (v as { readonly promptTitle?: string }).promptTitle;
+  if (v.prompt && title) a.set("promptTitle", title);
   const attrs = [...a].map(([k, val]) => ` ${k}="${escapeAttr(val)}"`).join("");
   const formulas = `<${p}formula1>${escapeText(f1)}</${p}formula1>${f2 ? `<${p}formula2>${escapeText(f2)}</${p}formula2>` : ""}`;
   return {
