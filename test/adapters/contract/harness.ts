@@ -25,6 +25,7 @@ import { fixedRequirements } from "../../../src/adapters/office/requirements";
 import { XlsxWorkbook } from "../../../src/adapters/xlsx/xlsx-workbook";
 import { renderLayout } from "../../../src/adapters/xlsx/render-layout";
 import { xlsxSetupTarget } from "../../../src/adapters/xlsx/apply-plan";
+import { escapeText } from "../../../src/adapters/xlsx/package/xml";
 import { FakeExcel, parseBox, boxAddress } from "../office/fake-excel";
 import { registryXlsx, REGISTRY } from "./fixture";
 
@@ -68,6 +69,12 @@ export interface Subject {
   edit(sheet: string, row: number, col: number, text: string): void;
   /** The person deletes a sheet by hand (not logged). */
   removeSheet(sheet: string): void;
+  /** The person (or an earlier version of the add-in) enters a formula (without "="). */
+  setFormula(sheet: string, row: number, col: number, formula: string): void;
+  /** A workbook-level defined name to a reference like "'工作日历'!$J$2:$J$9". */
+  defineName(name: string, ref: string): void;
+  /** The person's own conditional format (a custom formula with a fill), added on top. */
+  addOwnFormat(sheet: string, range: string, formula: string, fill: string): void;
   /** A sheet as the port reads it. */
   grid(sheet: string): Promise<SheetGrid>;
   sheetNames(): Promise<string[]>;
@@ -107,8 +114,10 @@ export const officeHarness: Harness = {
       newId,
       requirements: fixedRequirements({ ExcelApi: "1.9" }),
     });
-    const put = (sheet: string, row: number, col: number, text: string) =>
+    const put = (sheet: string, row: number, col: number, text: string) => {
+      if (!fake.hasSheet(sheet)) fake.addSheet(sheet);
       fake.coauthorEdit(sheet, `${colName(col)}${row}`, [[text]]);
+    };
     return {
       run: (label, fn) => office.operation(label, fn),
       coauthorBeforeNextWrite: (sheet, row, col, text) => fake.beforeNextWrite(() => put(sheet, row, col, text)),
@@ -116,6 +125,19 @@ export const officeHarness: Harness = {
       removeSheet: (sheet) => {
         fake.sheets.splice(fake.sheets.indexOf(fake.sheet(sheet)), 1);
       },
+      setFormula: (sheet, row, col, formula) => {
+        if (!fake.hasSheet(sheet)) fake.addSheet(sheet);
+        fake.userEdit(sheet, `${colName(col)}${row}`, [[`=${formula}`]]);
+      },
+      defineName: (name, ref) => fake.names.push({ name, formula: `=${ref}` }),
+      addOwnFormat: (sheet, range, formula, fill) =>
+        fake.sheet(sheet).conditionalFormats.unshift({
+          id: `mine-${formula}`,
+          range,
+          type: "Custom",
+          formula: `=${formula}`,
+          fill,
+        }),
       grid: async (sheet) => (await office.readSheets([sheet]))[0] ?? { name: sheet, rows: [] },
       sheetNames: () => office.sheetNames(),
       hidden: (sheet) => fake.sheet(sheet).visibility === "Hidden",
@@ -292,6 +314,17 @@ class SavedView {
   }
 }
 
+/** A person's own conditional format (a custom formula with a fill), added on top: priority 1. */
+function addOwnFormat(book: XlsxWorkbook, sheet: string, range: string, formula: string, fill: string): void {
+  const info = book.sheet(sheet);
+  if (!info) throw new Error(`no sheet ${sheet}`);
+  const doc = book.doc(info);
+  const dxf = book.styles().dxf({ fill: `FF${fill.slice(1)}` });
+  const own = `<conditionalFormatting sqref="${range}"><cfRule type="expression" dxfId="${dxf}" priority="1"><formula>${escapeText(formula)}</formula></cfRule></conditionalFormatting>`;
+  doc.setElements("conditionalFormatting", [own, ...doc.elementTexts("conditionalFormatting")]);
+  book.touch();
+}
+
 export const xlsxHarness: Harness = {
   name: "xlsx adapter (package)",
   async open(registry) {
@@ -299,6 +332,7 @@ export const xlsxHarness: Harness = {
     const pending: (() => void)[] = [];
     const view = new SavedView(book);
     const put = (sheet: string, row: number, col: number, text: string) => {
+      if (!book.sheetNamesSync().includes(sheet)) book.addSheet(sheet);
       book.setCells([{ sheet, row, col, value: { t: "string", v: text } }]);
     };
     const ws = (sheet: string) => view.workbook.getWorksheet(sheet);
@@ -314,6 +348,12 @@ export const xlsxHarness: Harness = {
       coauthorBeforeNextWrite: (sheet, row, col, text) => pending.push(() => put(sheet, row, col, text)),
       edit: put,
       removeSheet: (sheet) => void book.deleteSheet(sheet),
+      setFormula: (sheet, row, col, formula) => {
+        if (!book.sheetNamesSync().includes(sheet)) book.addSheet(sheet);
+        book.setFormula(sheet, row, col, formula);
+      },
+      defineName: (name, ref) => book.defineName(name, ref),
+      addOwnFormat: (sheet, range, formula, fill) => addOwnFormat(book, sheet, range, formula, fill),
       grid: async (sheet) => (await book.readSheets([sheet]))[0] ?? { name: sheet, rows: [] },
       sheetNames: () => book.sheetNames(),
       hidden: (sheet) => book.sheetState(sheet) === "hidden",

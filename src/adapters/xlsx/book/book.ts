@@ -28,9 +28,9 @@ import { readSheetGrid, type ReadContext } from "./sheet-read";
 import { SheetDoc } from "./sheet-doc";
 import { Styles } from "./styles";
 import { asLoadError, openPackage, readSheetInfos, type SheetInfo } from "./open";
-import { setFullCalcOnLoad } from "./workbook-part";
+import { setDefinedName, setFullCalcOnLoad } from "./workbook-part";
 import { ensureStylesPart } from "./sheet-parts";
-import { writeCellsTo } from "./write-cells";
+import { writeCellsTo, writeFormulaTo } from "./write-cells";
 import { addWorksheet, deleteWorksheet } from "./sheet-parts";
 import { applyPlan } from "./setup/apply";
 import { drawLayout } from "./layout";
@@ -301,6 +301,16 @@ export class XlsxBook implements WorkbookPort, SetupTarget, LayoutPort {
   /** Adds an empty worksheet at the end (hidden when asked). */
   addSheet(name: string, options: { hidden?: boolean } = {}): void {
     this.guard(() => addWorksheet(this, name, undefined, options.hidden ? "hidden" : "visible"));
+  }
+
+  /** Writes a formula (without "=") into one cell, keeping its style; no cached value. */
+  setFormula(sheet: string, row: number, col: number, formula: string): void {
+    this.guard(() => writeFormulaTo(this, sheet, row, col, formula));
+  }
+
+  /** Defines (or redefines) a workbook-level name, e.g. `defineName("科室列表", "'设置'!$A$2:$A$9")`. */
+  defineName(name: string, formula: string): void {
+    this.setWorkbookXml(setDefinedName(this.workbookXml(), { name, value: formula }));
   }
 
   /** One value as the reader types it, for tests and inspectors. */

@@ -147,3 +147,18 @@ export function writeCellsTo(book: XlsxBook, writes: readonly CellWrite[]): void
   if (targets.length > 0) book.markValues();
   if (formulas) book.markFormulas();
 }
+
+/**
+ * Writes a formula (without "=") into one cell, keeping its style; the same refusals as a value.
+ * @example writeFormulaTo(book, "工作日历", 2, 9, "I2*100000+A2")
+ */
+export function writeFormulaTo(book: XlsxBook, sheet: string, row: number, col: number, formula: string): void {
+  const info = book.sheet(sheet);
+  if (!info) throw new MissingSheetError(sheet);
+  const t = targetOf(book, info, new Map());
+  if (isCoveredCell(t.doc, row, col)) throw new MergedCellWriteError(sheet, cellAddress(row, col));
+  const refused = refusal(t, row, col);
+  if (refused) throw refused;
+  putCell(book, t, row, col, { t: "formula", f: formula }, styleOf(t, row, col));
+  book.markFormulas();
+}

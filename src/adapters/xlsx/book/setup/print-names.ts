@@ -119,7 +119,7 @@ export function applyNames(book: XlsxBook, plan: WorkbookPlan, log: SetupChangeL
   }
   // Names an earlier version of the setup made that nothing reads any more (plans may list them).
   const planned = new Set(plan.names.map((n) => n.name.toLowerCase()));
-  for (const old of (plan as { readonly obsoleteNames?: readonly string[] }).obsoleteNames ?? []) {
+  for (const old of plan.obsoleteNames ?? []) {
     if (planned.has(old.toLowerCase())) continue;
     const found = definedNames(wb).find(
       (d) => d.localSheetId === undefined && d.name.toLowerCase() === old.toLowerCase(),

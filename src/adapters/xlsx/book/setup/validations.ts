@@ -73,14 +73,12 @@ function planElement(v: ValidationPlan, p: string, date1904: boolean): { text: s
   const a = new Map<string, string>();
   let f1 = "";
   let f2 = "";
-  // A rule kind this adapter does not know yet (a "note": any value, only the input message) is
-  // written as a custom rule that is always TRUE, so it carries the prompt and refuses nothing.
-  const kind: string = v.rule.kind;
-  if (kind !== "list" && kind !== "date" && kind !== "whole") {
-    a.set("type", "custom");
-    f1 = "TRUE";
-  }
   switch (v.rule.kind) {
+    case "note":
+      // Any value: a custom rule that is always TRUE carries only the input message.
+      a.set("type", "custom");
+      f1 = "TRUE";
+      break;
     case "list":
       a.set("type", "list");
       f1 = v.rule.source;
@@ -100,8 +98,7 @@ function planElement(v: ValidationPlan, p: string, date1904: boolean): { text: s
   if (v.errorStyle !== "stop") a.set("errorStyle", v.errorStyle);
   a.set("errorTitle", v.errorTitle).set("error", v.error);
   if (v.prompt) a.set("showInputMessage", "1").set("prompt", v.prompt);
-  const title = (v as { readonly promptTitle?: string }).promptTitle;
-  if (v.prompt && title) a.set("promptTitle", title);
+  if (v.prompt && v.promptTitle) a.set("promptTitle", v.promptTitle);
   const attrs = [...a].map(([k, val]) => ` ${k}="${escapeAttr(val)}"`).join("");
   const formulas = `<${p}formula1>${escapeText(f1)}</${p}formula1>${f2 ? `<${p}formula2>${escapeText(f2)}</${p}formula2>` : ""}`;
   return {
