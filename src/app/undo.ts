@@ -18,11 +18,7 @@ import { operationKindOf, SETUP_OPERATIONS } from "./operations";
 import type { LoggedWorkbookPort } from "./ports/operation-log";
 
 /** A cell that was changed after the operation and therefore not restored. */
-export interface UndoConflict {
-  readonly sheet: string;
-  readonly address: string;
-  readonly row: number;
-  readonly col: number;
+export interface UndoConflict extends Pick<LogEntry, "sheet" | "address" | "row" | "col"> {
   /** What the operation wrote. */
   readonly written: CellValue;
   /** What the cell holds now. */

@@ -27,6 +27,12 @@ export const CALENDAR_COLUMNS = {
   note: "说明",
 } as const;
 
+/** The years the 工作日历 sheet lists, inclusive. */
+export interface YearSpan {
+  readonly first: number;
+  readonly last: number;
+}
+
 /** Values of 类型. */
 export const CALENDAR_KINDS = {
   holiday: "节假日",

@@ -24,6 +24,20 @@ export interface GridRange {
   readonly right: number;
 }
 
+/** One value to write. Dates are written as serial numbers with an explicit number format. */
+export interface CellWrite {
+  readonly sheet: string;
+  /** 1-based. */
+  readonly row: number;
+  /** 1-based. */
+  readonly col: number;
+  readonly value: CellValue;
+  /** Number format to set, e.g. 'yyyy"年"m"月"d"日"' for dates. */
+  readonly numFmt?: string;
+  /** The value the add-in read before writing; an adapter records it in the 操作日志. */
+  readonly old?: CellValue;
+}
+
 /** A rectangular-ish grid of one sheet: rows[r][c] is sheet row r+1, column c+1. */
 export interface SheetGrid {
   readonly name: string;

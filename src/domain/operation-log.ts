@@ -67,17 +67,10 @@ export interface LogBase {
   readonly undoes?: string;
 }
 
-/** One logged cell write, or one action on a whole sheet (`sheetAction` set; row and col 0). */
-export interface LogEntry {
-  readonly id: string;
-  readonly time: string;
-  readonly operation: string;
-  readonly user: string;
-  /** The 操作编号 this entry's operation undid ("" when it is not an undo). */
-  readonly undoes: string;
+/** What one log row records: a cell write, a run down one column, or an action on a whole sheet. */
+export interface LoggedChange {
   readonly sheet: string;
-  /** A1 address without the sheet, e.g. "B5". */
-  readonly address: string;
+  /** 1-based (0 for a whole sheet). */
   readonly row: number;
   readonly col: number;
   readonly old: CellValue;
@@ -90,6 +83,15 @@ export interface LogEntry {
    * not one per cell). Only setup operations, which undo does not take back, write such entries.
    */
   readonly lastRow?: number;
+}
+
+/**
+ * One entry as read back from the log; `user` and `undoes` are "" when not recorded (`undoes`
+ * is the 操作编号 this entry's operation undid).
+ */
+export interface LogEntry extends Required<LogBase>, LoggedChange {
+  /** A1 address without the sheet, e.g. "B5" (or the marker of a whole-sheet entry). */
+  readonly address: string;
 }
 
 /**
@@ -160,18 +162,7 @@ function shown(value: CellValue): string {
  * @example logRowCells({ id: "x", time: "…", operation: "生成督办事项通知单", sheet: "通知单〔2021〕3号", row: 0, col: 0,
  *   old: { t: "empty" }, new: { t: "empty" }, sheetAction: "created" })[6] // { t: "string", v: "（新建整个工作表）" }
  */
-export function logRowCells(
-  entry: LogBase & {
-    readonly sheet: string;
-    readonly row: number;
-    readonly col: number;
-    readonly old: CellValue;
-    readonly new: CellValue;
-    readonly sheetAction?: SheetAction;
-    /** For a run of cells down the column: its last row (the address becomes "W3:W2002"). */
-    readonly lastRow?: number;
-  },
-): CellValue[] {
+export function logRowCells(entry: LogBase & LoggedChange): CellValue[] {
   const text = (v: string): CellValue => (v === "" ? EMPTY : { t: "string", v });
   // A whole-sheet entry has a marker for an address and no values.
   const action = entry.sheetAction;
@@ -199,7 +190,7 @@ export function logRowCells(
  * An entry recording an action on a whole sheet (row and col 0, empty values).
  * @example sheetEntry({ id: "x", time: "…", operation: "生成督办事项通知单" }, "通知单〔2021〕3号", "created").sheetAction // "created"
  */
-export function sheetEntry(base: LogBase, sheet: string, sheetAction: SheetAction): Parameters<typeof logRowCells>[0] {
+export function sheetEntry<B extends LogBase>(base: B, sheet: string, sheetAction: SheetAction): B & LoggedChange {
   return { ...base, sheet, row: 0, col: 0, old: EMPTY, new: EMPTY, sheetAction };
 }
 
@@ -226,37 +217,21 @@ export function parseOperationLog(grid: SheetGrid): { entries: LogEntry[]; skipp
       skipped += 1;
       return;
     }
-    if (action) {
-      entries.push({
-        id: t(0),
-        time: t(1),
-        operation: t(2),
-        user: t(3),
-        undoes: t(4),
-        sheet: t(5),
-        address: t(6).trim(),
-        row: 0,
-        col: 0,
-        old: EMPTY,
-        new: EMPTY,
-        sheetAction: action,
-      });
-      return;
-    }
-    entries.push({
-      id: t(0),
-      time: t(1),
-      operation: t(2),
-      user: t(3),
-      undoes: t(4),
-      sheet: t(5),
-      address: t(6).toUpperCase(),
-      row: at.row,
-      col: at.col,
-      old,
-      new: neu,
-      ...(run ? { lastRow: run.lastRow } : {}),
-    });
+    const base = { id: t(0), time: t(1), operation: t(2), user: t(3), undoes: t(4) };
+    entries.push(
+      action
+        ? { ...sheetEntry(base, t(5), action), address: t(6).trim() }
+        : {
+            ...base,
+            sheet: t(5),
+            address: t(6).toUpperCase(),
+            row: at.row,
+            col: at.col,
+            old,
+            new: neu,
+            ...(run ? { lastRow: run.lastRow } : {}),
+          },
+    );
   });
   return { entries, skipped };
 }

@@ -18,14 +18,9 @@ import {
   registryValidations,
   REGISTRY_FORMAT_SIGNATURES,
 } from "./registry-rules";
-import {
-  daysLeftFormula,
-  deadlineFormula,
-  formulaCountsAsEvidence,
-  statusFormula,
-  type RowFormulaColumns,
-  type YearSpan,
-} from "./row-formulas";
+import type { YearSpan } from "./calendar-sheet";
+import { formulaCountsAsEvidence } from "./formula-twins";
+import { daysLeftFormula, deadlineFormula, statusFormula, type RowFormulaColumns } from "./row-formulas";
 import type { CellPlan, ColumnPlan, NamePlan, PlanNote, SheetPlan } from "./setup-plan-types";
 import { WORKBOOK_NAMES } from "./workbook-names";
 

@@ -83,7 +83,9 @@ export const DEFAULT_SETTINGS: Settings = {
 };
 
 type ValueKey = keyof typeof SETTINGS_LABELS;
-type Section = "values" | "sections" | "leaders" | "routing";
+/** A list section of the sheet. */
+export type SettingsList = keyof typeof SETTINGS_SECTIONS;
+type Section = "values" | SettingsList;
 
 /** Label spellings readSettings accepts besides the canonical ones. */
 export const SETTINGS_LABEL_ALIASES: Readonly<Record<ValueKey, readonly string[]>> = {
@@ -102,17 +104,51 @@ const LABEL_INDEX: ReadonlyMap<string, ValueKey> = new Map(
 );
 
 /** Section titles readSettings accepts, by list. */
-export const SETTINGS_SECTION_TITLES: Readonly<Record<Exclude<Section, "values">, readonly string[]>> = {
+export const SETTINGS_SECTION_TITLES: Readonly<Record<SettingsList, readonly string[]>> = {
   sections: [SETTINGS_SECTIONS.sections, "科室／单位", "科室单位", "科室或单位", "科室、单位", "科室"],
   leaders: [SETTINGS_SECTIONS.leaders, "领导名单", LEADER_COLUMNS.name],
   routing: [SETTINGS_SECTIONS.routing, ROUTING_COLUMNS.source],
 };
 
-const SECTION_TITLES: ReadonlyMap<string, Exclude<Section, "values">> = new Map(
-  (Object.keys(SETTINGS_SECTION_TITLES) as Exclude<Section, "values">[]).flatMap((list) =>
+const SECTION_TITLES: ReadonlyMap<string, SettingsList> = new Map(
+  (Object.keys(SETTINGS_SECTION_TITLES) as SettingsList[]).flatMap((list) =>
     SETTINGS_SECTION_TITLES[list].map((title) => [title, list] as const),
   ),
 );
+
+/** A non-blank row of a 设置 sheet, as the reader takes it (row is 1-based). */
+export type SettingsRow =
+  | { readonly kind: "value"; readonly row: number; readonly key: ValueKey; readonly cells: readonly CellValue[] }
+  | { readonly kind: "title"; readonly row: number; readonly list: SettingsList }
+  | { readonly kind: "header"; readonly row: number }
+  | { readonly kind: "item"; readonly row: number; readonly section: Section; readonly cells: readonly CellValue[] };
+
+/**
+ * The non-blank rows of a 设置 sheet (A–C), each a value label, a section title, the optional
+ * header of the value block, or an item of the section it stands in. A section runs until the
+ * next title or value label.
+ * @example settingsRows(grid)[0] // { kind: "header", row: 1 }
+ */
+export function settingsRows(grid: SheetGrid | undefined): SettingsRow[] {
+  const rows: SettingsRow[] = [];
+  let section: Section = "values";
+  (grid?.rows ?? []).forEach((cells, r) => {
+    const row = r + 1;
+    if (cells.slice(0, 3).every((c) => isBlank(c))) return;
+    const a = normalizeHeader(cellText(cells[0]));
+    const key = LABEL_INDEX.get(a);
+    const list = SECTION_TITLES.get(a);
+    if (key !== undefined) {
+      rows.push({ kind: "value", row, key, cells });
+      section = "values";
+    } else if (section === "values" && a === SETTINGS_HEADER.label) rows.push({ kind: "header", row });
+    else if (list !== undefined) {
+      rows.push({ kind: "title", row, list });
+      section = list;
+    } else rows.push({ kind: "item", row, section, cells });
+  });
+  return rows;
+}
 
 /** A whole number of days from a number cell or text like "3", "３", "3个工作日", "3天". */
 function parseDayCount(cell: CellValue): number | undefined {
@@ -204,24 +240,10 @@ export function readSettings(grid: SheetGrid | undefined): { settings: Settings;
   if (grid === undefined) return { settings: DEFAULT_SETTINGS, issues: [] };
   const issues: Issue[] = [];
   const acc: Collected = { values: {}, sections: [], leaders: [], routing: { ...DEFAULT_ROUTING } };
-  let section: Section = "values";
-  grid.rows.forEach((cells, r) => {
-    if (cells.slice(0, 3).every((c) => isBlank(c))) return;
-    const a = normalizeHeader(cellText(cells[0]));
-    const label = LABEL_INDEX.get(a);
-    if (label !== undefined) {
-      acc.values[label] = { cell: cells[1] ?? { t: "empty" }, row: r + 1 };
-      section = "values";
-      return;
-    }
-    if (section === "values" && a === SETTINGS_HEADER.label) return;
-    const title = SECTION_TITLES.get(a);
-    if (title !== undefined) {
-      section = title;
-      return;
-    }
-    readSectionRow(section, cells, r + 1, acc, issues);
-  });
+  for (const r of settingsRows(grid)) {
+    if (r.kind === "value") acc.values[r.key] = { cell: r.cells[1] ?? { t: "empty" }, row: r.row };
+    else if (r.kind === "item") readSectionRow(r.section, r.cells, r.row, acc, issues);
+  }
   const text = (key: ValueKey) => cellText(acc.values[key]?.cell);
   const settings: Settings = {
     orgName: text("orgName"),

@@ -46,6 +46,22 @@ export function gridFromBlock(name: string, block: UsedBlock | null): SheetGrid 
 }
 
 /**
+ * Queues the load of a sheet's used range (values only) for gridFromBlock.
+ * @example const used = loadUsedRange(context.workbook.worksheets.getItem("设置")) // then sync
+ */
+export function loadUsedRange(sheet: Excel.Worksheet): Excel.Range {
+  return sheet.getUsedRangeOrNullObject(true).load("isNullObject, rowIndex, columnIndex, values");
+}
+
+/**
+ * The grid of a used range loaded by loadUsedRange, after the sync.
+ * @example usedGrid("设置", used).rows.length // 12
+ */
+export function usedGrid(name: string, used: Excel.Range): SheetGrid {
+  return gridFromBlock(name, used.isNullObject ? null : used);
+}
+
+/**
  * Reads the used ranges of existing sheets (names as the workbook spells them). One sync when
  * the response fits; otherwise 1 + 1 + (number of chunks) syncs. `knownLarge` names sheets
  * that were too large before, which skip the attempt at one batch.
@@ -57,15 +73,10 @@ export async function readUsedRanges(
 ): Promise<SheetGrid[]> {
   if (names.length === 0) return [];
   if (!names.some((n) => knownLarge.has(n))) {
-    const ranges = names.map((name) =>
-      context.workbook.worksheets
-        .getItem(name)
-        .getUsedRangeOrNullObject(true)
-        .load("isNullObject, rowIndex, columnIndex, values"),
-    );
+    const ranges = names.map((name) => loadUsedRange(context.workbook.worksheets.getItem(name)));
     try {
       await context.sync();
-      return names.map((name, i) => gridFromBlock(name, ranges[i].isNullObject ? null : ranges[i]));
+      return names.map((name, i) => usedGrid(name, ranges[i]));
     } catch (error) {
       if (!isPayloadTooLarge(error)) throw error;
       for (const n of names) knownLarge.add(n);

@@ -36,7 +36,7 @@ import type { SetupHost } from "./setup-host";
 import { runBatches } from "./batches";
 import { officeCodeOf } from "./errors";
 import { CREATE_LOG_BYTES, logRowsBytes, officeLogRows, queueCreateLog, queueLogRows } from "./op-log";
-import { gridFromBlock, readUsedRanges } from "./read";
+import { loadUsedRange, readUsedRanges, usedGrid } from "./read";
 import type { RequirementChecker } from "./requirements";
 import { queueLayout } from "./render-layout";
 import { SheetDirectory } from "./sheet-directory";
@@ -133,12 +133,7 @@ export class OfficeSession implements LoggedWorkbookPort, LayoutPort, SetupTarge
     if (this.sheets.names === null) {
       const wanted = this.queue.hasPending ? [] : prefetch.filter((n) => !this.options.knownLarge.has(n));
       const sheets = this.context.workbook.worksheets.load("items/name");
-      const ranges = wanted.map((name) =>
-        this.context.workbook.worksheets
-          .getItem(name)
-          .getUsedRangeOrNullObject(true)
-          .load("isNullObject, rowIndex, columnIndex, values"),
-      );
+      const ranges = wanted.map((name) => loadUsedRange(this.context.workbook.worksheets.getItem(name)));
       try {
         await this.queue.sync(() => this.context.sync());
       } catch (error) {
@@ -149,8 +144,7 @@ export class OfficeSession implements LoggedWorkbookPort, LayoutPort, SetupTarge
       this.options.onSheetNames?.(this.sheets.names!);
       wanted.forEach((name, i) => {
         const actual = this.sheets.resolve(name);
-        if (actual !== undefined)
-          this.prefetched.set(actual, gridFromBlock(actual, ranges[i].isNullObject ? null : ranges[i]));
+        if (actual !== undefined) this.prefetched.set(actual, usedGrid(actual, ranges[i]));
       });
     }
     return [...this.sheets.names!];

@@ -16,7 +16,7 @@ import { newLogValue } from "./setup-cells";
 import type { SetupHost } from "./setup-host";
 import { EDGES, type OfficeLook } from "./setup-rules";
 import { ACTION_OVERHEAD_BYTES, jsonBytes } from "./size";
-import { groupRuns, MAX_RUN_CELLS, runAddress, type WriteRun } from "./write-plan";
+import { byColumn, groupRuns, runAddress, verticalRuns, type WriteRun } from "./write-plan";
 
 /** Estimated request bytes of setting a look (each property one action; borders up to 15). */
 function lookBytes(look: OfficeLook): number {
@@ -145,43 +145,15 @@ const LOOK_LOOKBACK = 16;
 
 /** Formula runs of one column: consecutive rows, the same number format. */
 function formulaRuns(writes: readonly PlannedWrite[]): FormulaRun[] {
-  const sorted = [...writes].sort((a, b) =>
-    a.sheet < b.sheet ? -1 : a.sheet > b.sheet ? 1 : a.col - b.col || a.row - b.row,
-  );
-  const runs: FormulaRun[] = [];
-  let open: {
-    sheet: string;
-    row: number;
-    col: number;
-    formulas: string[];
-    numFmt?: string;
-    writes: PlannedWrite[];
-  } | null = null;
-  for (const w of sorted) {
-    const f = (w.value as { f: string }).f;
-    const continues =
-      open !== null &&
-      open.sheet === w.sheet &&
-      open.col === w.col &&
-      open.row + open.formulas.length === w.row &&
-      open.numFmt === w.numFmt &&
-      open.formulas.length < MAX_RUN_CELLS;
-    if (!continues || open === null) {
-      if (open) runs.push(open);
-      open = {
-        sheet: w.sheet,
-        row: w.row,
-        col: w.col,
-        formulas: [],
-        writes: [],
-        ...(w.numFmt ? { numFmt: w.numFmt } : {}),
-      };
-    }
-    open.formulas.push(f);
-    open.writes.push(w);
-  }
-  if (open) runs.push(open);
-  return runs;
+  const sorted = [...writes].sort(byColumn);
+  return verticalRuns(sorted, (first, next) => first.numFmt === next.numFmt).map((run) => ({
+    sheet: run[0].sheet,
+    row: run[0].row,
+    col: run[0].col,
+    formulas: run.map((w) => (w.value as { f: string }).f),
+    writes: run,
+    ...(run[0].numFmt ? { numFmt: run[0].numFmt } : {}),
+  }));
 }
 
 /** One log row per cell, or one per run that filled empty cells with one formula; nothing for created sheets. */

@@ -16,7 +16,16 @@
  * A year already archived (its sheet exists) is refused, and so is a move that would split a
  * merged cell between a moved and a kept row.
  */
-import { cellText, EMPTY, isBlank, type CellValue, type GridRange, type IsoDate, type SheetGrid } from "../cell";
+import {
+  cellText,
+  EMPTY,
+  isBlank,
+  type CellValue,
+  type CellWrite,
+  type GridRange,
+  type IsoDate,
+  type SheetGrid,
+} from "../cell";
 import type { ColumnKey } from "../columns";
 import { formatChineseDate, yearOf } from "../dates";
 import { parseNumber } from "../numbers";
@@ -27,16 +36,6 @@ import { A4_MARGINS_CM, OFFICIAL_STYLES } from "../layout/styles";
 import type { LayoutCell, SheetLayout, StyleName } from "../layout/types";
 import { findSheetName } from "../sheet-name";
 import { archiveSheetName, archiveYearOf } from "./sheets";
-
-/** One cell to write (the shape of the app's CellWrite: the use case hands these to the port). */
-export interface GridWrite {
-  readonly sheet: string;
-  readonly row: number;
-  readonly col: number;
-  readonly value: CellValue;
-  readonly numFmt?: string;
-  readonly old?: CellValue;
-}
 
 /** Number format of dates written into the archive. */
 export const ARCHIVE_DATE_FORMAT = 'yyyy"年"m"月"d"日"';
@@ -68,9 +67,9 @@ export interface ArchivePlan {
   readonly keptOfYear: number;
   /** The new sheet: header band, merges, styles, widths; its values come in `archiveWrites`. */
   readonly layout: SheetLayout;
-  readonly archiveWrites: readonly GridWrite[];
+  readonly archiveWrites: readonly CellWrite[];
   /** The registry cells emptied, each with the value it held. */
-  readonly clearWrites: readonly GridWrite[];
+  readonly clearWrites: readonly CellWrite[];
   /** Things the person should know, in Chinese. */
   readonly warnings: readonly string[];
 }
@@ -296,8 +295,8 @@ function archiveLayout(
 }
 
 /** The moved rows' values on the archive sheet, every non-blank cell as the registry holds it. */
-function archiveWrites(sheet: string, registry: SheetGrid, moved: readonly MovedItem[], width: number): GridWrite[] {
-  const writes: GridWrite[] = [];
+function archiveWrites(sheet: string, registry: SheetGrid, moved: readonly MovedItem[], width: number): CellWrite[] {
+  const writes: CellWrite[] = [];
   for (const m of moved) {
     const row = registry.rows[m.from - 1] ?? [];
     for (let c = 0; c < width; c++) {
@@ -317,9 +316,9 @@ function archiveWrites(sheet: string, registry: SheetGrid, moved: readonly Moved
 }
 
 /** The registry cells to empty: every non-blank cell of a moved row but its 状态 (a formula the sheet keeps). */
-function clearWrites(registry: SheetGrid, layout: RegistryLayout, moved: readonly MovedItem[]): GridWrite[] {
+function clearWrites(registry: SheetGrid, layout: RegistryLayout, moved: readonly MovedItem[]): CellWrite[] {
   const statusCol = layout.columns.status;
-  const writes: GridWrite[] = [];
+  const writes: CellWrite[] = [];
   for (const m of moved) {
     const row = registry.rows[m.from - 1] ?? [];
     row.forEach((value, c) => {
