@@ -103,6 +103,23 @@ export function sentence(text: string): string {
 /** Two ideographic spaces: the first-line indent of a Chinese paragraph. */
 export const INDENT = "\u3000\u3000";
 
+/** A label, the value beside it, and the value's field name. */
+export type LabelledValue = readonly [label: string, text: string, field: string];
+
+/**
+ * A table row of two label–value pairs (each value one column wide).
+ * @example pairRow(f, ["催办时间", "2021年5月10日", "remindDate"], ["回复期限", "2021年5月13日前", "replyBy"])
+ */
+export function pairRow(f: FormBuilder, a: LabelledValue, b: LabelledValue, minHeight?: number): number {
+  return f.row(
+    [a, b].flatMap(([label, text, field]) => [
+      { text: label, style: "label" as const },
+      { text, style: "value" as const, field },
+    ]),
+    minHeight === undefined ? {} : { minHeight },
+  );
+}
+
 /**
  * The title of a form, with `headroom` points above it and a gap below.
  * @example titleRows(f, DOCUMENT_TITLE.notice, 4, 36) // the notice leaves room for a signature above
@@ -133,7 +150,7 @@ export function requestBox(f: FormBuilder, paragraphs: readonly { text: string; 
 /**
  * Phone and e-mail on two lines of one framed cell, as on the forms; `role` names who answers
  * the phone, with the handler's name when given.
- * @example contactBox(f, "督办责任经办人", "王芳", settings) // "督办责任经办人：王芳　联系电话：023-…"
+ * @example contactBox(f, "督办责任经办人", "王芳", settings) // "督办责任经办人：王芳\u3000联系电话：023-…"
  */
 export function contactBox(
   f: FormBuilder,

@@ -20,6 +20,7 @@ import {
   documentSheetName,
   hostText,
   INDENT,
+  pairRow,
   printedNumber,
   requestBox,
   titleRows,
@@ -165,20 +166,12 @@ function noticeTable(
       { text: item.content, style: "valueLeft", span: 3, field: "content" },
     ]);
   }
-  f.row([
-    { text: "督办科室或单位", style: "label" },
-    { text: item.section, style: "value", field: "section" },
-    { text: "督办协助科室或单位", style: "label" },
-    { text: item.assisting, style: "value", field: "assisting" },
-  ]);
-  const signatures = f.row(
-    [
-      { text: "督办科室或单位分管领导签字", style: "label" },
-      { text: "", style: "value", field: "sectionLeaderSignature" },
-      { text: "督办协助科室分管领导签字", style: "label" },
-      { text: "", style: "value", field: "assistingLeaderSignature" },
-    ],
-    { minHeight: 52 },
+  pairRow(f, ["督办科室或单位", item.section, "section"], ["督办协助科室或单位", item.assisting, "assisting"]);
+  const signatures = pairRow(
+    f,
+    ["督办科室或单位分管领导签字", "", "sectionLeaderSignature"],
+    ["督办协助科室分管领导签字", "", "assistingLeaderSignature"],
+    52,
   );
   f.row([
     { text: "承办单位或相关科室", style: "label", rowSpan: 2 },

@@ -22,6 +22,7 @@ import {
   documentSheetName,
   hostText,
   INDENT,
+  pairRow,
   printedNumber,
   requestBox,
   titleRows,
@@ -153,15 +154,7 @@ export function buildRemind(
     { text: t.consequence, field: "consequence" },
   ]);
   contactBox(f, "催办经办人", extra.handler?.trim() ?? "", settings);
-  const receipt = f.row(
-    [
-      { text: "承办单位签收人", style: "label" },
-      { text: "", style: "value", field: "receiptSigner" },
-      { text: "签收时间", style: "label" },
-      { text: BLANK_DATE, style: "value", field: "receiptDate" },
-    ],
-    { minHeight: 40 },
-  );
+  const receipt = pairRow(f, ["承办单位签收人", "", "receiptSigner"], ["签收时间", BLANK_DATE, "receiptDate"], 40);
   f.table(receipt);
   f.space(6);
   f.row([
@@ -180,37 +173,14 @@ export function buildRemind(
 
 /** The table of a 催办提示单: number and count, item, host and section, deadline and standing, dates. */
 function remindTable(f: FormBuilder, item: RegistryItem, today: IsoDate, t: RemindText): void {
-  const tableTop = f.row([
-    { text: "督办事项编号", style: "label" },
-    { text: t.number, style: "value", field: "number" },
-    { text: "催办次数", style: "label" },
-    { text: `第${t.count}次`, style: "value", field: "urgeCount" },
-  ]);
+  const tableTop = pairRow(f, ["督办事项编号", t.number, "number"], ["催办次数", `第${t.count}次`, "urgeCount"]);
   f.row([
     { text: "督办事项", style: "label" },
     { text: item.content, style: "valueLeft", span: 3, field: "content" },
   ]);
-  f.row([
-    { text: "承办单位或相关科室", style: "label" },
-    { text: hostText(item), style: "value", field: "host" },
-    { text: "督办科室或单位", style: "label" },
-    { text: item.section, style: "value", field: "section" },
-  ]);
-  f.row([
-    { text: "要求完成时间", style: "label" },
-    {
-      text: `${dateText(t.deadline)}${item.extendedTo !== null ? "（已延期）" : ""}`,
-      style: "value",
-      field: "deadline",
-    },
-    { text: "逾期情况", style: "label" },
-    { text: t.standing, style: "value", field: "overdue" },
-  ]);
-  f.row([
-    { text: "催办时间", style: "label" },
-    { text: formatChineseDate(today), style: "value", field: "remindDate" },
-    { text: "回复期限", style: "label" },
-    { text: `${t.replyBy}前`, style: "value", field: "replyBy" },
-  ]);
+  pairRow(f, ["承办单位或相关科室", hostText(item), "host"], ["督办科室或单位", item.section, "section"]);
+  const deadline = `${dateText(t.deadline)}${item.extendedTo !== null ? "（已延期）" : ""}`;
+  pairRow(f, ["要求完成时间", deadline, "deadline"], ["逾期情况", t.standing, "overdue"]);
+  pairRow(f, ["催办时间", formatChineseDate(today), "remindDate"], ["回复期限", `${t.replyBy}前`, "replyBy"]);
   f.table(tableTop);
 }
