@@ -110,3 +110,26 @@ export function columnRange(col: number, top: number, bottom: number): CellRange
 export function stringLiteral(text: string): string {
   return `"${text.replace(/"/g, '""')}"`;
 }
+
+/** A sheet prefix ('表'! or 表!) at the start of an address. */
+const SHEET_PREFIX = /^(?:'(?:[^']|'')*'|[^!]*)!/;
+
+/**
+ * An address as Excel returns it, without its sheet and "$" signs, to compare.
+ * @example localAddress("'督办事项登记表'!$A$1:$W$400") // "A1:W400"
+ */
+export function localAddress(address: string): string {
+  return address.replace(SHEET_PREFIX, "").replace(/\$/g, "");
+}
+
+/**
+ * A reference without "=", "$" and the quotes around its sheet name, to compare references
+ * written differently.
+ * @example plainReference("='工作日历'!$A$2:$A$731") // "工作日历!A2:A731"
+ */
+export function plainReference(ref: string): string {
+  return ref
+    .replace(/^=/, "")
+    .replace(/\$/g, "")
+    .replace(/^'((?:[^']|'')*)'!/, (_, s: string) => `${s.replace(/''/g, "'")}!`);
+}

@@ -8,7 +8,7 @@
  * too large, every cell is estimated at its planned size.
  */
 import { cellText } from "../../domain/cell";
-import { parseCellAddress, rangeRef, type CellRange } from "../../domain/a1-ref";
+import { localAddress, parseCellAddress, rangeRef, type CellRange } from "../../domain/a1-ref";
 import type { CellPlan, SheetPlan } from "../../domain/setup-plan";
 import type { ReadItem, ReadOptions, SheetRead } from "./setup-read";
 import { ACTION_OVERHEAD_BYTES, jsonBytes } from "./size";
@@ -86,12 +86,7 @@ export function boxOf(cells: readonly { row: number; col: number }[]): CellRange
 export function areasOf(address: string): CellRange[] {
   return address
     .split(",")
-    .map((a) =>
-      a
-        .trim()
-        .replace(/^(?:'(?:[^']|'')*'|[^!]*)!/, "")
-        .replace(/\$/g, ""),
-    )
+    .map((a) => localAddress(a.trim()))
     .filter((a) => a !== "")
     .map((a) => {
       const [from, to = from] = a.split(":");

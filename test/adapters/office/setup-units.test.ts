@@ -22,12 +22,12 @@ import {
   officeLook,
   officePrint,
   officeValidation,
-  plainReference,
   rowsOf,
   samePrint,
   sameValidation,
 } from "../../../src/adapters/office/setup-rules";
 import { areasOf } from "../../../src/adapters/office/setup-read-cells";
+import { plainReference } from "../../../src/domain/a1-ref";
 import { fitScale } from "../../../src/adapters/office/setup-print";
 import { refusedForSize } from "../../../src/adapters/office/write-queue";
 import { OfficeFailure } from "../../../src/adapters/office/errors";
