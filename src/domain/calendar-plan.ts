@@ -32,6 +32,7 @@ import type {
   PlanNote,
   PlanStyle,
   SheetPlan,
+  SheetSetupPart,
   ValidationPlan,
 } from "./setup-plan-types";
 import { WORKBOOK_NAMES } from "./workbook-names";
@@ -93,11 +94,7 @@ export function officialDay(date: IsoDate): { working: boolean; kind: string; no
 }
 
 /** Result of the 工作日历 part. */
-export interface CalendarPlan {
-  readonly sheet: SheetPlan;
-  readonly names: readonly NamePlan[];
-  readonly notes: readonly PlanNote[];
-}
+export type CalendarPlan = SheetSetupPart;
 
 /** Inputs of the 工作日历 part. */
 export interface CalendarPlanInput {

@@ -159,6 +159,13 @@ export type PlanNoteCode =
   | "not-a-date"
   | "upgraded";
 
+/** What the plan of one generated sheet gives: the sheet, the workbook names it defines, its notes. */
+export interface SheetSetupPart {
+  readonly sheet: SheetPlan;
+  readonly names: readonly NamePlan[];
+  readonly notes: readonly PlanNote[];
+}
+
 /** What an adapter applies: sheets, names, and notes for the person. */
 export interface WorkbookPlan {
   /** Sheets in the order new ones are added (existing ones keep their place). */
