@@ -57,7 +57,10 @@ function addNotes(wb: WorkbookBuilder, sheet: SheetBuilder, notes: readonly Note
   pkg.put("xl/comments1.xml", commentsXml(notes), CT.comments);
   pkg.put("xl/drawings/vmlDrawing1.vml", vmlXml(notes));
   pkg.relate(sheet.part, REL.comments, "xl/comments1.xml");
-  sheet.add("legacyDrawing", `<legacyDrawing r:id="${pkg.relate(sheet.part, REL.vmlDrawing, "xl/drawings/vmlDrawing1.vml")}"/>`);
+  sheet.add(
+    "legacyDrawing",
+    `<legacyDrawing r:id="${pkg.relate(sheet.part, REL.vmlDrawing, "xl/drawings/vmlDrawing1.vml")}"/>`,
+  );
 }
 
 /** notes.xlsx: two notes by two authors; the one on the overdue item is always shown. */
@@ -75,9 +78,24 @@ const PERSONS = [
   { name: "李华", id: "{0A1B2C3D-4E5F-4061-8273-9A8B7C6D5E4F}", user: "lihua@jjjw.example.cn" },
 ];
 const THREAD = [
-  { id: "{11111111-2222-4333-8444-555566667777}", person: 0, time: "2026-11-21T09:30:00.00", text: "已逾期，请承办科室说明原因。" },
-  { id: "{22222222-3333-4444-8555-666677778888}", person: 1, time: "2026-11-21T15:02:00.00", text: "经费核算需财务科复核，预计11月30日前办结。" },
-  { id: "{33333333-4444-4555-8666-777788889999}", person: 0, time: "2026-11-24T10:15:00.00", text: "请书面报告并抄送分管领导。" },
+  {
+    id: "{11111111-2222-4333-8444-555566667777}",
+    person: 0,
+    time: "2026-11-21T09:30:00.00",
+    text: "已逾期，请承办科室说明原因。",
+  },
+  {
+    id: "{22222222-3333-4444-8555-666677778888}",
+    person: 1,
+    time: "2026-11-21T15:02:00.00",
+    text: "经费核算需财务科复核，预计11月30日前办结。",
+  },
+  {
+    id: "{33333333-4444-4555-8666-777788889999}",
+    person: 0,
+    time: "2026-11-24T10:15:00.00",
+    text: "请书面报告并抄送分管领导。",
+  },
 ];
 
 /** threaded-comments.xlsx: a three-message thread on 督办结果 of the overdue item, with persons. */
@@ -99,7 +117,11 @@ export function threadedCommentsWorkbook(): Uint8Array {
   const persons = PERSONS.map(
     (p) => `<person displayName="${p.name}" id="${p.id}" userId="${p.user}" providerId="AD"/>`,
   );
-  pkg.put("xl/persons/person.xml", `${XML_DECL}<personList xmlns="${tcNs}" xmlns:x="${NS.main}">${persons.join("")}</personList>`, CT.person);
+  pkg.put(
+    "xl/persons/person.xml",
+    `${XML_DECL}<personList xmlns="${tcNs}" xmlns:x="${NS.main}">${persons.join("")}</personList>`,
+    CT.person,
+  );
   pkg.relate(wb.workbookPart, REL.person, "xl/persons/person.xml");
   const legacy = [
     "[线程批注]",

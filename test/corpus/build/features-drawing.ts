@@ -8,7 +8,9 @@ function chartXml(kind: "bar" | "pie", title: string): string {
   const cat = `<c:cat><c:strRef><c:f>${STATS}!$A$3:$A$6</c:f><c:strCache><c:ptCount val="4"/>${SECTIONS.map(
     (s, i) => `<c:pt idx="${i}"><c:v>${s}</c:v></c:pt>`,
   ).join("")}</c:strCache></c:strRef></c:cat>`;
-  const val = `<c:val><c:numRef><c:f>${STATS}!$B$3:$B$6</c:f><c:numCache><c:formatCode>General</c:formatCode><c:ptCount val="4"/>${[3, 2, 2, 1]
+  const val = `<c:val><c:numRef><c:f>${STATS}!$B$3:$B$6</c:f><c:numCache><c:formatCode>General</c:formatCode><c:ptCount val="4"/>${[
+    3, 2, 2, 1,
+  ]
     .map((n, i) => `<c:pt idx="${i}"><c:v>${n}</c:v></c:pt>`)
     .join("")}</c:numCache></c:numRef></c:val>`;
   const ser = `<c:ser><c:idx val="0"/><c:order val="0"/><c:tx><c:strRef><c:f>${STATS}!$B$2</c:f><c:strCache><c:ptCount val="1"/><c:pt idx="0"><c:v>事项数</c:v></c:pt></c:strCache></c:strRef></c:tx>${cat}${val}</c:ser>`;
@@ -42,12 +44,18 @@ export function chartWorkbook(): Uint8Array {
   const { pkg } = wb;
   pkg.put("xl/drawings/drawing1.xml", "", CT.drawing);
   pkg.put("xl/charts/chart1.xml", chartXml("bar", "各科室督办事项数"), CT.chart);
-  pkg.put("xl/drawings/drawing1.xml", drawingXml(pkg.relate("xl/drawings/drawing1.xml", REL.chart, "xl/charts/chart1.xml"), true));
+  pkg.put(
+    "xl/drawings/drawing1.xml",
+    drawingXml(pkg.relate("xl/drawings/drawing1.xml", REL.chart, "xl/charts/chart1.xml"), true),
+  );
   stats.add("drawing", `<drawing r:id="${pkg.relate(stats.part, REL.drawing, "xl/drawings/drawing1.xml")}"/>`);
   const sheetPart = "xl/chartsheets/sheet1.xml";
   pkg.put("xl/drawings/drawing2.xml", "", CT.drawing);
   pkg.put("xl/charts/chart2.xml", chartXml("pie", "督办事项科室分布"), CT.chart);
-  pkg.put("xl/drawings/drawing2.xml", drawingXml(pkg.relate("xl/drawings/drawing2.xml", REL.chart, "xl/charts/chart2.xml"), false));
+  pkg.put(
+    "xl/drawings/drawing2.xml",
+    drawingXml(pkg.relate("xl/drawings/drawing2.xml", REL.chart, "xl/charts/chart2.xml"), false),
+  );
   const drawingRid = pkg.relate(sheetPart, REL.drawing, "xl/drawings/drawing2.xml");
   wb.addChartsheet(
     "事项分布图",
@@ -91,7 +99,12 @@ export function pngImage(size = 24): Uint8Array {
   ihdr.writeUInt32BE(size, 4);
   ihdr.set([8, 2, 0, 0, 0], 8); // 8-bit RGB
   const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-  return Buffer.concat([signature, chunk("IHDR", ihdr), chunk("IDAT", deflateSync(raw)), chunk("IEND", Buffer.alloc(0))]);
+  return Buffer.concat([
+    signature,
+    chunk("IHDR", ihdr),
+    chunk("IDAT", deflateSync(raw)),
+    chunk("IEND", Buffer.alloc(0)),
+  ]);
 }
 
 /** header-footer-picture.xlsx: the registry prints the bureau's mark at the centre of its header. */

@@ -41,7 +41,10 @@ export function hyperlinksWorkbook(): Uint8Array {
 export function pageBreaksWorkbook(): Uint8Array {
   const { wb, registry } = registryWorkbook();
   registry.add("rowBreaks", '<rowBreaks count="1" manualBreakCount="1"><brk id="6" max="16383" man="1"/></rowBreaks>');
-  registry.add("colBreaks", '<colBreaks count="1" manualBreakCount="1"><brk id="9" max="1048575" man="1"/></colBreaks>');
+  registry.add(
+    "colBreaks",
+    '<colBreaks count="1" manualBreakCount="1"><brk id="9" max="1048575" man="1"/></colBreaks>',
+  );
   wb.defineName("_xlnm.Print_Titles", `${REGISTRY}!$1:$2`, { localSheet: REGISTRY });
   return wb.finish().toZip();
 }
@@ -58,7 +61,10 @@ export function autofilterWorkbook(): Uint8Array {
   ITEMS.forEach((item, k) => {
     if (item[7] !== SECTIONS[0]) registry.row(3 + k, 'hidden="1"');
   });
-  wb.defineName("_xlnm._FilterDatabase", `${REGISTRY}!$A$2:$N$${LAST_ITEM_ROW}`, { localSheet: REGISTRY, hidden: true });
+  wb.defineName("_xlnm._FilterDatabase", `${REGISTRY}!$A$2:$N$${LAST_ITEM_ROW}`, {
+    localSheet: REGISTRY,
+    hidden: true,
+  });
   return wb.finish().toZip();
 }
 
@@ -113,6 +119,9 @@ export function tableWorkbook(): Uint8Array {
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<table xmlns="${NS.main}" id="1" name="督办事项" displayName="督办事项" ref="${ref}" totalsRowShown="0"><autoFilter ref="${ref}"/><tableColumns count="${HEADERS.length}">${columns}</tableColumns><tableStyleInfo name="TableStyleMedium2" showFirstColumn="0" showLastColumn="0" showRowStripes="1" showColumnStripes="0"/></table>`,
     CT.table,
   );
-  registry.add("tableParts", `<tableParts count="1"><tablePart r:id="${wb.pkg.relate(registry.part, REL.table, part)}"/></tableParts>`);
+  registry.add(
+    "tableParts",
+    `<tableParts count="1"><tablePart r:id="${wb.pkg.relate(registry.part, REL.table, part)}"/></tableParts>`,
+  );
   return wb.finish().toZip();
 }

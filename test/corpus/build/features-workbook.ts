@@ -19,7 +19,10 @@ export function externalLinkWorkbook(): Uint8Array {
     `${XML_DECL}<externalLink xmlns="${NS.main}" xmlns:r="${NS.r}"><externalBook r:id="${pathRid}"><sheetNames><sheetName val="统计"/></sheetNames><sheetDataSet><sheetData sheetId="0"><row r="7"><cell r="B7"><v>37</v></cell></row><row r="8"><cell r="B8"><v>35</v></cell></row></sheetData></sheetDataSet></externalBook></externalLink>`,
   );
   const rid = pkg.relate(wb.workbookPart, REL.externalLink, part);
-  wb.setWorkbookElement("externalReferences", `<externalReferences><externalReference r:id="${rid}"/></externalReferences>`);
+  wb.setWorkbookElement(
+    "externalReferences",
+    `<externalReferences><externalReference r:id="${rid}"/></externalReferences>`,
+  );
   stats.set("D2", "上年（2025年台账）");
   stats.set("D7", { f: "[1]统计!$B$7", v: 37 }).set("D8", { f: "[1]统计!$B$8", v: 35 });
   stats.set("E2", "同比增减").set("E7", { f: "B7-D7", v: 8 - 37 });
@@ -28,7 +31,7 @@ export function externalLinkWorkbook(): Uint8Array {
 
 /** A stand-in for a VBA project: not a real one (the point is that its bytes are copied). */
 function vbaPlaceholder(): Uint8Array {
-  const text = "DUBAN CORPUS PLACEHOLDER vbaProject.bin — Sub 提醒() MsgBox \"请及时办结\" End Sub\n";
+  const text = 'DUBAN CORPUS PLACEHOLDER vbaProject.bin — Sub 提醒() MsgBox "请及时办结" End Sub\n';
   const bytes = Buffer.alloc(1536);
   Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]).copy(bytes, 0);
   Buffer.from(text, "utf8").copy(bytes, 512);
@@ -68,11 +71,15 @@ export function customPropertiesWorkbook(): Uint8Array {
   return pkg.toZip();
 }
 
+let structureHash: string | undefined;
+
 /** workbook-protection.xlsx: structure locked with a SHA-512 password (2026), as Excel 2013+ saves it. */
 export function workbookProtectionWorkbook(): Uint8Array {
   const { wb } = registryWorkbook();
   const salt = Buffer.from("6475626e2d636f72707573", "hex");
-  const hash = sha512PasswordHash("2026", salt, 100000);
+  // 100,000 rounds of SHA-512 take a moment: once per process is enough.
+  structureHash ??= sha512PasswordHash("2026", salt, 100000);
+  const hash = structureHash;
   wb.setWorkbookElement(
     "workbookProtection",
     `<workbookProtection workbookAlgorithmName="SHA-512" workbookHashValue="${hash}" workbookSaltValue="${salt.toString("base64")}" workbookSpinCount="100000" lockStructure="1"/>`,
@@ -103,8 +110,8 @@ export function numberFormatsWorkbook(): Uint8Array {
   stats.set("D3", "办结率（0.0\\%）").set("E3", 87.5, st.xf({ numFmt: "0.0\\%" }));
   stats.set("D4", "经费（元）").set("E4", 125000, st.xf({ numFmt: '#,##0.00\\ "元"' }));
   stats.set("D5", "平均用时").set("E5", 12.25, st.xf({ numFmt: "0.0\\ \\天" }));
-  stats.set("D6", "序号形式").set("E6", 7, st.xf({ numFmt: '\\第0\\项' }));
-  stats.set("D7", "同比").set("E7", -3, st.xf({ numFmt: '[Color10]\\+0;[Red]\\-0;0' }));
+  stats.set("D6", "序号形式").set("E6", 7, st.xf({ numFmt: "\\第0\\项" }));
+  stats.set("D7", "同比").set("E7", -3, st.xf({ numFmt: "[Color10]\\+0;[Red]\\-0;0" }));
   return wb.finish().toZip();
 }
 

@@ -184,17 +184,29 @@ export class SheetBuilder {
     const slots = new Map(this.slots);
     if (!slots.has("dimension")) slots.set("dimension", `<dimension ref="${this.dimension()}"/>`);
     if (!slots.has("sheetViews")) {
-      slots.set("sheetViews", `<sheetViews><sheetView${selected ? ' tabSelected="1"' : ""} workbookViewId="0"/></sheetViews>`);
+      slots.set(
+        "sheetViews",
+        `<sheetViews><sheetView${selected ? ' tabSelected="1"' : ""} workbookViewId="0"/></sheetViews>`,
+      );
     }
-    if (!slots.has("sheetFormatPr")) slots.set("sheetFormatPr", '<sheetFormatPr defaultRowHeight="14.25" x14ac:dyDescent="0.2"/>');
+    if (!slots.has("sheetFormatPr"))
+      slots.set("sheetFormatPr", '<sheetFormatPr defaultRowHeight="14.25" x14ac:dyDescent="0.2"/>');
     if (this.merges.length > 0) {
-      slots.set("mergeCells", `<mergeCells count="${this.merges.length}">${this.merges.map((m) => `<mergeCell ref="${m}"/>`).join("")}</mergeCells>`);
+      slots.set(
+        "mergeCells",
+        `<mergeCells count="${this.merges.length}">${this.merges.map((m) => `<mergeCell ref="${m}"/>`).join("")}</mergeCells>`,
+      );
     }
     if (!slots.has("pageMargins")) {
-      slots.set("pageMargins", '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>');
+      slots.set(
+        "pageMargins",
+        '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>',
+      );
     }
     if (this.exts.length > 0) slots.set("extLst", `<extLst>${this.exts.join("")}</extLst>`);
-    const body = SHEET_SLOTS.map((slot) => (slot === "sheetData" ? this.sheetData(sst) : (slots.get(slot) ?? ""))).join("");
+    const body = SHEET_SLOTS.map((slot) => (slot === "sheetData" ? this.sheetData(sst) : (slots.get(slot) ?? ""))).join(
+      "",
+    );
     return `${XML_DECL}<worksheet xmlns="${NS.main}" xmlns:r="${NS.r}" xmlns:mc="${NS.mc}" mc:Ignorable="x14ac" xmlns:x14ac="${NS.x14ac}">${body}</worksheet>`;
   }
 }

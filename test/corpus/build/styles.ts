@@ -19,7 +19,8 @@ export interface XfSpec {
 
 /** Fonts by role: 等线 as Excel (zh-CN) writes its default; titles in 方正小标宋简体. */
 const FONTS = {
-  normal: '<font><sz val="11"/><color theme="1"/><name val="等线"/><family val="2"/><charset val="134"/><scheme val="minor"/></font>',
+  normal:
+    '<font><sz val="11"/><color theme="1"/><name val="等线"/><family val="2"/><charset val="134"/><scheme val="minor"/></font>',
   title: '<font><b/><sz val="16"/><name val="方正小标宋简体"/><family val="3"/><charset val="134"/></font>',
   header: '<font><b/><sz val="10"/><name val="黑体"/><family val="3"/><charset val="134"/></font>',
   link: '<font><u/><sz val="11"/><color theme="10"/><name val="等线"/><family val="2"/><charset val="134"/><scheme val="minor"/></font>',

@@ -12,8 +12,7 @@ import { themeXml } from "./theme";
 export type Flavour = "excel" | "libreoffice";
 
 /** Workbook elements in schema order that features may set (raw XML). */
-const WORKBOOK_SLOTS = ["workbookProtection", "externalReferences", "pivotCaches", "extLst"] as const;
-type WorkbookSlot = (typeof WORKBOOK_SLOTS)[number];
+type WorkbookSlot = "workbookProtection" | "externalReferences" | "pivotCaches" | "extLst";
 
 interface SheetEntry {
   readonly name: string;
@@ -119,7 +118,9 @@ export class WorkbookBuilder {
       `<sheets>${sheets}</sheets>`,
       this.slots.get("externalReferences") ?? "",
       names,
-      libre ? '<calcPr iterateCount="100" refMode="A1" iterate="false" iterateDelta="0.001"/>' : '<calcPr calcId="191029"/>',
+      libre
+        ? '<calcPr iterateCount="100" refMode="A1" iterate="false" iterateDelta="0.001"/>'
+        : '<calcPr calcId="191029"/>',
       this.slots.get("pivotCaches") ?? "",
       this.slots.get("extLst") ?? "",
       "</workbook>",
@@ -147,7 +148,9 @@ export class WorkbookBuilder {
     const charts = this.sheets.length - worksheets;
     const pairs = [
       `<vt:variant><vt:lpstr>工作表</vt:lpstr></vt:variant><vt:variant><vt:i4>${worksheets}</vt:i4></vt:variant>`,
-      charts ? `<vt:variant><vt:lpstr>图表</vt:lpstr></vt:variant><vt:variant><vt:i4>${charts}</vt:i4></vt:variant>` : "",
+      charts
+        ? `<vt:variant><vt:lpstr>图表</vt:lpstr></vt:variant><vt:variant><vt:i4>${charts}</vt:i4></vt:variant>`
+        : "",
     ];
     return [
       XML_DECL,

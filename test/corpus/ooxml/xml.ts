@@ -156,6 +156,26 @@ export function attributes(startTag: string): Record<string, string> {
   return out;
 }
 
+/**
+ * A canonical form of an XML fragment for comparing meaning, not bytes: attributes sorted,
+ * children sorted, white space between elements dropped.
+ * @example canonical('<a y="2" x="1"><c/><b/></a>') === canonical('<a x="1" y="2"><b/><c/></a>') // true
+ */
+export function canonical(xml: string): string {
+  const children = childElements(xml);
+  if (children.length === 0) return decodeXml(xml.trim());
+  return children
+    .map((el) => {
+      const attrs = Object.entries(attributes(el.startTag))
+        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+        .map(([k, v]) => ` ${k}="${v}"`)
+        .join("");
+      return `<${el.name}${attrs}>${canonical(el.inner)}</${el.name}>`;
+    })
+    .sort()
+    .join("");
+}
+
 /** The decoded text content of an element (tags removed). */
 export function textContent(el: XmlElement | null): string {
   return el ? decodeXml(el.inner.replace(/<[^>]*>/g, "")) : "";

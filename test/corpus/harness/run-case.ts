@@ -1,0 +1,112 @@
+/**
+ * One case of the harness: a corpus workbook, a writing command, `-o` or `--in-place`. Runs the
+ * command line in-process, then compares the output package with the input.
+ */
+import * as fs from "fs";
+import * as path from "path";
+import { runCli } from "../../cli/helpers";
+import { readParts, sameBytes } from "../ooxml/zip";
+import { DOCUMENT_NUMBER, HEADERS, REGISTRY } from "../build/registry";
+import { comparePackageParts } from "./compare-parts";
+import { compareSheets } from "./compare-sheets";
+import { compareWorkbook } from "./compare-workbook";
+import { Findings, type Finding } from "./findings";
+import { POLICIES, type CommandName } from "./policy";
+import { columnName } from "./sheet-cells";
+
+export type Mode = "out" | "in-place";
+/** The day every case runs on: 〔2026〕2号 is overdue, two items are due within days. */
+export const TODAY = "2026-11-25";
+
+export interface CaseResult {
+  readonly file: string;
+  readonly mode: Mode;
+  readonly code: number;
+  readonly stderr: readonly string[];
+  /** The package written (the -o file, or the input file after --in-place); null when none. */
+  readonly output: string | null;
+  readonly findings: readonly Finding[];
+}
+
+function argv(command: CommandName, input: string, mode: Mode, out: string): string[] {
+  const target = mode === "out" ? ["-o", out] : ["--in-place"];
+  const doc = command === "notice" || command === "report" || command === "remind" ? ["--number", DOCUMENT_NUMBER] : [];
+  return [command, input, ...doc, ...target, "--today", TODAY, "--json"];
+}
+
+/** Column letter of a registry header (white space removed), as `check --json` names columns. */
+function registryColumn(header: string): string | null {
+  const i = HEADERS.findIndex((h) => h.replace(/\s+/g, "") === header);
+  return i < 0 ? null : columnName(i + 1);
+}
+
+/** The cells a command reports setting (sheet!ref → the text it should show, null: any). */
+export function reportedCells(command: CommandName, stdout: string): Map<string, string | null> {
+  const out = new Map<string, string | null>();
+  if (command !== "number" && command !== "fix") return out;
+  const json = JSON.parse(stdout) as {
+    assigned?: { row: number; number: string }[];
+    fixed?: { row: number; column: string; to: unknown }[];
+  };
+  for (const a of json.assigned ?? []) out.set(`${REGISTRY}!${registryColumn("督办事项编号")}${a.row}`, a.number);
+  for (const f of json.fixed ?? []) {
+    const col = registryColumn(f.column);
+    // A fixed date becomes a serial number: its text is not the JSON's.
+    if (col) out.set(`${REGISTRY}!${col}${f.row}`, /^\d{4}-\d\d-\d\d$/.test(String(f.to)) ? null : String(f.to));
+  }
+  return out;
+}
+
+/** Backups `--in-place` left beside `file`. */
+function backupsOf(file: string): string[] {
+  const ext = path.extname(file);
+  const stem = path.basename(file, ext);
+  return fs
+    .readdirSync(path.dirname(file))
+    .filter((n) => n.startsWith(`${stem}.backup-`) && n.endsWith(ext))
+    .map((n) => path.join(path.dirname(file), n));
+}
+
+/**
+ * Runs `command` on a copy of a corpus workbook in `dir` and compares what it wrote.
+ * @example await runCase("number", "chart.xlsx", bytes, "out", dir) // { code: 0, findings: [] … }
+ */
+export async function runCase(
+  command: CommandName,
+  file: string,
+  bytes: Uint8Array,
+  mode: Mode,
+  dir: string,
+): Promise<CaseResult> {
+  const caseDir = path.join(dir, `${command}-${mode}-${path.basename(file, path.extname(file))}`);
+  fs.mkdirSync(caseDir, { recursive: true });
+  const input = path.join(caseDir, file);
+  fs.writeFileSync(input, bytes);
+  const outFile = path.join(caseDir, `out--${file}`);
+  const cli = await runCli(argv(command, input, mode, outFile), { cwd: caseDir, today: TODAY });
+  const output = mode === "out" ? outFile : input;
+  const findings = new Findings();
+  if (cli.code !== 0) return { file, mode, code: cli.code, stderr: cli.stderr, output: null, findings: [] };
+  if (mode === "out") {
+    findings.check(sameBytes(fs.readFileSync(input), bytes), "part-changed", file, "带 -o 运行后输入文件被改动");
+  } else {
+    const backups = backupsOf(input);
+    findings.check(
+      backups.length === 1 && sameBytes(fs.readFileSync(backups[0]), bytes),
+      "part-lost",
+      file,
+      `--in-place 的备份应恰有一个且与原文件逐字节相同（找到 ${backups.length} 个）`,
+    );
+  }
+  const comparison = {
+    input: readParts(bytes),
+    output: readParts(fs.readFileSync(output)),
+    policy: POLICIES[command],
+    registry: REGISTRY,
+    setCells: reportedCells(command, cli.stdout),
+  };
+  comparePackageParts(comparison, findings);
+  compareWorkbook(comparison, findings);
+  compareSheets(comparison, findings);
+  return { file, mode, code: cli.code, stderr: cli.stderr, output, findings: findings.list };
+}
