@@ -7,6 +7,7 @@ import { strFromU8, strToU8 } from "fflate";
 import { CORPUS } from "./build/corpus";
 import { REGISTRY } from "./build/registry";
 import { comparePackageParts } from "./harness/compare-parts";
+import { dependentFormulas, referencedRanges } from "./harness/dependencies";
 import { compareSheets } from "./harness/compare-sheets";
 import { compareWorkbook } from "./harness/compare-workbook";
 import { Findings, formatFindings, type FindingKind } from "./harness/findings";
@@ -277,4 +278,29 @@ describe("each way of losing or damaging something is found", () => {
       expect(found.map((x) => x.kind)).toContain(kind);
     },
   );
+});
+
+describe("formulas that depend on the cells a command sets are told apart", () => {
+  const deps = (set: string[]) => [...dependentFormulas(byFile("defined-names.xlsx"), new Set(set))].sort();
+
+  it("finds references qualified, quoted, ranged, through names, not inside names of functions", () => {
+    const names = new Map([["事项总数", "COUNTA(督办事项登记表!$C$3:$C$19)"]]);
+    expect(referencedRanges("LOG10(A1)+'统 计'!B2:C3+事项总数+\"D4\"", "统计", names)).toEqual([
+      { sheet: "统计", top: 1, left: 1, bottom: 1, right: 1 },
+      { sheet: "统 计", top: 2, left: 2, bottom: 3, right: 3 },
+      { sheet: "督办事项登记表", top: 3, left: 3, bottom: 19, right: 3 },
+    ]);
+  });
+
+  it("a content cell: its COUNTA and the name over it, not the counts by section", () => {
+    expect(deps([`${REGISTRY}!C3`])).toEqual(["统计!B8", "统计!E3"]);
+  });
+
+  it("a section cell: the COUNTIFs, their SUM (through them) and the name over the column", () => {
+    expect(deps([`${REGISTRY}!I4`])).toEqual(["统计!B3", "统计!B4", "统计!B5", "统计!B6", "统计!B7", "统计!E5"]);
+  });
+
+  it("a number cell (column B): none", () => {
+    expect(deps([`${REGISTRY}!B5`])).toEqual([]);
+  });
 });

@@ -180,6 +180,11 @@ export const LAST_ITEM_ROW = FIRST_ITEM_ROW + ITEMS.length - 1;
 /** The overdue item every document command (notice, report, remind) is run for. */
 export const DOCUMENT_NUMBER = "〔2026〕2号";
 export const SECTIONS = ["督导室", "办公室", "秘书科", "组织科"];
+/** The year `archive` is run for, and the rows of the items it moves (closed or ended, issued that year). */
+export const ARCHIVE_YEAR = 2026;
+export const ARCHIVED_ROWS = ITEMS.flatMap((item, k) =>
+  item[5].startsWith(String(ARCHIVE_YEAR)) && ["按期办结", "终止"].includes(item[11]) ? [FIRST_ITEM_ROW + k] : [],
+);
 
 const DATE_FORMAT = 'yyyy"年"m"月"d"日"';
 const DATE_COLUMNS = new Set([5, 6, 10]); // issued, due, signed within an Item

@@ -6,7 +6,8 @@
  * titles, and drops calcChain.xml only when formulas change.
  */
 
-export type CommandName = "number" | "refresh" | "notice" | "report" | "remind" | "fix";
+export type CommandName =
+  "number" | "refresh" | "notice" | "report" | "remind" | "fix" | "analysis" | "accountability" | "archive";
 
 /** A cell a command reports setting. */
 export interface SetCell {
@@ -91,12 +92,27 @@ export const POLICIES: Readonly<Record<CommandName, CommandPolicy>> = {
     setsValidations: true,
     ownsName: registryPrintNames,
   },
+  // Archive empties the rows of the items it moves (their 序号 formulas too) and adds a sheet.
+  archive: {
+    name: "archive",
+    editsRegistry: true,
+    reportsCells: true,
+    addsSheets: true,
+    sheetElements: CELLS_ONLY,
+    restyles: false,
+    writesFormulas: true,
+    setsValidations: false,
+    ownsName: none,
+  },
   notice: documentPolicy("notice"),
   report: documentPolicy("report"),
   remind: documentPolicy("remind"),
+  analysis: documentPolicy("analysis"),
+  accountability: documentPolicy("accountability"),
 };
 
-function documentPolicy(name: "notice" | "report" | "remind"): CommandPolicy {
+/** A command that only adds sheets (a document, a report, a log). */
+function documentPolicy(name: "notice" | "report" | "remind" | "analysis" | "accountability"): CommandPolicy {
   return {
     name,
     editsRegistry: false,

@@ -6,7 +6,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { runCli } from "../../cli/helpers";
 import { readParts, sameBytes } from "../ooxml/zip";
-import { DOCUMENT_NUMBER, HEADERS, REGISTRY } from "../build/registry";
+import { ARCHIVE_YEAR, ARCHIVED_ROWS, DOCUMENT_NUMBER, HEADERS, REGISTRY } from "../build/registry";
 import { comparePackageParts } from "./compare-parts";
 import { compareSheets } from "./compare-sheets";
 import { compareWorkbook } from "./compare-workbook";
@@ -26,12 +26,26 @@ export interface CaseResult {
   /** The package written (the -o file, or the input file after --in-place); null when none. */
   readonly output: string | null;
   readonly findings: readonly Finding[];
+  /** "sheet!ref" of the cells the command reports setting. */
+  readonly setCells: readonly string[];
 }
+
+/** What each command needs besides FILE, the target and --today/--json. */
+const OPTIONS: Readonly<Record<CommandName, readonly string[]>> = {
+  number: [],
+  refresh: [],
+  fix: [],
+  notice: ["--number", DOCUMENT_NUMBER],
+  report: ["--number", DOCUMENT_NUMBER],
+  remind: ["--number", DOCUMENT_NUMBER],
+  analysis: ["--semester", "2026-autumn"],
+  accountability: ["--record", DOCUMENT_NUMBER, "--measure", "约谈", "--by", "张敏"],
+  archive: ["--year", String(ARCHIVE_YEAR)],
+};
 
 function argv(command: CommandName, input: string, mode: Mode, out: string): string[] {
   const target = mode === "out" ? ["-o", out] : ["--in-place"];
-  const doc = command === "notice" || command === "report" || command === "remind" ? ["--number", DOCUMENT_NUMBER] : [];
-  return [command, input, ...doc, ...target, "--today", TODAY, "--json"];
+  return [command, input, ...OPTIONS[command], ...target, "--today", TODAY, "--json"];
 }
 
 /** Column letter of a registry header (white space removed), as `check --json` names columns. */
@@ -43,6 +57,14 @@ function registryColumn(header: string): string | null {
 /** The cells a command reports setting (sheet!ref → the text it should show, null: any). */
 export function reportedCells(command: CommandName, stdout: string): Map<string, string | null> {
   const out = new Map<string, string | null>();
+  if (command === "archive") {
+    // Its JSON counts the items moved; the corpus says which rows they were (all 14 columns emptied).
+    const json = JSON.parse(stdout) as { archived: number };
+    if (json.archived !== ARCHIVED_ROWS.length)
+      throw new Error(`archive moved ${json.archived} items, the corpus has ${ARCHIVED_ROWS.length}`);
+    for (const row of ARCHIVED_ROWS) HEADERS.forEach((_, i) => out.set(`${REGISTRY}!${columnName(i + 1)}${row}`, null));
+    return out;
+  }
   if (command !== "number" && command !== "fix") return out;
   const json = JSON.parse(stdout) as {
     assigned?: { row: number; number: string }[];
@@ -86,7 +108,8 @@ export async function runCase(
   const cli = await runCli(argv(command, input, mode, outFile), { cwd: caseDir, today: TODAY });
   const output = mode === "out" ? outFile : input;
   const findings = new Findings();
-  if (cli.code !== 0) return { file, mode, code: cli.code, stderr: cli.stderr, output: null, findings: [] };
+  if (cli.code !== 0)
+    return { file, mode, code: cli.code, stderr: cli.stderr, output: null, findings: [], setCells: [] };
   if (mode === "out") {
     findings.check(sameBytes(fs.readFileSync(input), bytes), "part-changed", file, "带 -o 运行后输入文件被改动");
   } else {
@@ -108,5 +131,13 @@ export async function runCase(
   comparePackageParts(comparison, findings);
   compareWorkbook(comparison, findings);
   compareSheets(comparison, findings);
-  return { file, mode, code: cli.code, stderr: cli.stderr, output, findings: findings.list };
+  return {
+    file,
+    mode,
+    code: cli.code,
+    stderr: cli.stderr,
+    output,
+    findings: findings.list,
+    setCells: [...comparison.setCells.keys()],
+  };
 }

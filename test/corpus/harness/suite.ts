@@ -13,6 +13,7 @@ import { COMMANDS } from "../../../src/cli/commands";
 import { makeTempDir, removeDir } from "../../cli/helpers";
 import { buildCorpus, CORPUS } from "../build/corpus";
 import { readParts } from "../ooxml/zip";
+import { dependentFormulas } from "./dependencies";
 import { formatFindings, type Finding } from "./findings";
 import { formulaValues, libreOfficeDescribe, recalculatedValues, recalculateAll } from "./libreoffice";
 import type { CommandName } from "./policy";
@@ -26,16 +27,25 @@ function describeCase(r: CaseResult | undefined): string {
   return formatFindings(r.findings);
 }
 
-/** LibreOffice's values for the input's formulas, compared with those for the output. */
-function recalcFindings(input: Uint8Array, lo: { input: string | null; output: string | null }): Finding[] {
+/**
+ * LibreOffice's values for the input's formulas, compared with those for the output — all but
+ * the formulas that depend on cells the command set (their values may change).
+ */
+function recalcFindings(
+  input: Uint8Array,
+  set: readonly string[],
+  lo: { input: string | null; output: string | null },
+): Finding[] {
   if (!lo.input) return [{ kind: "libreoffice", where: "输入", detail: "LibreOffice 打不开输入文件" }];
   if (!lo.output) return [{ kind: "libreoffice", where: "输出", detail: "LibreOffice 打不开输出文件" }];
-  const own = formulaValues(readParts(input));
+  const parts = readParts(input);
+  const own = formulaValues(parts);
+  const exempt = new Set([...set, ...dependentFormulas(parts, new Set(set))]);
   const before = recalculatedValues(lo.input);
   const after = recalculatedValues(lo.output);
   const out: Finding[] = [];
   for (const key of own.keys()) {
-    if (before.get(key) !== after.get(key)) {
+    if (!exempt.has(key) && before.get(key) !== after.get(key)) {
       out.push({
         kind: "libreoffice",
         where: key,
@@ -103,7 +113,11 @@ export function describeWritingCommand(command: CommandName): void {
           path.join(dir, "lo-profile"),
         );
         written.forEach(({ entry, bytes }, i) => {
-          recalc.set(entry.file, recalcFindings(bytes, { input: converted[i], output: converted[inputs.length + i] }));
+          const set = results.get(key(entry.file, "out"))!.setCells;
+          recalc.set(
+            entry.file,
+            recalcFindings(bytes, set, { input: converted[i], output: converted[inputs.length + i] }),
+          );
         });
       }, 300_000);
 
