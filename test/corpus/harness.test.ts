@@ -285,9 +285,10 @@ describe("formulas that depend on the cells a command sets are told apart", () =
 
   it("finds references qualified, quoted, ranged, through names, not inside names of functions", () => {
     const names = new Map([["事项总数", "COUNTA(督办事项登记表!$C$3:$C$19)"]]);
-    expect(referencedRanges("LOG10(A1)+'统 计'!B2:C3+事项总数+\"D4\"", "统计", names)).toEqual([
+    expect(referencedRanges("LOG10(A1)+'统 计'!B2:C3+[1]统计!$B$7+事项总数+\"D4\"", "统计", names)).toEqual([
       { sheet: "统计", top: 1, left: 1, bottom: 1, right: 1 },
       { sheet: "统 计", top: 2, left: 2, bottom: 3, right: 3 },
+      { sheet: "[1]统计", top: 7, left: 2, bottom: 7, right: 2 },
       { sheet: "督办事项登记表", top: 3, left: 3, bottom: 19, right: 3 },
     ]);
   });

@@ -16,9 +16,12 @@ interface Range {
   readonly right: number;
 }
 
-/** A cell or range reference, perhaps sheet-qualified; not part of a longer name (LOG10) or a call. */
+/**
+ * A cell or range reference, perhaps sheet-qualified (`[1]统计!` is another workbook's sheet);
+ * not part of a longer name (LOG10) or a call.
+ */
 const REF =
-  /(?<![\w.])(?:(?:'((?:[^']|'')+)'|([^\s!(),'"&+\-*/^=<>:;{}[\]]+))!)?(\$?[A-Z]{1,3}\$?\d+)(?::(\$?[A-Z]{1,3}\$?\d+))?(?![\w(])/g;
+  /(?<![\w.])(?:(?:'((?:[^']|'')+)'|((?:\[\d+\])?[^\s!(),'"&+\-*/^=<>:;{}[\]]+))!)?(\$?[A-Z]{1,3}\$?\d+)(?::(\$?[A-Z]{1,3}\$?\d+))?(?![\w(])/g;
 
 /** The cell ranges a formula references (unqualified references are on `sheet`). */
 export function referencedRanges(formula: string, sheet: string, names: ReadonlyMap<string, string>): Range[] {
