@@ -46,8 +46,14 @@ function expectIntact(dir: string, input: string, before: Map<string, string>): 
 }
 
 /** Runs `duban number` (a writing command) with a fault injected below `faultDir`. */
-async function runWithFault(argv: string[], cwd: string, faultDir: string | null, code: FaultCode | null) {
-  const restore = faultDir && code ? injectFault(faultDir, code) : () => undefined;
+async function runWithFault(
+  argv: string[],
+  cwd: string,
+  faultDir: string | null,
+  code: FaultCode | null,
+  options: { copies?: boolean } = {},
+) {
+  const restore = faultDir && code ? injectFault(faultDir, code, options) : () => undefined;
   try {
     return await runCli(argv, { cwd, today: "2026-11-25" });
   } finally {
@@ -70,10 +76,19 @@ describe("a full disk (ENOSPC)", () => {
     expectIntact(dir, input, before);
   });
 
-  it("while writing --in-place: refused, the input intact, no partial backup or temp file left", async () => {
+  it("while backing up for --in-place: refused, the input intact, no partial backup or temp file left", async () => {
     const { dir, input } = folder();
     const before = snapshot(dir);
     const r = await runWithFault(["number", input, "--in-place"], dir, dir, "ENOSPC");
+    expectRefused(r, SAYS_DISK_FULL);
+    expect(r.stderr[0]).toMatch(/请/);
+    expectIntact(dir, input, before);
+  });
+
+  it("--in-place after the backup was made: refused, the input intact, no temp file left", async () => {
+    const { dir, input } = folder();
+    const before = snapshot(dir);
+    const r = await runWithFault(["number", input, "--in-place"], dir, dir, "ENOSPC", { copies: false });
     expectRefused(r, SAYS_DISK_FULL);
     expect(r.stderr[0]).toMatch(/请/);
     expectIntact(dir, input, before);

@@ -34,8 +34,12 @@ function fault(code: FaultCode, syscall: string, file: string): NodeJS.ErrnoExce
 
 const isWriteFlag = (flags: unknown) => typeof flags === "string" && /[wax+]/.test(flags);
 
-/** Makes writes below `dir` fail with `code`; returns the function that undoes it. */
-export function injectFault(dir: string, code: FaultCode): () => void {
+/**
+ * Makes writes below `dir` fail with `code`; returns the function that undoes it.
+ * `copies: false` lets file copies through (a full disk that still had room for the backup).
+ */
+export function injectFault(dir: string, code: FaultCode, options: { copies?: boolean } = {}): () => void {
+  const copies = options.copies ?? true;
   const root = path.resolve(dir);
   const inside = (p: unknown) => typeof p === "string" && path.resolve(p).startsWith(root + path.sep);
   const spies: jest.SpyInstance[] = [];
@@ -48,12 +52,6 @@ export function injectFault(dir: string, code: FaultCode): () => void {
     spies.push(jest.spyOn(obj, name as never).mockImplementation(((...a: never[]) => impl(real, ...a)) as never));
   };
   const p = fs.promises;
-  const openSync = fs.openSync; // Node's own sync writers call fs.openSync: keep the real one
-  const writePartial = (file: string, bytes: Uint8Array) => {
-    const fd = openSync(file, "w");
-    fs.writeSync(fd, bytes);
-    fs.closeSync(fd);
-  };
   const failsCreate = code === "EACCES";
   const failsReplace = (target: string) => code === "EACCES" || (code === "EBUSY" && fs.existsSync(target));
 
@@ -83,12 +81,9 @@ export function injectFault(dir: string, code: FaultCode): () => void {
     return real(file as never, data, opts);
   });
   spy(p, "copyFile", async (real, from: string, to: string, mode: never) => {
-    if (!inside(to)) return real(from as never, to as never, mode);
-    if (failsCreate) throw fault(code, "copyfile", to);
-    if (code === "ENOSPC") {
-      writePartial(to, fs.readFileSync(from).subarray(0, 100)); // a partial copy, as a full disk leaves
-      throw fault(code, "copyfile", to);
-    }
+    if (!inside(to) || !copies) return real(from as never, to as never, mode);
+    // libuv removes the destination when a copy fails, so a full disk leaves no partial copy.
+    if (failsCreate || code === "ENOSPC") throw fault(code, "copyfile", to);
     return real(from as never, to as never, mode);
   });
   spy(p, "rename", async (real, from: string, to: string) => {
@@ -108,7 +103,7 @@ export function injectFault(dir: string, code: FaultCode): () => void {
     return real(from as never, to as never);
   });
   spy(fs, "copyFileSync", (real, from: string, to: string, mode: never) => {
-    if (inside(to) && (failsCreate || code === "ENOSPC")) throw fault(code, "copyfile", to);
+    if (inside(to) && copies && (failsCreate || code === "ENOSPC")) throw fault(code, "copyfile", to);
     return real(from as never, to as never, mode);
   });
   spy(fs, "openSync", (real, file: string, flags: string, mode: never) => {
