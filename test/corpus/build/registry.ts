@@ -5,29 +5,27 @@
  * 序号 as =ROW()-2, dates as serial numbers with a date format; and a 统计 sheet whose
  * formulas count the registry (COUNTIF, COUNTA, MAX) so LibreOffice has something to recalculate.
  */
+import { OFFICIAL_COLUMNS } from "../../../src/domain/columns";
 import type { CellInput, SheetBuilder } from "./sheet";
 import { WorkbookBuilder, type Flavour } from "./workbook-builder";
 
 export const REGISTRY = "督办事项登记表";
 export const STATS = "统计";
 
-/** The official headers as printed on attachment 3 (line breaks where the form has them). */
-export const HEADERS = [
-  "序号",
-  "督办事项编号",
-  "督办事项内容",
-  "来文\n编号",
-  "紧急\n程度",
-  "密级",
-  "任务下\n达时间",
-  "要求完\n成时间",
-  "督办科室或单位",
-  "协办科室或单位",
-  "承办单位\n负责人",
-  "签收\n日期",
-  "督办结果",
-  "备注",
-];
+/** Where the printed form breaks a header over two lines (characters on the first line). */
+const FORM_BREAKS: Readonly<Record<string, number>> = {
+  来文编号: 2,
+  紧急程度: 2,
+  任务下达时间: 3,
+  要求完成时间: 3,
+  承办单位负责人: 4,
+  签收日期: 2,
+};
+
+/** The 14 official headers as printed on attachment 3 (line breaks where the form has them). */
+export const HEADERS: readonly string[] = OFFICIAL_COLUMNS.map(({ header }) =>
+  FORM_BREAKS[header] ? `${header.slice(0, FORM_BREAKS[header])}\n${header.slice(FORM_BREAKS[header])}` : header,
+);
 
 /** Serial number of an ISO day in the 1900 date system. */
 export function serial(iso: string): number {
