@@ -4,6 +4,7 @@
  * not, one overdue on 2026-11-25, two due around 2026-12-02, one from last year, one ended —
  * 序号 as =ROW()-2, dates as serial numbers with a date format; and a 统计 sheet whose
  * formulas count the registry (COUNTIF, COUNTA, MAX) so LibreOffice has something to recalculate.
+ * One item is typed the way clerks type (紧急程度 平件, 密级 非密): warnings `duban fix` corrects.
  */
 import { OFFICIAL_COLUMNS } from "../../../src/domain/columns";
 import type { CellInput, SheetBuilder } from "./sheet";
@@ -114,8 +115,8 @@ export const ITEMS: readonly Item[] = [
     "",
     "编制2027年教育事业发展计划（征求意见稿）",
     "",
-    "一般",
-    "公开",
+    "平件",
+    "非密",
     "2026-11-18",
     "2027-01-15",
     "办公室",

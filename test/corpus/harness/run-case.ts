@@ -28,6 +28,8 @@ export interface CaseResult {
   readonly findings: readonly Finding[];
   /** "sheet!ref" of the cells the command reports setting. */
   readonly setCells: readonly string[];
+  /** False when the command wrote nothing (the output is the input, byte for byte). */
+  readonly changed: boolean;
 }
 
 /** What each command needs besides FILE, the target and --today/--json. */
@@ -109,13 +111,16 @@ export async function runCase(
   const output = mode === "out" ? outFile : input;
   const findings = new Findings();
   if (cli.code !== 0)
-    return { file, mode, code: cli.code, stderr: cli.stderr, output: null, findings: [], setCells: [] };
+    return { file, mode, code: cli.code, stderr: cli.stderr, output: null, findings: [], setCells: [], changed: false };
   if (mode === "out") {
     findings.check(sameBytes(fs.readFileSync(input), bytes), "part-changed", file, "带 -o 运行后输入文件被改动");
   } else {
+    // A command with nothing to change leaves the file alone (no backup); otherwise exactly one
+    // backup, byte-identical to the original. suite.ts checks that "nothing" agrees with -o.
     const backups = backupsOf(input);
+    const untouched = backups.length === 0 && sameBytes(fs.readFileSync(input), bytes);
     findings.check(
-      backups.length === 1 && sameBytes(fs.readFileSync(backups[0]), bytes),
+      untouched || (backups.length === 1 && sameBytes(fs.readFileSync(backups[0]), bytes)),
       "part-lost",
       file,
       `--in-place 的备份应恰有一个且与原文件逐字节相同（找到 ${backups.length} 个）`,
@@ -128,6 +133,7 @@ export async function runCase(
     registry: REGISTRY,
     setCells: reportedCells(command, cli.stdout),
   };
+  const changed = !sameBytes(fs.readFileSync(output), bytes);
   comparePackageParts(comparison, findings);
   compareWorkbook(comparison, findings);
   compareSheets(comparison, findings);
@@ -139,5 +145,6 @@ export async function runCase(
     output,
     findings: findings.list,
     setCells: [...comparison.setCells.keys()],
+    changed,
   };
 }
