@@ -68,15 +68,19 @@ export function reportedCells(command: CommandName, stdout: string): Map<string,
     return out;
   }
   if (command !== "number" && command !== "fix") return out;
+  // Entries name their sheet once several ledger sheets are read; the corpus has one.
   const json = JSON.parse(stdout) as {
-    assigned?: { row: number; number: string }[];
-    fixed?: { row: number; column: string; to: unknown }[];
+    assigned?: { sheet?: string; row: number; number: string }[];
+    fixed?: { sheet?: string; row: number; column: string; to: unknown }[];
   };
-  for (const a of json.assigned ?? []) out.set(`${REGISTRY}!${registryColumn("督办事项编号")}${a.row}`, a.number);
+  for (const a of json.assigned ?? []) {
+    out.set(`${a.sheet ?? REGISTRY}!${registryColumn("督办事项编号")}${a.row}`, a.number);
+  }
   for (const f of json.fixed ?? []) {
     const col = registryColumn(f.column);
     // A fixed date becomes a serial number: its text is not the JSON's.
-    if (col) out.set(`${REGISTRY}!${col}${f.row}`, /^\d{4}-\d\d-\d\d$/.test(String(f.to)) ? null : String(f.to));
+    const text = /^\d{4}-\d\d-\d\d$/.test(String(f.to)) ? null : String(f.to);
+    if (col) out.set(`${f.sheet ?? REGISTRY}!${col}${f.row}`, text);
   }
   return out;
 }
