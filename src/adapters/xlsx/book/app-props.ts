@@ -2,15 +2,16 @@
  * The sheet titles of docProps/app.xml (TitlesOfParts, counted in HeadingPairs), kept in step
  * with the workbook when a sheet is added or removed. Anything else in the part is untouched.
  */
-import { attributesOf, childElements, escapeText, prefixOf, rootElement, textOf, withAttributes } from "../package/xml";
-
-interface Vector {
-  readonly start: number;
-  readonly openEnd: number;
-  readonly closeStart: number;
-  readonly end: number;
-  readonly name: string;
-}
+import {
+  attributesOf,
+  childElements,
+  escapeText,
+  prefixOf,
+  rootElement,
+  textOf,
+  withAttributes,
+  type XmlElement as Vector,
+} from "../package/xml";
 
 function vectorIn(xml: string, holder: string): { vector: Vector; items: Vector[] } | undefined {
   const root = rootElement(xml);

@@ -22,12 +22,8 @@ import { readMerges } from "./sheet-read";
 import { utf8Encode } from "../package/text-codec";
 import { topLevel, WORKSHEET_ORDER, type WorksheetElement } from "./sheet-elements";
 
-interface Span {
-  readonly start: number;
-  readonly openEnd: number;
-  readonly closeStart: number;
-  readonly end: number;
-}
+/** Where an element sits in the text (an XmlElement without its name). */
+type Span = Omit<XmlElement, "name">;
 interface RowPos extends Span {
   readonly r: number;
 }
