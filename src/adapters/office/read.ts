@@ -55,7 +55,7 @@ export function loadUsedRange(sheet: Excel.Worksheet): Excel.Range {
 
 /**
  * The grid of a used range loaded by loadUsedRange, after the sync.
- * @example usedGrid("设置", used).rows.length // 12
+ * @example usedGrid("设置", used) // { name: "设置", rows: [...] } (row 1 first, as gridFromBlock gives)
  */
 export function usedGrid(name: string, used: Excel.Range): SheetGrid {
   return gridFromBlock(name, used.isNullObject ? null : used);

@@ -83,7 +83,7 @@ export function oursOf(all: readonly LoadedFormat[], plan: SheetPlan): LoadedFor
 
 /**
  * Second wave: the range of each format of ours, by its position in the sheet's collection.
- * @example formatRangeReads(() => sheet, plan, formats).length // 5 after a refresh
+ * @example formatRangeReads(() => sheet, plan, formats) // one ReadItem per format of ours, filling formats.ranges
  */
 export function formatRangeReads(ws: () => Excel.Worksheet, plan: SheetPlan, formats: SheetFormats): FormatReadItem[] {
   return oursOf(formats.all, plan).map((f) => {

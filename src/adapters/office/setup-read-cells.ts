@@ -101,7 +101,7 @@ export function areasOf(address: string): CellRange[] {
  * Reads of planned cells column slice by column slice, exactly: `values` and `formulas` of every
  * cell (the two tell a formula from a text typed as '=…, which a formula never equals), and
  * number formats where an owned cell sets one.
- * @example exactReads(() => sheet, plan.cells, () => 12, read).length // 1
+ * @example exactReads(() => sheet, plan.cells, estimate, read) // one ReadItem per column slice under the budget
  */
 export function exactReads(
   ws: () => Excel.Worksheet,
@@ -173,7 +173,7 @@ export function formatProbe(ws: () => Excel.Worksheet, range: CellRange, read: S
 /**
  * The cell reads of one sheet: a generated sheet as one block reaching its used range, other
  * sheets' planned cells column slice by column slice.
- * @example cellReads(() => sheet, plan, options, read).length // 3
+ * @example cellReads(() => sheet, plan, options, read) // ReadItems filling read.cells (and read.block when one is loaded)
  */
 export function cellReads(
   ws: () => Excel.Worksheet,

@@ -301,7 +301,7 @@ export function namesRead(context: Excel.RequestContext): { items: ReadItem[]; n
 
 /**
  * The items as batches of at most the 4 MB budget (small items first, so usually one batch).
- * @example toBatches(items).length // 1
+ * @example toBatches(items) // [{ queue, collect }]: one batch while everything fits the budget
  */
 export function toBatches(items: readonly ReadItem[]): Batch[] {
   const ordered = [...items].sort((a, b) => a.bytes - b.bytes);
