@@ -4,8 +4,8 @@ import type { CellWrite, SheetGrid } from "../domain/cell";
 export type { CellWrite };
 
 /**
- * What a use case needs from a workbook. Implemented on ExcelJS (files, CLI, tests) and on
- * Office.js (the add-in). Each method is one batch: an Office adapter uses a bounded number of
+ * What a use case needs from a workbook. Implemented on the xlsx package (files: CLI, the
+ * standalone page, tests) and on Office.js (the add-in). Each method is one batch: an Office adapter uses a bounded number of
  * `context.sync()` calls per call, whatever the number of rows.
  */
 export interface WorkbookPort {

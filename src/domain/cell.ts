@@ -1,5 +1,5 @@
 /**
- * Plain cell values as the engine sees them. Adapters (ExcelJS, Office.js) convert whatever
+ * Plain cell values as the engine sees them. Adapters (the xlsx package, Office.js) convert whatever
  * the workbook stores — rich text, formulas, hyperlinks, dates — into one of these shapes:
  * rich text is concatenated, a formula gives its cached result, a hyperlink its text,
  * a JS Date its UTC calendar date.

@@ -1,8 +1,8 @@
 /**
  * The layout model of a printed document: everything an adapter needs to draw one worksheet
  * — cell values, named styles, merges, borders, column widths, row heights and page setup —
- * as plain data. The engine produces it (see src/domain/documents); the xlsx adapter renders
- * it with ExcelJS and the Office adapter with Office.js, so both print the same form.
+ * as plain data. The engine produces it (see src/domain/documents); the xlsx adapter writes
+ * it as sheet parts and the Office adapter draws it with Office.js, so both print the same form.
  *
  * Units: column widths in Excel character units (the width of "0" in the default font), row
  * heights and font sizes in points, margins in centimetres. Rows and columns are 1-based.
