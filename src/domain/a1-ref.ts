@@ -4,13 +4,10 @@
  * relative cell and range references. Pure text.
  */
 
-/** A rectangle of cells, 1-based and inclusive. */
-export interface CellRange {
-  readonly top: number;
-  readonly left: number;
-  readonly bottom: number;
-  readonly right: number;
-}
+import type { CellRange } from "./cell";
+
+// The rectangle every range function here takes (defined with the cell values).
+export type { CellRange };
 
 /**
  * Column letters of a 1-based column number.

@@ -16,8 +16,8 @@ export type CellValue =
 
 export const EMPTY: CellValue = { t: "empty" };
 
-/** A rectangle of cells, 1-based and inclusive (the same shape as a1-ref's CellRange). */
-export interface GridRange {
+/** A rectangle of cells, 1-based and inclusive. */
+export interface CellRange {
   readonly top: number;
   readonly left: number;
   readonly bottom: number;
@@ -47,7 +47,7 @@ export interface SheetGrid {
    * top-left cell holds a value; the cells it covers read as empty. Undefined means unknown
    * (Office.js before ExcelApi 1.13), not "none".
    */
-  readonly merges?: readonly GridRange[];
+  readonly merges?: readonly CellRange[];
 }
 
 /** Text of a cell for display and for text fields (numbers printed plainly). */

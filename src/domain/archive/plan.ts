@@ -22,7 +22,7 @@ import {
   isBlank,
   type CellValue,
   type CellWrite,
-  type GridRange,
+  type CellRange,
   type IsoDate,
   type SheetGrid,
 } from "../cell";
@@ -139,7 +139,7 @@ function columnWidths(layout: RegistryLayout, width: number): number[] {
 }
 
 /** A merged range that covers rows on both sides of a set of rows, if any. */
-function mergeAcross(merges: readonly GridRange[], rows: ReadonlySet<number>): GridRange | undefined {
+function mergeAcross(merges: readonly CellRange[], rows: ReadonlySet<number>): CellRange | undefined {
   return merges.find((m) => {
     let inside = false;
     let outside = false;
@@ -262,7 +262,7 @@ function archiveLayout(
     heights.push(height);
   }
   // Merges inside one moved row move with it (a merge across rows was refused before).
-  const inRow = new Map<number, GridRange[]>();
+  const inRow = new Map<number, CellRange[]>();
   for (const g of registry.merges ?? []) {
     if (g.top === g.bottom && g.top > band) inRow.set(g.top, [...(inRow.get(g.top) ?? []), g]);
   }

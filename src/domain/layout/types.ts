@@ -7,7 +7,7 @@
  * Units: column widths in Excel character units (the width of "0" in the default font), row
  * heights and font sizes in points, margins in centimetres. Rows and columns are 1-based.
  */
-import type { CellRange } from "../a1-ref";
+import type { CellRange } from "../cell";
 
 /** A font by name, with the faces to use, in order, where the named one is not installed. */
 export interface FontSpec {

@@ -5,7 +5,7 @@
  * the original text, so every other row, cell and element keeps its exact bytes. New elements
  * go where CT_Worksheet's schema order puts them.
  */
-import type { GridRange } from "../../../domain/cell";
+import type { CellRange } from "../../../domain/cell";
 import { PackageError } from "../package/errors";
 import { insertionPoint } from "../package/ordered";
 import {
@@ -47,9 +47,9 @@ export class SheetDoc {
   private readonly edits = new Map<number, Map<number, string | null>>();
   private readonly rowEdits = new Map<number, Record<string, string | null>>();
   private readonly groups = new Map<WorksheetElement, string[]>();
-  private mergeList?: GridRange[];
+  private mergeList?: CellRange[];
   private colStyleList?: { min: number; max: number; style: number }[];
-  private added?: GridRange;
+  private added?: CellRange;
 
   private readonly children: XmlElement[];
 
@@ -194,7 +194,7 @@ export class SheetDoc {
   // ── merges ──────────────────────────────────────────────────────────────────────────────
 
   /** The merged ranges, top to bottom. */
-  merges(): GridRange[] {
+  merges(): CellRange[] {
     if (!this.mergeList) {
       const text = this.elementTexts("mergeCells").join("");
       this.mergeList = text ? readMerges(text, 0, this.p) : [];
@@ -203,7 +203,7 @@ export class SheetDoc {
   }
 
   /** Adds merged ranges (the caller made sure they overlap none). */
-  addMerges(ranges: readonly GridRange[]): void {
+  addMerges(ranges: readonly CellRange[]): void {
     if (ranges.length === 0) return;
     const all = [...this.merges(), ...ranges];
     const existing = this.elementTexts("mergeCells")[0];

@@ -3,7 +3,7 @@
  * rules lose only the cells a plan takes over (their ranges are cut around it), so no cell ends
  * up with two overlapping rules; a plan already in place changes nothing.
  */
-import type { GridRange } from "../../../../domain/cell";
+import type { CellRange } from "../../../../domain/cell";
 import type { SheetPlan, ValidationPlan } from "../../../../domain/setup-plan-types";
 import type { SetupChangeLog } from "../../../../app/setup-port";
 import {
@@ -24,7 +24,7 @@ interface Rule {
   /** The element's text (kept when its ranges do not change). */
   readonly text: string;
   readonly key: string;
-  ranges: GridRange[];
+  ranges: CellRange[];
   cut: boolean;
 }
 
@@ -108,7 +108,7 @@ function planElement(v: ValidationPlan, p: string, date1904: boolean): { text: s
 }
 
 /** Cells of `range` not covered by any of `ranges`. */
-function uncovered(range: GridRange, ranges: readonly GridRange[]): number {
+function uncovered(range: CellRange, ranges: readonly CellRange[]): number {
   let rest = [range];
   for (const r of ranges) rest = rest.flatMap((x) => subtractRange(x, r));
   return rest.reduce((n, r) => n + rangeArea(r), 0);
