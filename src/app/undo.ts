@@ -40,8 +40,37 @@ export interface UndoResult {
   /** Sheets the operation created that no longer existed (nothing to delete). */
   readonly missingSheets?: readonly string[];
   readonly conflicts: readonly UndoConflict[];
+  /** Why nothing was undone, when the last operation is one undo stops at. */
+  readonly blocked?: UndoBlock;
   /** One Chinese line for the task pane. */
   readonly message: string;
+}
+
+/**
+ * Why undo stops at an operation instead of taking it back: a setup operation (刷新, 新建登记表:
+ * it never changed what a person typed, and taking back its values — the log keeps formulas
+ * only as text — would leave the 状态 formulas reading an empty calendar); an operation that
+ * replaced sheets (the old sheets are gone); one that created sheets on a port that cannot
+ * delete them.
+ */
+export type UndoBlock =
+  | { readonly code: "setup-operation" }
+  | { readonly code: "replaced-sheet"; readonly sheets: readonly string[] }
+  | { readonly code: "sheet-not-deletable" };
+
+/**
+ * What the person reads when undo stops at `operation` (one Chinese line, saying what to do).
+ * @example undoBlockMessage("刷新", { code: "setup-operation" }) // "上次操作是“刷新”，不能撤销：…"
+ */
+export function undoBlockMessage(operation: string, block: UndoBlock): string {
+  switch (block.code) {
+    case "setup-operation":
+      return `上次操作是“${operation}”，不能撤销：它只补充设置、工作日历、公式和颜色，没有改动任何已填写的内容；撤销会清空红黄绿灯所依据的工作日历。如需回到之前的版本，请使用 Excel 的“版本历史”。`;
+    case "replaced-sheet":
+      return `上次操作“${operation}”替换了工作表${block.sheets.map((s) => `“${s}”`).join("、")}，原来的工作表已不存在，不能撤销。如需找回原来的内容，请使用 Excel 的“版本历史”。`;
+    case "sheet-not-deletable":
+      return `上次操作“${operation}”新建了工作表，此处无法删除工作表，不能撤销；如不需要，请手动删除该工作表。`;
+  }
 }
 
 /** The entries of one operation, as the log lists them. */
@@ -124,22 +153,10 @@ export async function runUndo(port: LoggedWorkbookPort): Promise<UndoResult> {
       message: "没有可撤销的操作",
     };
   }
-  // Setup operations never change what a person typed, and taking back their values (the log
-  // keeps formulas only as text) would leave the 状态 formulas reading an empty calendar.
-  const kind = operationKindOf(op.operation);
-  if (kind !== null && SETUP_OPERATIONS.has(kind)) {
-    return {
-      operationId: null,
-      operation: op.operation,
-      restored: 0,
-      unchanged: 0,
-      conflicts: [],
-      message: `上次操作是“${op.operation}”，不能撤销：它只补充设置、工作日历、公式和颜色，没有改动任何已填写的内容；撤销会清空红黄绿灯所依据的工作日历。如需回到之前的版本，请使用 Excel 的“版本历史”。`,
-    };
-  }
-  const stop = undoBlocker(op, port);
-  if (stop !== null) {
-    return { operationId: null, operation: op.operation, restored: 0, unchanged: 0, conflicts: [], message: stop };
+  const blocked = undoBlocker(op, port);
+  if (blocked !== null) {
+    const message = undoBlockMessage(op.operation, blocked);
+    return { operationId: null, operation: op.operation, restored: 0, unchanged: 0, conflicts: [], blocked, message };
   }
   const created = createdSheets(op);
   const isCreated = (sheet: string) => findSheetName(sheet, created) !== undefined;
@@ -193,17 +210,14 @@ export function createdSheets(op: LoggedOperation): string[] {
 }
 
 /**
- * Why an operation cannot be undone (one Chinese line), or null when it can: it replaced a
- * sheet, or it created one and the port cannot delete sheets.
- * @example undoBlocker(replacingOp, port) // "上次操作“生成督办事项通知单”替换了工作表“通知单〔2021〕3号”…"
+ * Why an operation cannot be undone, or null when it can (see UndoBlock).
+ * @example undoBlocker(replacingOp, port) // { code: "replaced-sheet", sheets: ["通知单〔2021〕3号"] }
  */
-export function undoBlocker(op: LoggedOperation, port: LoggedWorkbookPort): string | null {
+export function undoBlocker(op: LoggedOperation, port: LoggedWorkbookPort): UndoBlock | null {
+  const kind = operationKindOf(op.operation);
+  if (kind !== null && SETUP_OPERATIONS.has(kind)) return { code: "setup-operation" };
   const replaced = [...new Set(op.entries.filter((e) => e.sheetAction === "replaced").map((e) => e.sheet))];
-  if (replaced.length > 0) {
-    return `上次操作“${op.operation}”替换了工作表${replaced.map((s) => `“${s}”`).join("、")}，原来的工作表已不存在，不能撤销。如需找回原来的内容，请使用 Excel 的“版本历史”。`;
-  }
-  if (createdSheets(op).length > 0 && typeof port.deleteSheet !== "function") {
-    return `上次操作“${op.operation}”新建了工作表，此处无法删除工作表，不能撤销；如不需要，请手动删除该工作表。`;
-  }
+  if (replaced.length > 0) return { code: "replaced-sheet", sheets: replaced };
+  if (createdSheets(op).length > 0 && typeof port.deleteSheet !== "function") return { code: "sheet-not-deletable" };
   return null;
 }
