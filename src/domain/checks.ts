@@ -7,20 +7,20 @@
  */
 import type { IsoDate } from "./cell";
 import type { WorkingCalendar } from "./calendar";
-import {
-  ALL_COLUMNS,
-  CLASSIFIED_VALUES,
-  SECRECY_VALUES,
-  URGENCY_VALUES,
-  normalizeHeader,
-  type ColumnKey,
-} from "./columns";
+import { ALL_COLUMNS, normalizeHeader, type ColumnKey } from "./columns";
 import { compareIso, formatChineseDate as cn, yearOf } from "./dates";
 import type { Issue, Leader, RegistryItem, RegistryLayout, Settings } from "./model";
 import { findDuplicates, parseNumber, type NumberProblem } from "./numbers";
 import { HEADER_OF } from "./registry";
 import { makeIssue } from "./rules";
 import { isTerminated } from "./status";
+import {
+  isClassifiedText,
+  readSecrecy,
+  readUrgency,
+  resultMeaning,
+  type ListReading,
+} from "./vocabulary";
 import { addWorkingDays, workingDaysLeft } from "./workdays";
 
 export interface CheckContext {
@@ -55,8 +55,6 @@ const NUMBER_PROBLEM_TEXT: Readonly<Record<NumberProblem, string>> = {
   unrecognised: "不是“〔年份〕序号号”的形式",
 };
 
-const classified: ReadonlySet<string> = new Set(CLASSIFIED_VALUES);
-
 /** What every item check sees besides the item. */
 interface Env {
   readonly ctx: CheckContext;
@@ -71,7 +69,7 @@ const key2 = (row: number, column: string) => `${row}\u0000${column}`;
 const compact = (text: string) => normalizeHeader(text);
 
 function isClassified(item: RegistryItem): boolean {
-  return classified.has(compact(item.secrecy));
+  return isClassifiedText(item.secrecy);
 }
 
 function isMajor(item: RegistryItem): boolean {
@@ -86,6 +84,7 @@ const checkRequired: ItemCheck = (item, env) => {
     const value = item[key as keyof RegistryItem];
     if (value !== null && value !== "") continue;
     if (key === "content" && isClassified(item)) continue;
+    if (key === "dueOn" && item.longTerm !== undefined) continue;
     const column = HEADER_OF[key];
     if (env.suppressed.has(key2(item.row, column))) continue;
     issues.push(makeIssue("required-missing", item.row, column, { column }));
@@ -166,19 +165,54 @@ const checkNumberFormat: ItemCheck = (item) => {
   ];
 };
 
-/** A value of a list column: blank allowed; a value differing only by white space gets a fix. */
-function listCheck(
-  key: "urgency" | "secrecy" | "major",
-  code: "urgency-invalid" | "secrecy-invalid" | "major-invalid",
-  values: readonly string[],
+/** 重大事项: 是 or 否, blank allowed; a value differing only by white space gets a fix. */
+const checkMajor: ItemCheck = (item, env) => {
+  const value = item.major;
+  if (!env.has("major") || value === "" || value === "是" || value === "否") return [];
+  const fix = ["是", "否"].find((v) => v === compact(value));
+  return [makeIssue("major-invalid", item.row, HEADER_OF.major, { value }, fix)];
+};
+
+/**
+ * A vocabulary list column (紧急程度, 密级): blank, a value or a GB/T 9704 mark pass; a synonym
+ * is a warning with the value as fix; a value spaced out, or anything else, is an error.
+ */
+function vocabularyCheck(
+  key: "urgency" | "secrecy",
+  read: (text: string) => ListReading<string>,
+  codes: { invalid: "urgency-invalid" | "secrecy-invalid"; synonym: "urgency-synonym" | "secrecy-synonym" },
 ): ItemCheck {
   return (item, env) => {
     const value = item[key];
-    if (!env.has(key) || value === "" || values.includes(value)) return [];
-    const fix = values.find((v) => v === compact(value));
-    return [makeIssue(code, item.row, HEADER_OF[key], { value }, fix)];
+    if (!env.has(key)) return [];
+    const reading = read(value);
+    const column = HEADER_OF[key];
+    switch (reading.how) {
+      case "blank":
+      case "exact":
+      case "mark":
+        return [];
+      case "synonym":
+        return [makeIssue(codes.synonym, item.row, column, { value, fix: reading.fix }, reading.fix)];
+      case "spacing":
+        return [makeIssue(codes.invalid, item.row, column, { value }, reading.fix)];
+      case "unknown":
+        return [makeIssue(codes.invalid, item.row, column, { value })];
+    }
   };
 }
+
+/** 督办结果 that the engine cannot read as closed, terminated or still open (counts as open). */
+const checkResultWording: ItemCheck = (item, env) => {
+  if (!env.has("result") || item.closedOn !== null || resultMeaning(item.result) !== "unclear") return [];
+  return [makeIssue("result-unclear", item.row, HEADER_OF.result, { value: item.result })];
+};
+
+/** 要求完成时间 长期 / 长期坚持 / 持续推进: an item without a deadline, said once. */
+const checkLongTerm: ItemCheck = (item) => {
+  if (item.longTerm === undefined) return [];
+  return [makeIssue("deadline-long-term", item.row, HEADER_OF.dueOn, { value: item.longTerm })];
+};
 
 /** 涉密不上网: a classified item carries only a reference, not its content. */
 const checkClassified: ItemCheck = (item) => {
@@ -188,7 +222,7 @@ const checkClassified: ItemCheck = (item) => {
       "classified-content",
       item.row,
       HEADER_OF.content,
-      { secrecy: compact(item.secrecy), placeholder: CLASSIFIED_PLACEHOLDER },
+      { secrecy: readSecrecy(item.secrecy).value ?? compact(item.secrecy), placeholder: CLASSIFIED_PLACEHOLDER },
       CLASSIFIED_PLACEHOLDER,
     ),
   ];
@@ -291,13 +325,15 @@ const checkReport: ItemCheck = (item, env) => {
 export const ITEM_CHECKS: readonly ItemCheck[] = [
   checkRequired,
   checkNumberFormat,
-  listCheck("urgency", "urgency-invalid", URGENCY_VALUES),
-  listCheck("secrecy", "secrecy-invalid", SECRECY_VALUES),
+  vocabularyCheck("urgency", readUrgency, { invalid: "urgency-invalid", synonym: "urgency-synonym" }),
+  vocabularyCheck("secrecy", readSecrecy, { invalid: "secrecy-invalid", synonym: "secrecy-synonym" }),
   checkClassified,
+  checkLongTerm,
   checkDateOrder,
   checkFutureDates,
   checkRouting,
-  listCheck("major", "major-invalid", ["是", "否"]),
+  checkResultWording,
+  checkMajor,
   checkMajorSigner,
   checkApprover,
   checkReport,

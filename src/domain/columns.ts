@@ -3,6 +3,8 @@
  * adds to the right of 备注. Columns are found by header text (white space removed), never by
  * position.
  */
+import { CLASSIFIED_LEVELS, RESULT_CHOICES, SECRECY_LEVELS, URGENCY_LEVELS } from "./vocabulary";
+
 export type ColumnKey =
   | "seq"
   | "number"
@@ -75,10 +77,11 @@ export const EXTENSION_COLUMNS: readonly ColumnDef[] = [
 
 export const ALL_COLUMNS: readonly ColumnDef[] = [...OFFICIAL_COLUMNS, ...EXTENSION_COLUMNS];
 
-export const URGENCY_VALUES = ["特急", "加急", "一般"] as const;
-export const SECRECY_VALUES = ["公开", "内部", "秘密", "机密", "绝密"] as const;
-export const CLASSIFIED_VALUES = ["秘密", "机密", "绝密"] as const;
-export const RESULT_VALUES = ["按期办结", "逾期办结", "延期办结", "终止"] as const;
+/** The list values live in the vocabulary (vocabulary.ts); these names stay for the lists' users. */
+export const URGENCY_VALUES = URGENCY_LEVELS;
+export const SECRECY_VALUES = SECRECY_LEVELS;
+export const CLASSIFIED_VALUES = CLASSIFIED_LEVELS;
+export const RESULT_VALUES = RESULT_CHOICES;
 export const MAJOR_VALUES = ["是", "否"] as const;
 export const SOURCE_VALUES = [
   "区委批转",

@@ -28,6 +28,11 @@ export interface RegistryItem {
   readonly extendedTo: IsoDate | null;
   readonly extensionApprover: string;
   readonly reportedOn: IsoDate | null;
+  /**
+   * The 要求完成时间 text of a long-term item (长期, 长期坚持, 持续推进: vocabulary.ts), whose
+   * dueOn is null; absent for every other item.
+   */
+  readonly longTerm?: string;
 }
 
 export type Severity = "error" | "warning";

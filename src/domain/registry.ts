@@ -9,6 +9,7 @@ import { ALL_COLUMNS, OFFICIAL_COLUMNS, normalizeHeader, type ColumnKey } from "
 import { parseDateCell, type DateProblem } from "./dates";
 import type { Issue, RegistryItem, RegistryLayout } from "./model";
 import { makeIssue, type RuleCode } from "./rules";
+import { isLongTermDeadline } from "./vocabulary";
 
 /** The registry sheet's official name (attachment 3). */
 export const REGISTRY_SHEET_NAME = "督办事项登记表";
@@ -210,6 +211,10 @@ export function readRegistry(grid: SheetGrid, layout: RegistryLayout): { items: 
         continue;
       }
       if (key === "status") continue;
+      if (key === "dueOn" && cell.t === "string" && isLongTermDeadline(cell.v)) {
+        item.longTerm = cell.v.trim();
+        continue;
+      }
       if (DATE_KEYS.has(key)) {
         const parsed = parseDateCell(cell);
         if (parsed === null) continue;

@@ -109,6 +109,32 @@ export const RULES = {
     message: "密级“{value}”不是可选值（公开、内部、秘密、机密、绝密）。请从下拉列表中选择；不填视为公开。",
     fix: true,
   },
+  "urgency-synonym": {
+    severity: "warning",
+    title: "紧急程度用了习惯说法",
+    message: "紧急程度“{value}”按“{fix}”处理。请改为下拉列表中的“{fix}”，状态公式和筛选才能识别。",
+    fix: true,
+  },
+  "secrecy-synonym": {
+    severity: "warning",
+    title: "密级用了习惯说法",
+    message: "密级“{value}”按“{fix}”处理。请改为“{fix}”，下拉列表和筛选才能识别。",
+    fix: true,
+  },
+  "result-unclear": {
+    severity: "warning",
+    title: "督办结果看不出是否办结",
+    message:
+      "督办结果“{value}”看不出是否办结，按未办结计算（可能显示为逾期或临期）。已办结的请填写按期办结、逾期办结或延期办结（或填写办结日期），终止的填写“终止”，仍在办理的可写“正在办理”。",
+    fix: false,
+  },
+  "deadline-long-term": {
+    severity: "warning",
+    title: "长期事项没有完成时间",
+    message:
+      "要求完成时间为“{value}”，按长期事项处理：没有期限，不显示红黄灯，也不会逾期。如有阶段性期限，请填写具体日期，并在备注中注明长期坚持。",
+    fix: false,
+  },
   "major-invalid": {
     severity: "error",
     title: "重大事项应填是或否",

@@ -9,7 +9,8 @@
  *
  * How a row is classified (see classifyItem):
  *   1. the row is an item when a known column other than 序号/状态 holds a value;
- *   2. 已终止 when 督办结果, trimmed, is 终止;  3. 已办结 when 督办结果 contains 办结 or 办结日期
+ *   2. 已终止 when 督办结果, trimmed, is a terminating word (终止, 已终止);  3. 已办结 when
+ *      督办结果 contains a closing word and no never-closing mark (vocabulary.ts), or 办结日期
  *      is a date;
  *   4. the deadline is 延期至 when it is a date, else 要求完成时间; a date cell (a serial), an
  *      8-digit number yyyymmdd or a date typed as text is found in the 工作日历 sheet — by
@@ -31,6 +32,7 @@ import { cellRef, stringLiteral } from "./a1-ref";
 import { daysInMonth, serialToIso } from "./dates";
 import { WORKBOOK_NAMES as N } from "./workbook-names";
 import { resultSaysClosed } from "./status";
+import { CLOSING_NEEDLES, NEVER_CLOSING_NEEDLES, TERMINATING_RESULTS } from "./vocabulary";
 
 /** 日历序 = working days so far × ORDER_SCALE + serial; serials stay far below it. */
 export const ORDER_SCALE = 100000;
@@ -90,13 +92,29 @@ export function datePositionFormula(ref: string): string {
   return `IF(ISNUMBER(${ref}),${numeric},MATCH(${textKeyFormula(ref)},${N.calendarKeys},0))`;
 }
 
+/** An array constant of texts: {"a","b"}. */
+function arrayConstant(texts: readonly string[]): string {
+  return `{${texts.map(stringLiteral).join(",")}}`;
+}
+
 /**
- * Formula: TRUE when the text of `ref`, trimmed, is 终止 (an error value gives FALSE).
- * @example terminatedFormula("M5").endsWith('="终止",FALSE)') // true
+ * Formula: TRUE when the text of `ref`, trimmed, is a terminating word (终止, 已终止; an error
+ * value gives FALSE).
+ * @example terminatedFormula("M5").endsWith('{"终止","已终止"},0)),FALSE)') // true
  */
 export function terminatedFormula(ref: string): string {
   const spaced = SPACE_LIKE.reduce((acc, ch) => `SUBSTITUTE(${acc},${ch}," ")`, ref);
-  return `IFERROR(TRIM(${spaced})="终止",FALSE)`;
+  return `IFERROR(ISNUMBER(MATCH(TRIM(${spaced}),${arrayConstant(TERMINATING_RESULTS)},0)),FALSE)`;
+}
+
+/**
+ * Formula: TRUE when the text of `ref` contains a closing word and no never-closing mark
+ * (vocabulary.ts; an error value gives FALSE).
+ * @example closedResultFormula("M5").startsWith("IFERROR(AND(SUMPRODUCT(") // true
+ */
+export function closedResultFormula(ref: string): string {
+  const count = (needles: readonly string[]) => `SUMPRODUCT(--ISNUMBER(FIND(${arrayConstant(needles)},${ref})))`;
+  return `IFERROR(AND(${count(CLOSING_NEEDLES)}>0,${count(NEVER_CLOSING_NEEDLES)}=0),FALSE)`;
 }
 
 /** Columns (1-based) the status formula reads; null when the registry lacks the column. */
@@ -124,10 +142,7 @@ export function statusFormula(columns: StatusFormulaColumns, row: number): strin
     .join("+");
   const terminated = columns.result === null ? "FALSE" : terminatedFormula(ref(columns.result));
   const closedParts: string[] = [];
-  if (columns.result !== null) {
-    const r = ref(columns.result);
-    closedParts.push(`AND(ISNUMBER(FIND("办结",${r})),ISERROR(FIND("未办结",${r})))`);
-  }
+  if (columns.result !== null) closedParts.push(closedResultFormula(ref(columns.result)));
   if (columns.closedOn !== null) closedParts.push(`ISNUMBER(${datePositionFormula(ref(columns.closedOn))})`);
   const closed = closedParts.length === 0 ? "FALSE" : `OR(${closedParts.join(",")})`;
   const positions = [columns.extendedTo, columns.dueOn]
@@ -265,11 +280,11 @@ export function formulaTerminated(cell: CellValue | undefined): boolean {
   if (cell === undefined) return false;
   const text = excelText(cell);
   if (text === null) return false;
-  return excelTrim(text.replace(/[\n\r\t\u3000\u00A0]/g, " ")) === "终止";
+  return (TERMINATING_RESULTS as readonly string[]).includes(excelTrim(text.replace(/[\n\r\t\u3000\u00A0]/g, " ")));
 }
 
 /**
- * Twin of the FIND("办结", …) and not FIND("未办结", …) test.
+ * Twin of closedResultFormula.
  * @example formulaSaysClosed({ t: "string", v: "已按期办结" }) // true
  * @example formulaSaysClosed({ t: "string", v: "未办结" }) // false
  */

@@ -97,7 +97,11 @@ describe("formula twins of 督办结果 agree with the engine", () => {
     ["终止 with a line break", text("终止\n"), true, false],
     ["终止 with an ideographic space", text("\u3000终止"), true, false],
     ["终 止 (space inside)", text("终 止"), false, false],
-    ["已终止", text("已终止"), false, false],
+    ["已终止", text("已终止"), true, false],
+    ["已完成", text("已完成"), false, true],
+    ["已落实", text("已落实"), false, true],
+    ["部分办结", text("部分办结"), false, false],
+    ["已报送 (unclear: open)", text("已报送"), false, false],
     ["按期办结", text("按期办结"), false, true],
     ["终止办结", text("终止办结"), false, true],
     ["未办结", text("未办结"), false, false],
@@ -178,7 +182,7 @@ describe("statusFormula", () => {
   it("reads its own row only, and the calendar through names", () => {
     const f = statusFormula(columns, 17);
     expect(f).toContain('COUNTIF(B17:V17,"?*")+COUNT(B17:V17)+COUNTIF(X17,"?*")+COUNT(X17)');
-    expect(f).toContain('FIND("办结",M17)');
+    expect(f).toContain('FIND({"办结","完成","办理完毕","已落实","落实完毕","已销号"},M17)');
     expect(f.match(/\b[A-Z]+\d+\b/g)?.every((ref) => ref.endsWith("17"))).toBe(true);
     for (const name of ["日历键", "日历日期", "日历序", "今日序", "预警阈值"]) expect(f).toContain(name);
   });

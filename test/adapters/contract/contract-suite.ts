@@ -245,9 +245,9 @@ export function contractSuite(harness: Harness): void {
       const f = (row: number) => subject.inspect.formula(REGISTRY, row, STATUS_COL) ?? "";
       const result13 = `${String.fromCharCode(64 + col("督办结果"))}`;
       expect(f(3)).toContain("日历序");
-      expect(f(14)).toContain(`FIND("办结",${result13}14)`);
+      expect(f(14)).toContain(`"已销号"},${result13}14)`);
       expect(f(14)).not.toContain(`${result13}3)`);
-      expect(f(400)).toContain(`FIND("办结",${result13}400)`);
+      expect(f(400)).toContain(`"已销号"},${result13}400)`);
       expect(f(401)).toBe("");
       // Lists: literal, from 设置 by name, and dates within the calendar.
       expect(subject.inspect.validation(REGISTRY, 3, col("紧急程度"))).toEqual({

@@ -151,7 +151,7 @@ describe("what people did to the workbook", () => {
     ]);
     expect(again.result.outcome.changes).toEqual([{ sheet: REGISTRY, kind: "cells", count: 1 }]);
     expect(reg().get(5, W)?.formula).toBe("=1+1");
-    expect(reg().get(7, W)?.formula).toContain('FIND("办结",M7)');
+    expect(reg().get(7, W)?.formula).toContain('"已销号"},M7)');
     expect(reg().get(9, W)).toMatchObject({ value: "已办结", formula: undefined });
   });
 
@@ -169,7 +169,7 @@ describe("what people did to the workbook", () => {
     expect(again.result.outcome.changes).toEqual([{ sheet: REGISTRY, kind: "cells", count: 1 }]);
     expect(reg().get(5, W)?.formula).toBe("=1+1");
     expect(reg().get(9, W)).toMatchObject({ value: "已办结", formula: undefined });
-    expect(reg().get(10, W)?.formula).toContain('FIND("办结",M10)');
+    expect(reg().get(10, W)?.formula).toContain('"已销号"},M10)');
   });
 
   test("ExcelApi 1.9: a sampled 状态 cell holding another formula makes the column be read exactly", async () => {
@@ -180,7 +180,7 @@ describe("what people did to the workbook", () => {
     const again = await refresh();
     expect(again.result.outcome.conflicts.map((c) => [c.address, c.found])).toEqual([["W5", "=1+1"]]);
     expect(again.result.outcome.changes).toEqual([{ sheet: REGISTRY, kind: "cells", count: 1 }]);
-    expect(reg().get(3, W)?.formula).toContain('FIND("办结",M3)');
+    expect(reg().get(3, W)?.formula).toContain('"已销号"},M3)');
   });
 
   test("a registry that grew past its formatted block gets formulas, lists and colours down to the new block", async () => {
@@ -196,7 +196,7 @@ describe("what people did to the workbook", () => {
       ]),
     );
     expect(reg().conditionalFormats.map((c) => c.range)).toEqual(["B3:B500", ...new Array(4).fill("A3:W500")]);
-    expect(reg().get(500, W)?.formula).toContain('FIND("办结",M500)');
+    expect(reg().get(500, W)?.formula).toContain('"已销号"},M500)');
     expect(reg().validationAt(500, 5)).toBeDefined();
     expect((await refresh()).result.outcome.changes).toEqual([]);
   });
