@@ -14,13 +14,7 @@ import { findDuplicates, parseNumber, type NumberProblem } from "./numbers";
 import { HEADER_OF } from "./registry";
 import { makeIssue } from "./rules";
 import { isTerminated } from "./status";
-import {
-  isClassifiedText,
-  readSecrecy,
-  readUrgency,
-  resultMeaning,
-  type ListReading,
-} from "./vocabulary";
+import { isClassifiedText, readSecrecy, readUrgency, resultMeaning, type ListReading } from "./vocabulary";
 import { addWorkingDays, workingDaysLeft } from "./workdays";
 
 export interface CheckContext {

@@ -200,7 +200,8 @@ function normaliseWidth(text: string): string {
 const SEPARATED = /^(\d{4})([-/.])(\d{1,2})\2(\d{1,2})$/;
 const CHINESE = /^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]$/;
 /** A time of day after a date: ` 17:00`, ` 17:00:30`, `T17:00`, ` 17时`, ` 17时30分`, ` 下午5点` … */
-const TIME_AFTER = /(?:\s+|T)(?:\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?|(?:上午|下午|晚上)?\s*\d{1,2}\s*[时点](?:\s*\d{1,2}\s*分)?(?:前)?)$|(?<=[日号])\s*(?:(?:上午|下午|晚上)?\s*\d{1,2}\s*[时点](?:\s*\d{1,2}\s*分)?(?:前)?|\d{1,2}:\d{2}(?::\d{2})?)$/u;
+const TIME_AFTER =
+  /(?:\s+|T)(?:\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?|(?:上午|下午|晚上)?\s*\d{1,2}\s*[时点](?:\s*\d{1,2}\s*分)?(?:前)?)$|(?<=[日号])\s*(?:(?:上午|下午|晚上)?\s*\d{1,2}\s*[时点](?:\s*\d{1,2}\s*分)?(?:前)?|\d{1,2}:\d{2}(?::\d{2})?)$/u;
 const COMPACT = /^(\d{4})(\d{2})(\d{2})$/;
 
 function fromParts(year: string, month: string, day: string, text: string): DateParse {

@@ -466,10 +466,13 @@ describe("the words clerks type (vocabulary)", () => {
     ["已完成 closes without a warning", { result: "已完成", closedOn: null }],
     ["部分办结 is open without a warning", { result: "部分办结" }],
     ["已终止 terminates (approver checked, no wording warning)", { result: "已终止", extensionApprover: "张三" }],
-    ["a GB/T 9704 mark is a valid 密级 (content replaced by the placeholder)", {
-      secrecy: "秘密★1年",
-      content: CLASSIFIED_PLACEHOLDER,
-    }],
+    [
+      "a GB/T 9704 mark is a valid 密级 (content replaced by the placeholder)",
+      {
+        secrecy: "秘密★1年",
+        content: CLASSIFIED_PLACEHOLDER,
+      },
+    ],
   ])("%s", (_rule, over) => {
     expect(run([item(over)])).toEqual([]);
   });
@@ -486,7 +489,9 @@ describe("the words clerks type (vocabulary)", () => {
 
   it("a long-term item has no deadline to require: one warning, no required-missing", () => {
     const issues = run([item({ dueOn: null, longTerm: "长期坚持" })]);
-    expect(issues.map((i) => [i.code, i.column, i.severity])).toEqual([["deadline-long-term", "要求完成时间", "warning"]]);
+    expect(issues.map((i) => [i.code, i.column, i.severity])).toEqual([
+      ["deadline-long-term", "要求完成时间", "warning"],
+    ]);
     expect(issues[0].message).toContain("长期坚持");
   });
 });
