@@ -1,7 +1,8 @@
 /**
  * The 督办看板 sheet: counts of items by status and by supervising section, all as formulas
- * over the registry's 状态 column, so a leader opening the workbook without the add-in sees
- * today's totals. The sheet is generated; a refresh rebuilds it.
+ * over the 状态 column of every ledger sheet (one per year: the counts are sums over the
+ * sheets), so a leader opening the workbook without the add-in sees today's totals. The sheet
+ * is generated; a refresh rebuilds it.
  */
 import type { CellValue } from "./cell";
 import { sheetPrefix, cellRef, rangeRef, stringLiteral } from "./a1-ref";
@@ -28,6 +29,15 @@ export const DASHBOARD_ROWS = {
 /** Label of the row collecting items whose section is blank or not listed. */
 export const OTHER_SECTIONS_LABEL = "其他或未填写";
 
+/** A further ledger sheet the board counts (one per year), besides `registrySheet`. */
+export interface DashboardSource {
+  readonly registrySheet: string;
+  readonly statusColumn: number;
+  readonly sectionColumn: number | null;
+  readonly firstRow: number;
+  readonly lastRow: number;
+}
+
 export interface DashboardPlanInput {
   readonly registrySheet: string;
   readonly statusColumn: number;
@@ -38,6 +48,8 @@ export interface DashboardPlanInput {
   /** Section names, in the order they are listed. */
   readonly sections: readonly string[];
   readonly todayFormula: string;
+  /** Further ledger sheets counted with the first (several ledgers: one per year). */
+  readonly more?: readonly DashboardSource[];
 }
 
 const HEADER: PlanStyle = { bold: true, fill: "FFD9E1F2", border: true, horizontal: "center" };
@@ -61,10 +73,19 @@ export function buildDashboardPlan(input: DashboardPlanInput): SheetPlan {
     cells.push({ row, col, value, mode: "owned", ...(style ? { style } : {}) });
   const text = (v: string): CellValue => ({ t: "string", v });
   const f = (formula: string): PlanValue => ({ t: "formula", f: formula });
-  const column = (col: number) =>
-    sheetPrefix(input.registrySheet) +
-    rangeRef({ top: input.firstRow, left: col, bottom: input.lastRow, right: col }, true);
-  const statusRange = column(input.statusColumn);
+  const sources: readonly DashboardSource[] = [input, ...(input.more ?? [])];
+  const column = (source: DashboardSource, col: number) =>
+    sheetPrefix(source.registrySheet) +
+    rangeRef({ top: source.firstRow, left: col, bottom: source.lastRow, right: col }, true);
+  /** COUNTIF(…状态…, criterion) summed over every ledger sheet. */
+  const countStatus = (criterion: string) =>
+    sources.map((s) => `COUNTIF(${column(s, s.statusColumn)},${criterion})`).join("+");
+  /** COUNTIFS(…科室…, section, …状态…, status) summed over the ledger sheets with a section column. */
+  const countSection = (section: string, status: string) =>
+    sources
+      .filter((s) => s.sectionColumn !== null)
+      .map((s) => `COUNTIFS(${column(s, s.sectionColumn!)},${section},${column(s, s.statusColumn)},${status})`)
+      .join("+");
 
   put(R.title, 1, text("督办看板"), { bold: true, fontSize: 16, horizontal: "center", vertical: "middle" });
   put(R.date, 1, text("统计日期"), { bold: true });
@@ -83,7 +104,7 @@ export function buildDashboardPlan(input: DashboardPlanInput): SheetPlan {
   BOARD_STATUSES.forEach((status, i) => {
     const row = R.firstStatus + i;
     put(row, 1, text(status), fillOf(status));
-    put(row, 2, f(`COUNTIF(${statusRange},${stringLiteral(status)})`), CELL);
+    put(row, 2, f(countStatus(stringLiteral(status))), CELL);
   });
   const totalRow = R.firstStatus + BOARD_STATUSES.length;
   put(totalRow, 1, text("合计"), { ...LABEL, bold: true });
@@ -91,8 +112,7 @@ export function buildDashboardPlan(input: DashboardPlanInput): SheetPlan {
 
   let lastCol = 5;
   let lastRow = totalRow;
-  if (input.sectionColumn !== null) {
-    const sectionRange = column(input.sectionColumn);
+  if (sources.some((s) => s.sectionColumn !== null)) {
     const header = R.sectionHeader;
     put(header, 1, text("督办科室或单位"), HEADER);
     put(header, 2, text("合计"), HEADER);
@@ -106,12 +126,7 @@ export function buildDashboardPlan(input: DashboardPlanInput): SheetPlan {
       put(row, 1, text(section), LABEL);
       BOARD_STATUSES.forEach((_, j) => {
         const col = 3 + j;
-        put(
-          row,
-          col,
-          f(`COUNTIFS(${sectionRange},${cellRef(row, 1, "col")},${statusRange},${cellRef(header, col, "row")})`),
-          CELL,
-        );
+        put(row, col, f(countSection(cellRef(row, 1, "col"), cellRef(header, col, "row"))), CELL);
       });
       put(row, 2, f(`SUM(${cellRef(row, 3)}:${cellRef(row, lastCol)})`), { ...CELL, bold: true });
     });
@@ -121,7 +136,7 @@ export function buildDashboardPlan(input: DashboardPlanInput): SheetPlan {
       const col = 3 + j;
       const statusCell = cellRef(header, col, "row");
       const listed = other > first ? `-SUM(${cellRef(first, col)}:${cellRef(other - 1, col)})` : "";
-      put(other, col, f(`COUNTIF(${statusRange},${statusCell})${listed}`), CELL);
+      put(other, col, f(`${countStatus(statusCell)}${listed}`), CELL);
     });
     put(other, 2, f(`SUM(${cellRef(other, 3)}:${cellRef(other, lastCol)})`), { ...CELL, bold: true });
     const total = other + 1;

@@ -6,7 +6,7 @@
  *
  * The data stays a plain range, not an Excel table: see PLAIN_RANGE_REASON.
  */
-import { cellText, isBlank, type CellValue, type IsoDate, type SheetGrid } from "./cell";
+import { cellText, EMPTY, isBlank, type CellValue, type IsoDate, type SheetGrid } from "./cell";
 import {
   ALL_COLUMNS,
   EXTENSION_COLUMNS,
@@ -19,7 +19,7 @@ import {
 } from "./columns";
 import { cellRef, type CellRange } from "./a1-ref";
 import type { RegistryItem, RegistryLayout } from "./model";
-import { HEADER_OF } from "./registry";
+import { HEADER_OF } from "./header-names";
 import { isTerminated, resultSaysClosed } from "./status";
 import {
   formulaCountsAsEvidence,
@@ -75,6 +75,11 @@ export interface RegistryPlanInput {
   readonly items: readonly RegistryItem[];
   /** Years the 工作日历 sheet lists. */
   readonly years: YearSpan;
+  /**
+   * Continuation rows of items over several rows: no status of their own, so a 状态 formula of
+   * ours found there (from an earlier refresh) is cleared.
+   */
+  readonly continuationRows?: ReadonlySet<number>;
 }
 
 /** Result of the registry part. */
@@ -171,7 +176,11 @@ export function buildRegistryPlan(input: RegistryPlanInput): RegistryPlan {
   const notes: PlanNote[] = [];
   for (let row = firstRow; row <= lastFormattedRow; row++) {
     const rowCells = grid.rows[row - 1] ?? [];
-    // A row the engine skips although it has content (a repeated header): no status there.
+    if (input.continuationRows?.has(row)) {
+      cells.push({ row, col: statusColumn, value: EMPTY, mode: "formula", marker: STATUS_FORMULA_MARKER });
+      continue;
+    }
+    // A row the engine skips although it has content (合计, a footer, a repeated header): no status there.
     if (!itemRows.has(row) && evidenceCols.some((c) => !isBlank(rowCells[c - 1]) && rowCells[c - 1]?.t !== "error")) {
       continue;
     }

@@ -94,7 +94,14 @@ export const RULES = {
     severity: "error",
     title: "编号重复",
     message:
-      "督办事项编号“{number}”与第{others}行重复，编号不能重复使用。请保留先编号的一行，清空其余行的编号后重新编号。",
+      "督办事项编号“{number}”与{others}重复，编号不能重复使用（各年度台账之间也不能重复）。请保留先编号的一行，清空其余行的编号后重新编号。",
+    fix: false,
+  },
+  "number-several": {
+    severity: "warning",
+    title: "一格填了多个编号",
+    message:
+      "督办事项编号“{number}”含{count}个编号，都已保留，不会再分配给其他事项；按其中任一编号都能找到本事项。请核对是否应拆分为{count}个事项分别登记。",
     fix: false,
   },
   "urgency-invalid": {

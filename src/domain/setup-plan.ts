@@ -15,8 +15,8 @@ import { ALL_COLUMNS, OFFICIAL_COLUMNS } from "./columns";
 import { buildCalendarPlan } from "./calendar-plan";
 import { buildDashboardPlan } from "./dashboard-plan";
 import { yearOf } from "./dates";
-import type { RegistryItem, RegistryLayout, Settings } from "./model";
-import { buildRegistryPlan, PLAIN_RANGE_REASON } from "./registry-plan";
+import type { LedgerReading, RegistryItem, RegistryLayout, Settings } from "./model";
+import { buildRegistryPlan, PLAIN_RANGE_REASON, type RegistryPlan } from "./registry-plan";
 import { REGISTRY_SHEET_NAME } from "./registry";
 import { readCalendarOverrides, readSettings, SETTINGS_SHEET_NAME } from "./settings";
 import { buildSettingsPlan, withCells } from "./settings-plan";
@@ -37,6 +37,13 @@ export interface SetupInput {
     readonly layout: RegistryLayout;
     readonly items: readonly RegistryItem[];
     readonly settings: Settings;
+    /**
+     * Every ledger sheet to set up (one per year); without it, the one of `layout` and `items`.
+     * Continuation rows of items over several rows get no status of their own.
+     */
+    readonly ledgers?: readonly Pick<LedgerReading, "layout" | "items" | "continuations">[];
+    /** Ledger sheets not set up now but counted on the 督办看板 when they have a 状态 column. */
+    readonly otherLedgers?: readonly Pick<LedgerReading, "layout" | "items" | "continuations">[];
   };
   readonly today: IsoDate;
   /**
@@ -95,35 +102,52 @@ export function buildSetupPlan(input: SetupInput): SetupPlan {
   const todayFormula = input.todayFormula ?? "TODAY()";
   const calendarGrid = sheetNamed(grids, CALENDAR_SHEET_NAME);
   const settingsGrid = sheetNamed(grids, SETTINGS_SHEET_NAME);
-  const registryGrid = grids.find((g) => g.name === analysis.layout.sheetName) ?? {
-    name: analysis.layout.sheetName,
-    rows: [],
-  };
+  const ledgers = analysis.ledgers ?? [{ layout: analysis.layout, items: analysis.items, continuations: [] }];
+  const allItems = ledgers.flatMap((l) => l.items);
   const overrides = readCalendarOverrides(calendarGrid).overrides;
   const years = calendarYears(
-    analysis.items,
+    allItems,
     overrides.map((o) => o.date),
     today,
   );
   const settings = buildSettingsPlan(
     settingsGrid,
-    analysis.items.map((i) => i.section),
+    allItems.map((i) => i.section),
   );
   // The board lists the sections 设置 will hold once the plan is applied (so a second refresh
   // finds the same list).
   const plannedSettings = readSettings(withCells(settingsGrid, settings.sheet.cells)).settings;
   const calendar = buildCalendarPlan({ grid: calendarGrid, years, todayFormula });
-  const registry = buildRegistryPlan({ grid: registryGrid, layout: analysis.layout, items: analysis.items, years });
+  const planOf = (ledger: (typeof ledgers)[number]): RegistryPlan =>
+    buildRegistryPlan({
+      grid: grids.find((g) => g.name === ledger.layout.sheetName) ?? { name: ledger.layout.sheetName, rows: [] },
+      layout: ledger.layout,
+      items: ledger.items,
+      years,
+      continuationRows: new Set(ledger.continuations.map((c) => c.row)),
+    });
+  const registries = ledgers.map(planOf);
+  // Ledgers not set up now are counted when they already have a 状态 column (set up before).
+  const counted = [
+    ...ledgers.map((l, i) => ({ layout: l.layout, plan: registries[i] })),
+    ...(analysis.otherLedgers ?? [])
+      .filter((l) => l.layout.columns.status !== undefined)
+      .map((l) => ({ layout: l.layout, plan: planOf(l) })),
+  ];
+  const [first, ...more] = counted.map(({ layout, plan }) => ({
+    registrySheet: layout.sheetName,
+    statusColumn: plan.statusColumn,
+    sectionColumn: plan.columns.section ?? null,
+    firstRow: layout.headerRow + 1,
+    lastRow: plan.lastFormattedRow,
+  }));
   const dashboard = buildDashboardPlan({
-    registrySheet: analysis.layout.sheetName,
-    statusColumn: registry.statusColumn,
-    sectionColumn: registry.columns.section ?? null,
-    firstRow: analysis.layout.headerRow + 1,
-    lastRow: registry.lastFormattedRow,
-    sections: boardSections(plannedSettings, analysis.items),
+    ...first,
+    sections: boardSections(plannedSettings, allItems),
     todayFormula,
+    ...(more.length > 0 ? { more } : {}),
   });
-  const notes: PlanNote[] = [...registry.notes, ...calendar.notes];
+  const notes: PlanNote[] = [...registries.flatMap((r) => r.notes), ...calendar.notes];
   const { row, col } = settings.warningDaysCell;
   const typed = settingsGrid?.rows[row - 1]?.[col - 1];
   if (typed !== undefined && formulaWarningDays(typed) !== analysis.settings.warningDays) {
@@ -134,18 +158,20 @@ export function buildSetupPlan(input: SetupInput): SetupPlan {
       message: `设置表第${row}行的临期预警工作日“${typed.t === "string" ? typed.v : ""}”，状态公式与引擎的理解不同；请填写 0–30 的整数`,
     });
   }
+  const facts = registries.map((r, i) => ({
+    sheet: ledgers[i].layout.sheetName,
+    headerRow: ledgers[i].layout.headerRow,
+    lastFormattedRow: r.lastFormattedRow,
+    statusColumn: r.statusColumn,
+    addedColumns: r.addedColumns,
+    plainRangeReason: PLAIN_RANGE_REASON,
+  }));
   return {
-    sheets: [registry.sheet, dashboard, settings.sheet, calendar.sheet],
+    sheets: [...registries.map((r) => r.sheet), dashboard, settings.sheet, calendar.sheet],
     names: [...settings.names, ...calendar.names],
     notes,
-    registry: {
-      sheet: analysis.layout.sheetName,
-      headerRow: analysis.layout.headerRow,
-      lastFormattedRow: registry.lastFormattedRow,
-      statusColumn: registry.statusColumn,
-      addedColumns: registry.addedColumns,
-      plainRangeReason: PLAIN_RANGE_REASON,
-    },
+    registry: facts[0],
+    registries: facts,
     calendarYears: years,
   };
 }

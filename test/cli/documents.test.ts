@@ -51,7 +51,7 @@ describe("finding the item by its number", () => {
   it("refuses a number several rows carry", () => {
     const dup = [...items, item({ row: 9, number: "[2021]3号" })];
     expect(() => findItemByNumber(dup, "〔2021〕3号")).toThrow(
-      "编号 〔2021〕3号 在登记表中重复（第 5、9 行），请先更正编号",
+      "编号 〔2021〕3号 在登记表中重复（第 5 行、第 9 行），请先更正编号",
     );
   });
 });

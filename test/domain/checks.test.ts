@@ -19,6 +19,7 @@ const OFFICIAL_ONLY: RegistryLayout["columns"] = Object.fromEntries(OFFICIAL_COL
 
 /** A complete, valid item of a registry with all columns (no issue at all on 2021-06-01). */
 const BASE: RegistryItem = {
+  sheet: "督办事项登记表",
   row: 3,
   seq: "1",
   number: "〔2021〕1号",

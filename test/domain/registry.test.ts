@@ -167,6 +167,7 @@ describe("reading items", () => {
     expect(issues).toEqual([]);
     expect(items).toEqual([
       {
+        sheet: "督办事项登记表",
         row: 3,
         seq: "1",
         number: "〔2021〕1号",

@@ -6,6 +6,7 @@ const cal = createCalendar();
 
 function item(fields: Partial<RegistryItem>): RegistryItem {
   return {
+    sheet: "督办事项登记表",
     row: 3,
     seq: "1",
     number: "〔2021〕1号",
