@@ -6,7 +6,8 @@
  *   rows, never items of their own;
  * - rows that are not items are skipped and reported: 合计/小计/总计 rows, 制表人/审核人
  *   footers, notes (注：…, 说明：…) and a header repeated mid-sheet; after a footer or a note,
- *   rows with neither 编号 nor 内容 are below the table and skipped too;
+ *   rows without a 编号, and without 内容 and something more, are below the table and skipped
+ *   too (a date line under 制表人);
  * - blank rows and rows prepared in advance (only 序号, defaults, formulas) are passed over
  *   silently, as before.
  *
@@ -204,7 +205,9 @@ export function ledgerRows(grid: SheetGrid, layout: RegistryLayout): LedgerRows 
     }
     const end = blocks.get(row) ?? row;
     const skip = skipReasonOf(cells) ?? (isRepeatedHeader(cells, known, band) ? repeated() : null);
-    const hasIdentity = identity.some(([, col]) => isEvidence(cells[col - 1]));
+    // Below a footer or a note, a row is an item again when it has a number, or content and more.
+    const filled = evidence.filter(([, col]) => isEvidence(cells[col - 1])).length;
+    const hasIdentity = identity.some(([key, col]) => isEvidence(cells[col - 1]) && (key === "number" || filled >= 2));
     if (skip !== null || (belowTable && !hasIdentity && leftmostText(cells) !== null)) {
       const reason = skip?.reason ?? "note";
       skipped.push({ row, reason, text: skip?.text ?? shorten(leftmostText(cells)?.raw ?? "") });
