@@ -78,6 +78,8 @@ export interface DocumentResult {
   readonly kind: DocumentKind;
   /** The item's number in its correct form. */
   readonly number: string;
+  /** The ledger sheet of the item. */
+  readonly ledgerSheet: string;
   /** 1-based registry row of the item. */
   readonly row: number;
   /** The sheet written. */
@@ -211,12 +213,12 @@ export async function generateDocument(
   if (kind === "notice") {
     const layout = buildNotice(item, settings, calendar, request.today, { sheetName: name, handler });
     await port.writeLayout(layout, mode);
-    return { kind, number, row: item.row, sheetName: name, replaced: mode === "replace", warnings, layout };
+    return { kind, number, ledgerSheet: item.sheet, row: item.row, sheetName: name, replaced: mode === "replace", warnings, layout };
   }
   if (kind === "report") {
     const layout = buildReport(item, settings, calendar, request.today, { sheetName: name, handler });
     await port.writeLayout(layout, mode);
-    return { kind, number, row: item.row, sheetName: name, replaced: mode === "replace", warnings, layout };
+    return { kind, number, ledgerSheet: item.sheet, row: item.row, sheetName: name, replaced: mode === "replace", warnings, layout };
   }
 
   // 催办提示单: count earlier urgings from the log; regenerating (replace) on the same day for
@@ -274,6 +276,7 @@ export async function generateDocument(
   return {
     kind,
     number,
+    ledgerSheet: item.sheet,
     row: item.row,
     sheetName: name,
     replaced: mode === "replace",

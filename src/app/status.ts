@@ -1,6 +1,7 @@
 /** Use case: the status (红黄绿灯) of every item on a day (duban status). */
 import type { IsoDate } from "../domain/cell";
 import type { Status } from "../domain/model";
+import { copyableContent } from "../domain/classified";
 import { classifyItem } from "../domain/status";
 import type { WorkbookPort } from "./port";
 import { loadRegistry, type LedgerOptions } from "./registry";
@@ -15,7 +16,10 @@ export interface ItemStatusRow {
   readonly status: Status;
   readonly deadline: IsoDate | null;
   readonly workingDaysLeft: number | null;
-  /** 督办事项内容 and 督办科室或单位, for people reading the list (not in the JSON contract). */
+  /**
+   * 督办事项内容 (a classified item's content never: the note that it is on paper) and
+   * 督办科室或单位, for people reading the list (not in the JSON contract).
+   */
   readonly content: string;
   readonly section: string;
 }
@@ -50,7 +54,7 @@ export async function runStatus(
         status: s.status,
         deadline: s.deadline,
         workingDaysLeft: s.workingDaysLeft,
-        content: item.content,
+        content: copyableContent(item),
         section: item.section,
       };
     }),

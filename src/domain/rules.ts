@@ -48,6 +48,19 @@ export const RULES = {
     message: "{column}“{text}”是 Excel 虚构的 1900年2月29日，这一天并不存在。请重新填写正确的日期。",
     fix: false,
   },
+  "date-text": {
+    severity: "warning",
+    title: "日期是文字，不是日期",
+    message:
+      "{column}“{text}”是以文字（或数字）形式填写的日期，已按 {date} 读取；但表格的状态公式、筛选和排序认不出它。请改为日期（可运行 duban fix 自动改正）。",
+    fix: true,
+  },
+  "text-spacing": {
+    severity: "warning",
+    title: "前后有多余空格",
+    message: "{column}“{value}”前后有空格或换行，已按“{fix}”读取；但督办看板的统计和下拉列表认不出它。请删去多余的空格。",
+    fix: true,
+  },
   "deadline-before-issue": {
     severity: "error",
     title: "完成时间早于下达时间",

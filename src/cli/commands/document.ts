@@ -8,7 +8,7 @@ import { DocumentError, generateDocument, type DocumentResult } from "../../app/
 import { DOCUMENT_TITLE, type DocumentKind } from "../../domain/documents/common";
 import { REMIND_METHODS, type RemindMethod } from "../../domain/documents/remind-log";
 import { xlsxDocumentPort } from "../../adapters/xlsx/render-layout";
-import { flagOption, singleFile, stringOption, usageError } from "../args";
+import { flagOption, ledgerOption, singleFile, stringOption, usageError } from "../args";
 import { openWorkbook, resolveOutput, saveWorkbook } from "../files";
 import { toJsonText } from "../render";
 import { CliError, EXIT_OK, EXIT_UNREADABLE, type CliArgs, type CliIO, type OptionSpec } from "../types";
@@ -21,12 +21,13 @@ export const DOCUMENT_OPTIONS: OptionSpec = {
   replace: "flag",
   by: "value",
   json: "flag",
+  sheet: "value",
 };
 
 /** The usage lines every document command shares. */
 export function documentUsage(command: string, extra: readonly string[] = []): string {
   return [
-    `duban ${command} FILE --number 编号 -o OUT [--today YYYY-MM-DD] [--replace] [--by 经办人] [--json]${
+    `duban ${command} FILE --number 编号 -o OUT [--today YYYY-MM-DD] [--replace] [--by 经办人] [--sheet 工作表] [--json]${
       extra.length > 0 ? " [--method 电话|督办函|催办提示单]" : ""
     }`,
     "  --number    督办事项编号，如 〔2021〕3号（也可写作 [2021]3号）",
@@ -34,6 +35,7 @@ export function documentUsage(command: string, extra: readonly string[] = []): s
     "  --today     文书日期（默认今天）",
     "  --replace   已有同名工作表时替换它（默认另建“(2)”“(3)”……工作表，不覆盖）",
     "  --by        经办人姓名",
+    "  --sheet     只在这一个台账工作表中找编号（默认在所有台账工作表中找）",
     ...extra,
     "  --json      以 JSON 输出生成结果",
     "退出码：0 成功；2 文件无法读取、不是登记表、编号不存在或用法错误",
@@ -47,6 +49,7 @@ export function documentJson(result: DocumentResult, written: string): object {
     number: result.number,
     row: result.row,
     sheet: result.sheetName,
+    ledgerSheet: result.ledgerSheet,
     replaced: result.replaced,
     output: written,
     warnings: result.warnings,
@@ -82,6 +85,7 @@ export async function runDocumentCommand(kind: DocumentKind, args: CliArgs, io: 
       replace: flagOption(args, "replace"),
       handler: stringOption(args, "by"),
       ...(method ? { method } : {}),
+      ...ledgerOption(args),
     });
   } catch (error) {
     if (error instanceof DocumentError) throw new CliError(error.message, EXIT_UNREADABLE);
@@ -94,7 +98,7 @@ export async function runDocumentCommand(kind: DocumentKind, args: CliArgs, io: 
     return EXIT_OK;
   }
   const lines = [
-    `已生成${DOCUMENT_TITLE[result.kind]}：${result.number}（登记表第 ${result.row} 行）→ 工作表“${result.sheetName}”${
+    `已生成${DOCUMENT_TITLE[result.kind]}：${result.number}（“${result.ledgerSheet}”第 ${result.row} 行）→ 工作表“${result.sheetName}”${
       result.replaced ? "（替换原工作表）" : ""
     }`,
   ];
