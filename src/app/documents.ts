@@ -213,12 +213,30 @@ export async function generateDocument(
   if (kind === "notice") {
     const layout = buildNotice(item, settings, calendar, request.today, { sheetName: name, handler });
     await port.writeLayout(layout, mode);
-    return { kind, number, ledgerSheet: item.sheet, row: item.row, sheetName: name, replaced: mode === "replace", warnings, layout };
+    return {
+      kind,
+      number,
+      ledgerSheet: item.sheet,
+      row: item.row,
+      sheetName: name,
+      replaced: mode === "replace",
+      warnings,
+      layout,
+    };
   }
   if (kind === "report") {
     const layout = buildReport(item, settings, calendar, request.today, { sheetName: name, handler });
     await port.writeLayout(layout, mode);
-    return { kind, number, ledgerSheet: item.sheet, row: item.row, sheetName: name, replaced: mode === "replace", warnings, layout };
+    return {
+      kind,
+      number,
+      ledgerSheet: item.sheet,
+      row: item.row,
+      sheetName: name,
+      replaced: mode === "replace",
+      warnings,
+      layout,
+    };
   }
 
   // 催办提示单: count earlier urgings from the log; regenerating (replace) on the same day for

@@ -5,6 +5,7 @@
  */
 import { AppError } from "../app/errors";
 import { XlsxLoadError } from "../adapters/xlsx/load-errors";
+import { MergedCellWriteError, MissingSheetError } from "../adapters/xlsx/xlsx-workbook";
 import { isValidIso } from "../domain/dates";
 import { CONTRACT_OPTIONS, parseCommandArgs, stringOption, usageError } from "./args";
 import { COMMANDS } from "./commands";
@@ -28,7 +29,8 @@ export function usageText(commands: readonly CliCommand[]): string {
     "",
     "常用选项：",
     "  --today YYYY-MM-DD  按指定日期计算（默认今天）",
-    "  --json              以 JSON 输出（check、status、number）",
+    "  --json              以 JSON 输出（check、status、number、fix）",
+    "  --sheet NAME        只处理这一个台账工作表（一年一表时，如 2022年）",
     "  -o, --out FILE      输出文件；带 -o 的命令不会修改输入文件",
     "  -h, --help          显示帮助；duban <命令> --help 显示该命令的用法",
     "",
@@ -55,7 +57,12 @@ function report(error: unknown, io: CliIO): number {
     io.err(oneLine(error.message));
     return error.exitCode;
   }
-  if (error instanceof XlsxLoadError || error instanceof AppError) {
+  if (
+    error instanceof XlsxLoadError ||
+    error instanceof AppError ||
+    error instanceof MergedCellWriteError ||
+    error instanceof MissingSheetError
+  ) {
     io.err(oneLine(error.message));
     if (isDebug() && error.stack) io.err(error.stack);
     return EXIT_UNREADABLE;

@@ -11,7 +11,8 @@
  * - blank rows and rows prepared in advance (only 序号, defaults, formulas) are passed over
  *   silently, as before.
  *
- * When the merges are unknown (Office before ExcelApi 1.13), the fallback rule: a row directly
+ * When the merges are unknown (Office before ExcelApi 1.13; below `mergesUpTo` when Office could
+ * read the merges of the top rows only), the fallback rule: a row directly
  * under an item (or its continuation) whose 序号, 编号, 内容, 任务下达时间, 要求完成时间 and
  * 督办科室 are all blank and that holds only per-unit columns (承办单位, 承办单位负责人, 签收日期,
  * 督办结果, 办结日期, 备注, 协办) continues that item — what a merged block looks like when the
@@ -185,8 +186,9 @@ export function ledgerRows(grid: SheetGrid, layout: RegistryLayout): LedgerRows 
   const evidence = known.filter(([key]) => !NOT_ITEM_EVIDENCE.has(key));
   const identity = known.filter(([key]) => key === "number" || key === "content");
   const band = bandRowTexts(grid, layout);
-  const mergesKnown = grid.merges !== undefined;
-  const blocks = mergesKnown ? mergedBlocks(grid.merges ?? [], layout) : new Map<number, number>();
+  // Merges are known for every row, for the top rows only (mergesUpTo), or not at all.
+  const knownUpTo = grid.merges === undefined ? 0 : (grid.mergesUpTo ?? Number.MAX_SAFE_INTEGER);
+  const blocks = mergedBlocks(grid.merges ?? [], layout);
   const items: { first: number; last: number }[] = [];
   const skipped: SkippedRow[] = [];
   const continuations: ContinuationRow[] = [];
@@ -221,7 +223,7 @@ export function ledgerRows(grid: SheetGrid, layout: RegistryLayout): LedgerRows 
       [blockEnd, blockOwner] = [end, "none"];
       continue;
     }
-    if (!mergesKnown && open !== null && looksLikeContinuation(cells, known)) {
+    if (row > knownUpTo && open !== null && looksLikeContinuation(cells, known)) {
       open.last = row;
       continuations.push({ row, itemRow: open.first });
       continue;

@@ -227,7 +227,7 @@ export function readRegistry(
       items,
       skipped: rows.skipped,
       continuations: rows.continuations,
-      mergesKnown: grid.merges !== undefined,
+      mergesKnown: grid.merges !== undefined && grid.mergesUpTo === undefined,
     },
   };
 }

@@ -58,7 +58,8 @@ export const RULES = {
   "text-spacing": {
     severity: "warning",
     title: "前后有多余空格",
-    message: "{column}“{value}”前后有空格或换行，已按“{fix}”读取；但督办看板的统计和下拉列表认不出它。请删去多余的空格。",
+    message:
+      "{column}“{value}”前后有空格或换行，已按“{fix}”读取；但督办看板的统计和下拉列表认不出它。请删去多余的空格。",
     fix: true,
   },
   "deadline-before-issue": {

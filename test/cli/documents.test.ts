@@ -66,7 +66,9 @@ describe("duban notice", () => {
     const before = await fsp.readFile(path.join(dir, "登记表.xlsx"));
     const run = await duban(dir, ["notice", "登记表.xlsx", "--number", "[2021]3号", "-o", "通知.xlsx"]);
     expect(run).toMatchObject({ code: 0, err: "" });
-    expect(run.out).toContain("已生成督办事项通知单：〔2021〕3号（“督办事项登记表”第 5 行）→ 工作表“通知单〔2021〕3号”");
+    expect(run.out).toContain(
+      "已生成督办事项通知单：〔2021〕3号（“督办事项登记表”第 5 行）→ 工作表“通知单〔2021〕3号”",
+    );
     expect(await fsp.readFile(path.join(dir, "登记表.xlsx"))).toEqual(before);
     const wb = await loadBook(path.join(dir, "通知.xlsx"));
     expect(wb.worksheets.map((w) => w.name)).toEqual(["督办事项登记表", "设置", "通知单〔2021〕3号"]);

@@ -19,12 +19,30 @@ function twoRowHeader(merges: "known" | "unknown"): SheetGrid {
   const rows: Cellish[][] = [
     ["重庆市江津区教育委员会督办事项登记表"],
     ["填报单位：办公室", null, null, null, null, null, null, null, null, null, "填报日期：2026年12月1日"],
-    ["序号", "督办事项编号", "督办事项内容", "来文编号", "紧急程度", "密级", "时间", null, "督办单位", null, "承办单位负责人", "签收日期", "督办结果", "备注"],
+    [
+      "序号",
+      "督办事项编号",
+      "督办事项内容",
+      "来文编号",
+      "紧急程度",
+      "密级",
+      "时间",
+      null,
+      "督办单位",
+      null,
+      "承办单位负责人",
+      "签收日期",
+      "督办结果",
+      "备注",
+    ],
     [null, null, null, null, null, null, "任务下达时间", "要求完成时间", "督办", "协办"],
     [1, "〔2026〕1号", "事项", null, "一般", "公开", "2026-11-02", "2026-11-30", "督导室"],
   ];
   const down = [1, 2, 3, 4, 5, 6, 11, 12, 13, 14].map((c) => box(3, c, 4, c));
-  return withMerges(grid("督办台账", rows), merges === "known" ? [box(1, 1, 1, 14), box(3, 7, 3, 8), box(3, 9, 3, 10), ...down] : undefined);
+  return withMerges(
+    grid("督办台账", rows),
+    merges === "known" ? [box(1, 1, 1, 14), box(3, 7, 3, 8), box(3, 9, 3, 10), ...down] : undefined,
+  );
 }
 
 describe("header bands", () => {
@@ -92,7 +110,9 @@ describe("header bands", () => {
   });
 
   it("a header synonym row: 编号, 督办事项, 交办时间, 完成时限, 办理结果", () => {
-    const g = grid("台账", [["编号", "督办事项", "交办时间", "完成时限", "督办单位", "办理结果", "序号", "密级", "来文号"]]);
+    const g = grid("台账", [
+      ["编号", "督办事项", "交办时间", "完成时限", "督办单位", "办理结果", "序号", "密级", "来文号"],
+    ]);
     expect(locateRegistry([g])?.columns).toMatchObject({
       number: 1,
       content: 2,
@@ -119,7 +139,9 @@ describe("several ledger sheets", () => {
   });
 
   it("puts the sheet named 督办事项登记表 first and leaves archives out", () => {
-    const names = locateRegistries([year("2020年归档"), year("2021年"), year("督办事项登记表")]).map((l) => l.sheetName);
+    const names = locateRegistries([year("2020年归档"), year("2021年"), year("督办事项登记表")]).map(
+      (l) => l.sheetName,
+    );
     expect(names).toEqual(["督办事项登记表", "2021年"]);
   });
 });

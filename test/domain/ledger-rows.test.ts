@@ -34,7 +34,8 @@ describe("items over several rows", () => {
     ["known (the merges decide)", merges],
     ["unknown (the fallback rule)", undefined],
   ] as const)("merges %s: one item, 承办单位 and 负责人 collected, the continuation row reported", (_label, m) => {
-    const g: SheetGrid = m === undefined ? grid("督办事项登记表", rows) : { ...grid("督办事项登记表", rows), merges: m };
+    const g: SheetGrid =
+      m === undefined ? grid("督办事项登记表", rows) : { ...grid("督办事项登记表", rows), merges: m };
     const { items, issues, reading } = read(g);
     expect(items.map((i) => [i.row, i.lastRow, i.number, i.hostUnit, i.hostHead, i.result])).toEqual([
       [2, 3, "〔2026〕1号", "江津中学、江津二中", "王五、赵六", "未办结"],
@@ -104,7 +105,12 @@ describe("rows that are not items", () => {
   });
 
   it("after a footer, a row with a number or content is an item again", () => {
-    const rows: Cellish[][] = [[...HEADERS], item(1, "〔2026〕1号", "2026-11-30"), row({ 1: "制表人：张三" }), item(2, "〔2026〕2号", "2026-11-30")];
+    const rows: Cellish[][] = [
+      [...HEADERS],
+      item(1, "〔2026〕1号", "2026-11-30"),
+      row({ 1: "制表人：张三" }),
+      item(2, "〔2026〕2号", "2026-11-30"),
+    ];
     expect(analyzeRegistry([grid("s", rows)], TODAY)?.items.map((i) => i.row)).toEqual([2, 4]);
   });
 });

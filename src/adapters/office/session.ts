@@ -36,6 +36,7 @@ import { runBatches, type Batch } from "./batches";
 import { toOfficeFailure } from "./errors";
 import { logRowsBytes, officeLogRows, queueCreateLog, queueLogRows } from "./op-log";
 import { gridFromBlock, readUsedRanges } from "./read";
+import { queueMerges, withMerges, type MergeMode } from "./merged-areas";
 import type { RequirementChecker } from "./requirements";
 import { queueLayout } from "./render-layout";
 import { ACTION_OVERHEAD_BYTES, BATCH_BUDGET_BYTES, isPayloadTooLarge, packBySize } from "./size";
@@ -120,34 +121,44 @@ export class OfficeSession implements LoggedWorkbookPort, LayoutPort, SetupTarge
   }
 
   /** The sheet names, loaded (once) with the used ranges of `prefetch` in the same sync. */
-  private async loadNames(prefetch: readonly string[]): Promise<string[]> {
+  private async loadNames(prefetch: readonly string[], merges: MergeMode = this.mergeMode()): Promise<string[]> {
     if (this.names === null) {
       const wanted = this.pendingWrites ? [] : prefetch.filter((n) => !this.options.knownLarge.has(n));
       const sheets = this.context.workbook.worksheets.load("items/name");
-      const ranges = wanted.map((name) =>
-        this.context.workbook.worksheets
-          .getItemOrNullObject(name)
-          .getUsedRangeOrNullObject(true)
-          .load("isNullObject, rowIndex, columnIndex, values"),
-      );
+      const reads = wanted.map((name) => {
+        const sheet = this.context.workbook.worksheets.getItemOrNullObject(name);
+        const used = sheet.getUsedRangeOrNullObject(true);
+        used.load("isNullObject, rowIndex, columnIndex, values");
+        return { used, areas: queueMerges(sheet, used, merges) };
+      });
       try {
         await this.send(() => this.context.sync());
       } catch (error) {
         const e = error as { cause?: unknown };
-        if (wanted.length === 0 || !(isPayloadTooLarge(error) || isPayloadTooLarge(e.cause))) throw error;
+        const tooLarge = isPayloadTooLarge(error) || isPayloadTooLarge(e.cause);
+        // More merged areas than Excel returns at once (or a sheet that is missing): read without
+        // merges; the reader's fallback rule recognises items over several rows.
+        if (wanted.length > 0 && !tooLarge && merges === "all") return this.loadNames(prefetch, "none");
+        if (wanted.length === 0 || !tooLarge) throw error;
         // Too large together: remember it, and ask for the names alone.
         for (const n of wanted) this.options.knownLarge.add(n);
-        return this.loadNames(prefetch);
+        return this.loadNames(prefetch, merges);
       }
       this.names = sheets.items.map((s) => s.name);
       const all = this.names;
       wanted.forEach((name, i) => {
         const actual = resolveName(all, name);
-        if (actual !== undefined)
-          this.prefetched.set(actual, gridFromBlock(actual, ranges[i].isNullObject ? null : ranges[i]));
+        if (actual === undefined) return;
+        const { used, areas } = reads[i];
+        this.prefetched.set(actual, withMerges(gridFromBlock(actual, used.isNullObject ? null : used), areas, merges));
       });
     }
     return [...this.names];
+  }
+
+  /** Which merged areas reads ask for: all of them with ExcelApi 1.13, none before. */
+  private mergeMode(): MergeMode {
+    return this.options.requirements.isSetSupported("ExcelApi", "1.13") ? "all" : "none";
   }
 
   /** The grids of `names` when all were read with the sheet names and nothing was written since. */
@@ -163,7 +174,9 @@ export class OfficeSession implements LoggedWorkbookPort, LayoutPort, SetupTarge
     if (this.names === null && names.length === 1) {
       // One sheet asked for before the names are known (undo reading the log): try it directly.
       try {
-        const grids = await this.send(() => readUsedRanges(this.context, names, this.options.knownLarge));
+        const grids = await this.send(() =>
+          readUsedRanges(this.context, names, this.options.knownLarge, this.mergeMode()),
+        );
         this.seen.add(names[0]);
         return grids;
       } catch (error) {
@@ -178,7 +191,7 @@ export class OfficeSession implements LoggedWorkbookPort, LayoutPort, SetupTarge
     const existing = [...new Set(names.map((n) => resolveName(all, n)).filter((n): n is string => n !== undefined))];
     const grids =
       this.takePrefetched(existing) ??
-      (await this.send(() => readUsedRanges(this.context, existing, this.options.knownLarge)));
+      (await this.send(() => readUsedRanges(this.context, existing, this.options.knownLarge, this.mergeMode())));
     for (const g of grids) {
       this.grids.set(g.name, g);
       this.seen.add(g.name);

@@ -6,6 +6,7 @@ import type { CliCommand } from "../types";
 import { checkCommand } from "./check";
 import { initCommand } from "./init";
 import { demoCommand } from "./demo";
+import { fixCommand } from "./fix";
 import { noticeCommand } from "./notice";
 import { numberCommand } from "./number";
 import { refreshCommand } from "./refresh";
@@ -17,6 +18,7 @@ export const COMMANDS: readonly CliCommand[] = [
   checkCommand,
   statusCommand,
   numberCommand,
+  fixCommand,
   noticeCommand,
   reportCommand,
   remindCommand,
