@@ -65,8 +65,7 @@ export async function readUsedRanges(
   if (!names.some((n) => knownLarge.has(n))) {
     const reads = names.map((name) => {
       const sheet = context.workbook.worksheets.getItem(name);
-      const used = sheet.getUsedRangeOrNullObject(true);
-      used.load("isNullObject, rowIndex, columnIndex, values");
+      const used = sheet.getUsedRangeOrNullObject(true).load("isNullObject, rowIndex, columnIndex, values");
       return { used, areas: queueMerges(sheet, used, merges) };
     });
     try {

@@ -127,8 +127,7 @@ export class OfficeSession implements LoggedWorkbookPort, LayoutPort, SetupTarge
       const sheets = this.context.workbook.worksheets.load("items/name");
       const reads = wanted.map((name) => {
         const sheet = this.context.workbook.worksheets.getItemOrNullObject(name);
-        const used = sheet.getUsedRangeOrNullObject(true);
-        used.load("isNullObject, rowIndex, columnIndex, values");
+        const used = sheet.getUsedRangeOrNullObject(true).load("isNullObject, rowIndex, columnIndex, values");
         return { used, areas: queueMerges(sheet, used, merges) };
       });
       try {
