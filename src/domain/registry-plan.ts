@@ -80,6 +80,8 @@ export interface RegistryPlanInput {
    * ours found there (from an earlier refresh) is cleared.
    */
   readonly continuationRows?: ReadonlySet<number>;
+  /** Rows the reader skipped (合计, footers, notes, a repeated header): no formula of ours there. */
+  readonly skippedRows?: ReadonlySet<number>;
 }
 
 /** Result of the registry part. */
@@ -163,6 +165,7 @@ export function buildRegistryPlan(input: RegistryPlanInput): RegistryPlan {
   const lastFormattedRow = Math.ceil((lastItemRow + SPARE_ROWS) / ROW_BLOCK) * ROW_BLOCK;
   const firstRow = headerRow + 1;
   const itemRows = new Set(items.map((i) => i.row));
+  const blockOf = new Map(items.filter((i) => i.lastRow !== undefined).map((i) => [i.row, i.lastRow! - i.row + 1]));
   const evidenceCols = (Object.entries(columns) as [ColumnKey, number][])
     .filter(([key]) => !NOT_EVIDENCE.has(key))
     .map(([, col]) => col);
@@ -176,6 +179,7 @@ export function buildRegistryPlan(input: RegistryPlanInput): RegistryPlan {
   const notes: PlanNote[] = [];
   for (let row = firstRow; row <= lastFormattedRow; row++) {
     const rowCells = grid.rows[row - 1] ?? [];
+    if (input.skippedRows?.has(row)) continue;
     if (input.continuationRows?.has(row)) {
       cells.push({ row, col: statusColumn, value: EMPTY, mode: "formula", marker: STATUS_FORMULA_MARKER });
       continue;
@@ -187,14 +191,13 @@ export function buildRegistryPlan(input: RegistryPlanInput): RegistryPlan {
     cells.push({
       row,
       col: statusColumn,
-      value: { t: "formula", f: statusFormula(formulaColumns, row) },
+      value: { t: "formula", f: statusFormula(formulaColumns, row, blockOf.get(row) ?? 1) },
       mode: "formula",
       marker: STATUS_FORMULA_MARKER,
       style: { horizontal: "center" },
     });
   }
-  for (const item of items)
-    notes.push(...agreementNotes(item, grid.rows[item.row - 1] ?? [], columns, evidenceCols, input));
+  for (const item of items) notes.push(...agreementNotes(item, grid, columns, evidenceCols, input));
 
   const all = Object.values(columns) as number[];
   const left = Math.min(...all);
@@ -252,6 +255,19 @@ export function buildRegistryPlan(input: RegistryPlanInput): RegistryPlan {
     },
   };
   return { sheet, notes, columns, statusColumn, addedColumns: added, lastFormattedRow, lastItemRow };
+}
+
+/** The 督办结果 of an item's rows as the formula joins them (twin of statusFormula's results). */
+function blockResults(grid: SheetGrid, item: RegistryItem, col: number | undefined): CellValue {
+  if (col === undefined) return EMPTY;
+  const last = item.lastRow ?? item.row;
+  if (last === item.row) return grid.rows[item.row - 1]?.[col - 1] ?? EMPTY;
+  const texts: string[] = [];
+  for (let r = item.row; r <= last; r++) {
+    const cell = grid.rows[r - 1]?.[col - 1];
+    texts.push(cell === undefined || cell.t === "date" || cell.t === "error" ? "" : cellText(cell));
+  }
+  return { t: "string", v: texts.join("、") };
 }
 
 /**
@@ -323,12 +339,13 @@ function registryValidations(
  */
 function agreementNotes(
   item: RegistryItem,
-  cells: readonly CellValue[],
+  grid: SheetGrid,
   columns: Partial<Record<ColumnKey, number>>,
   evidenceCols: readonly number[],
   input: RegistryPlanInput,
 ): PlanNote[] {
   const notes: PlanNote[] = [];
+  const cells = grid.rows[item.row - 1] ?? [];
   const sheet = input.layout.sheetName;
   const at = (key: ColumnKey) => (columns[key] === undefined ? undefined : cells[columns[key]! - 1]);
   const note = (key: ColumnKey, code: PlanNote["code"], message: string) =>
@@ -341,11 +358,14 @@ function agreementNotes(
     );
   }
   const result = at("result");
-  if (formulaTerminated(result) !== isTerminated(item) || formulaSaysClosed(result) !== resultSaysClosed(item.result)) {
+  const joined = blockResults(grid, item, columns.result);
+  if (formulaTerminated(result) !== isTerminated(item) || formulaSaysClosed(joined) !== resultSaysClosed(item.result)) {
     note(
       "result",
       "formula-reads-differently",
-      `第${item.row}行督办结果“${cellText(result)}”含特殊空白字符，状态公式的判断可能与引擎不同`,
+      item.lastRow === undefined
+        ? `第${item.row}行督办结果“${cellText(result)}”含特殊空白字符，状态公式的判断可能与引擎不同`
+        : `第${item.row}–${item.lastRow}行的事项跨多行，督办结果“${item.result}”：状态公式的判断可能与引擎不同，请核对各行的督办结果`,
     );
   }
   const dateNote = (key: "closedOn" | "extendedTo" | "dueOn", engine: IsoDate | null) => {

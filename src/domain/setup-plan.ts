@@ -30,6 +30,10 @@ export const MAX_YEARS_BACK = 10;
 /** How many years after today the calendar may reach (then one more year is added). */
 export const MAX_YEARS_AHEAD = 5;
 
+/** A ledger sheet as the setup plan needs it (a LedgerReading; skipped rows optional). */
+export type LedgerToSetUp = Pick<LedgerReading, "layout" | "items" | "continuations"> &
+  Partial<Pick<LedgerReading, "skipped">>;
+
 /** What the plan is built from: the workbook's grids and the engine's reading of them. */
 export interface SetupInput {
   readonly grids: readonly SheetGrid[];
@@ -41,9 +45,9 @@ export interface SetupInput {
      * Every ledger sheet to set up (one per year); without it, the one of `layout` and `items`.
      * Continuation rows of items over several rows get no status of their own.
      */
-    readonly ledgers?: readonly Pick<LedgerReading, "layout" | "items" | "continuations">[];
+    readonly ledgers?: readonly LedgerToSetUp[];
     /** Ledger sheets not set up now but counted on the 督办看板 when they have a 状态 column. */
-    readonly otherLedgers?: readonly Pick<LedgerReading, "layout" | "items" | "continuations">[];
+    readonly otherLedgers?: readonly LedgerToSetUp[];
   };
   readonly today: IsoDate;
   /**
@@ -125,6 +129,7 @@ export function buildSetupPlan(input: SetupInput): SetupPlan {
       items: ledger.items,
       years,
       continuationRows: new Set(ledger.continuations.map((c) => c.row)),
+      skippedRows: new Set((ledger.skipped ?? []).map((s) => s.row)),
     });
   const registries = ledgers.map(planOf);
   // Ledgers not set up now are counted when they already have a 状态 column (set up before).

@@ -129,11 +129,16 @@ export interface StatusFormulaColumns {
 
 /**
  * The 状态 formula of one registry row (without the leading "="): "" for a row that is not
- * an item, else one of 已终止, 已办结, 逾期, 临期, 办理中 by the rules of classifyItem.
+ * an item, else one of 已终止, 已办结, 逾期, 临期, 办理中 by the rules of classifyItem. For an
+ * item over `blockRows` rows the 督办结果 of all its rows is read (joined with "、").
  * @example statusFormula(columns, 5).startsWith("IF(COUNTIF(") // true
  */
-export function statusFormula(columns: StatusFormulaColumns, row: number): string {
+export function statusFormula(columns: StatusFormulaColumns, row: number, blockRows = 1): string {
   const ref = (col: number) => cellRef(row, col);
+  // An item over several rows (one per 承办单位) is closed when the results of all its rows,
+  // joined, close it (a 未办结 of one unit keeps it open): the engine joins them alike.
+  const results = (col: number) =>
+    Array.from({ length: Math.max(1, blockRows) }, (_, i) => cellRef(row + i, col)).join('&"、"&');
   const evidence = columns.evidence
     .map((span) => {
       const r = `${ref(span.left)}${span.right > span.left ? `:${ref(span.right)}` : ""}`;
@@ -142,7 +147,7 @@ export function statusFormula(columns: StatusFormulaColumns, row: number): strin
     .join("+");
   const terminated = columns.result === null ? "FALSE" : terminatedFormula(ref(columns.result));
   const closedParts: string[] = [];
-  if (columns.result !== null) closedParts.push(closedResultFormula(ref(columns.result)));
+  if (columns.result !== null) closedParts.push(closedResultFormula(results(columns.result)));
   if (columns.closedOn !== null) closedParts.push(`ISNUMBER(${datePositionFormula(ref(columns.closedOn))})`);
   const closed = closedParts.length === 0 ? "FALSE" : `OR(${closedParts.join(",")})`;
   const positions = [columns.extendedTo, columns.dueOn]
