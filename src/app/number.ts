@@ -2,6 +2,7 @@
 import type { IsoDate } from "../domain/cell";
 import { HEADER_OF } from "../domain/header-names";
 import { assignNumbers } from "../domain/numbers";
+import { archivedNumberRows, readArchives } from "../domain/archive/sheets";
 import type { CellWrite, WorkbookPort } from "./port";
 import { AppError } from "./errors";
 import { loadRegistry, type LedgerOptions, type LoadedRegistry } from "./registry";
@@ -28,8 +29,8 @@ export interface NumberingPlan {
 
 /**
  * The numbering of a loaded registry: unnumbered items of the ledgers in `loaded` get the next
- * numbers of their year, counted over every ledger sheet of the workbook (loaded.allItems) —
- * so numbers are unique per year across sheets.
+ * numbers of their year, counted over every ledger sheet of the workbook (loaded.allItems) and
+ * the archive sheets (`2021年归档`) — so numbers are unique per year across sheets.
  * Items on a sheet without a 编号 column are left out; AppError("no-number-column") when no
  * ledger has one. A write the layout cannot take throws AppError("covered-cell").
  * @example planNumbering(loaded, "2026-11-25").assigned // [{ sheet: "2026年", row: 12, number: "〔2026〕5号" }]
@@ -41,10 +42,15 @@ export function planNumbering(loaded: LoadedRegistry, today: IsoDate): Numbering
   const wanted = new Set(loaded.items);
   // assignNumbers orders by row: give every item a running index instead (sheet by sheet).
   const indexed = all.map((item, index) => ({ item, index }));
+  // Numbers on the archive sheets (`2021年归档`) stay taken (rows below 0: never numbered).
+  const archived = archivedNumberRows(readArchives(loaded.grids)).map((r, k) => ({ ...r, row: -1 - k }));
   const numbers = assignNumbers(
-    indexed
-      .filter(({ item }) => item.number.trim() !== "" || (wanted.has(item) && columnOf.get(item.sheet) !== undefined))
-      .map(({ item, index }) => ({ row: index, number: item.number, issuedOn: item.issuedOn })),
+    [
+      ...indexed
+        .filter(({ item }) => item.number.trim() !== "" || (wanted.has(item) && columnOf.get(item.sheet) !== undefined))
+        .map(({ item, index }) => ({ row: index, number: item.number, issuedOn: item.issuedOn })),
+      ...archived,
+    ],
     today,
     loaded.settings.numberPrefix,
   );

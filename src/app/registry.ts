@@ -1,7 +1,8 @@
 /**
  * Reading the registry for a use case: every sheet that may be a ledger, with 设置 and 工作日历,
  * in one readSheets call, then the engine's analysis. Sheets the add-in generates (操作日志,
- * 督办看板, 催办记录, 通知单…, 书面报告…, 催办提示单…) are never ledgers and are not read.
+ * 督办看板, 催办记录, 通知单…, 书面报告…, 催办提示单…) are never ledgers and are not read; the
+ * archive sheets (`2021年归档`) are read, not as ledgers, for the numbers they keep taken.
  */
 import type { IsoDate, SheetGrid } from "../domain/cell";
 import { analyzeRegistry, type Analysis } from "../domain/analyze";
@@ -13,9 +14,10 @@ import { OPERATION_LOG_SHEET } from "./ports/operation-log";
 import type { WorkbookPort } from "./port";
 import { AppError } from "./errors";
 
-/** What analyzeRegistry found, plus the grids it was read from. */
+/** What analyzeRegistry found, plus the grids it was read from and the workbook's sheet names. */
 export interface LoadedRegistry extends Analysis {
   readonly grids: readonly SheetGrid[];
+  readonly sheetNames: readonly string[];
 }
 
 /** What a use case may narrow its reading to. */
@@ -28,7 +30,8 @@ const GENERATED: ReadonlySet<string> = new Set([OPERATION_LOG_SHEET, DASHBOARD_S
 const DOCUMENT_PREFIXES: readonly string[] = Object.values(SHEET_PREFIX);
 
 /**
- * The sheets to read: all but those the add-in generates (names compared trimmed).
+ * The sheets to read: all but those the add-in generates (names compared trimmed). The
+ * archive sheets (`2021年归档`) are read too: their numbers stay taken.
  * @example sheetsToRead(["督办事项登记表", "设置", "通知单〔2021〕3号", "操作日志"]) // ["督办事项登记表", "设置"]
  */
 export function sheetsToRead(names: readonly string[]): string[] {
@@ -58,5 +61,5 @@ export async function loadRegistry(
     }
     throw new AppError("no-registry");
   }
-  return { ...analysis, grids };
+  return { ...analysis, grids, sheetNames: names };
 }

@@ -21,7 +21,7 @@ export interface Analysis {
   /** The items of every ledger, sheet by sheet, top to bottom; each carries its sheet. */
   readonly items: RegistryItem[];
   /** The items of every ledger of the workbook, also when `options.sheet` narrows `items`. */
-  readonly allItems: RegistryItem[];
+  readonly allItems: readonly RegistryItem[];
   /**
    * Problems of the ledgers' rows (sheet by sheet, each sorted by row, then column), followed
    * by those of the 设置 sheet (column "设置") and of the 工作日历 sheet (column "工作日历").

@@ -34,13 +34,14 @@ const settings = grid("设置", [["编号前缀", "江津教督"]]);
 const archive = grid("2024年归档", [["序号"]]);
 
 describe("runNumbering", () => {
-  it("reads every sheet that may be a ledger, with 设置, in one call and writes only the number cells, each with its old value", async () => {
+  it("reads every sheet that may be a ledger, the archives and 设置 in one call and writes only the number cells, each with its old value", async () => {
     const port = new FakePort([registry, archive, settings, grid("操作日志", [["操作编号"]])]);
     const result = await runNumbering(port, "2026-11-25");
     expect(result.assigned).toEqual([
       { sheet: "督办事项登记表", row: 4, number: "江津教督〔2026〕1号" },
       { sheet: "督办事项登记表", row: 5, number: "江津教督〔2025〕1号" },
     ]);
+    // An archive sheet's numbers stay taken, so it is read with the registry; the log is not.
     expect(port.reads).toEqual([["督办事项登记表", "2024年归档", "设置"]]);
     expect(port.writes).toHaveLength(1);
     expect(port.writes[0]).toEqual([
@@ -157,6 +158,10 @@ describe("sheetsToRead", () => {
     [
       ["Sheet1", "设置", "Sheet2"],
       ["Sheet1", "设置", "Sheet2"],
+    ],
+    [
+      ["督办事项登记表", "2021年归档", "归档说明", "21年归档"],
+      ["督办事项登记表", "2021年归档", "归档说明", "21年归档"],
     ],
     [[], []],
   ])("%j → %j", (names, expected) => {

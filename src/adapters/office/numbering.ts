@@ -7,6 +7,7 @@
  */
 import { cellText, EMPTY, type CellValue, type IsoDate } from "../../domain/cell";
 import { assignNumbers, findDuplicates } from "../../domain/numbers";
+import { archivedNumberRows, readArchives } from "../../domain/archive/sheets";
 import { planNumbering, type AssignedNumber } from "../../app/number";
 import type { CellWrite } from "../../app/port";
 import { loadRegistry, type LedgerOptions, type LoadedRegistry } from "../../app/registry";
@@ -117,10 +118,13 @@ async function repairSheet(
   if (clashing.length === 0) return { assigned: finalNumbers(assigned, textAt, overwritten), clashes: overwritten };
 
   const moving = new Set(clashing.map((c) => c.row));
-  const others = loaded.allItems.filter((i) => i.sheet !== sheet && i.number.trim() !== "");
+  const others = [
+    ...loaded.allItems.filter((i) => i.sheet !== sheet && i.number.trim() !== ""),
+    ...archivedNumberRows(readArchives(loaded.grids)),
+  ];
   const again = assignNumbers(
     [
-      // Numbers on the other ledger sheets stay taken (rows far below this sheet's).
+      // Numbers on the other ledger sheets and the archives stay taken (rows below 0: never numbered).
       ...others.map((i, k) => ({ row: -1 - k, number: i.number, issuedOn: i.issuedOn })),
       ...now
         .map((n) => ({ row: n.row, number: moving.has(n.row) ? "" : n.number, issuedOn: issuedOn.get(n.row) ?? null }))
