@@ -15,7 +15,8 @@ import { calendarYearIssues, duplicateIssues, onceLeadersMissing, sortIssues } f
 import { HEADER_OF } from "./header-names";
 import { makeIssue } from "./rules";
 import { isTerminated } from "./status";
-import { isClassifiedText, readSecrecy, readUrgency, resultMeaning, type ListReading } from "./vocabulary";
+import { isClassifiedText, readSecrecy, readUrgency } from "./vocabulary";
+import { checkLongTerm, checkMajor, checkResultWording, vocabularyCheck } from "./checks-words";
 import { addWorkingDays, workingDaysLeft } from "./workdays";
 
 export interface CheckContext {
@@ -178,55 +179,6 @@ const checkNumberFormat: ItemCheck = (item) => {
     issues.push(makeIssue("number-format", item.row, HEADER_OF.number, { number: part, problems, advice }, fix));
   }
   return issues;
-};
-
-/** 重大事项: 是 or 否, blank allowed; a value differing only by white space gets a fix. */
-const checkMajor: ItemCheck = (item, env) => {
-  const value = item.major;
-  if (!env.has("major") || value === "" || value === "是" || value === "否") return [];
-  const fix = ["是", "否"].find((v) => v === compact(value));
-  return [makeIssue("major-invalid", item.row, HEADER_OF.major, { value }, fix)];
-};
-
-/**
- * A vocabulary list column (紧急程度, 密级): blank, a value or a GB/T 9704 mark pass; a synonym
- * is a warning with the value as fix; a value spaced out, or anything else, is an error.
- */
-function vocabularyCheck(
-  key: "urgency" | "secrecy",
-  read: (text: string) => ListReading<string>,
-  codes: { invalid: "urgency-invalid" | "secrecy-invalid"; synonym: "urgency-synonym" | "secrecy-synonym" },
-): ItemCheck {
-  return (item, env) => {
-    const value = item[key];
-    if (!env.has(key)) return [];
-    const reading = read(value);
-    const column = HEADER_OF[key];
-    switch (reading.how) {
-      case "blank":
-      case "exact":
-      case "mark":
-        return [];
-      case "synonym":
-        return [makeIssue(codes.synonym, item.row, column, { value, fix: reading.fix }, reading.fix)];
-      case "spacing":
-        return [makeIssue(codes.invalid, item.row, column, { value }, reading.fix)];
-      case "unknown":
-        return [makeIssue(codes.invalid, item.row, column, { value })];
-    }
-  };
-}
-
-/** 督办结果 that the engine cannot read as closed, terminated or still open (counts as open). */
-const checkResultWording: ItemCheck = (item, env) => {
-  if (!env.has("result") || item.closedOn !== null || resultMeaning(item.result) !== "unclear") return [];
-  return [makeIssue("result-unclear", item.row, HEADER_OF.result, { value: item.result })];
-};
-
-/** 要求完成时间 长期 / 长期坚持 / 持续推进: an item without a deadline, said once. */
-const checkLongTerm: ItemCheck = (item) => {
-  if (item.longTerm === undefined) return [];
-  return [makeIssue("deadline-long-term", item.row, HEADER_OF.dueOn, { value: item.longTerm })];
 };
 
 /** 涉密不上网: a classified item carries only a reference, not its content. */
