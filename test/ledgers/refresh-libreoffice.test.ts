@@ -103,8 +103,10 @@ suite("the 状态 formula and the 督办看板 on ledgers as offices keep them, 
     if (process.env.DUBAN_KEEP_OUTPUT === "1") {
       const keep = path.resolve(__dirname, "../../out/ledger-crosscheck");
       fs.mkdirSync(keep, { recursive: true });
-      for (const f of [...files, ...recalculated])
-        fs.copyFileSync(f, path.join(keep, path.basename(path.dirname(f)) + "-" + path.basename(f)));
+      for (const [i, name] of CASES.entries()) {
+        fs.copyFileSync(files[i], path.join(keep, `${name}.xlsx`));
+        fs.copyFileSync(recalculated[i], path.join(keep, `${name}-recalculated.xlsx`));
+      }
     }
   });
 
