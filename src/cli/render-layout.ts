@@ -58,7 +58,9 @@ export function readingLines(reading: LedgerReading, named: boolean): string[] {
   const band = reading.layout.headerRows;
   if (band.length > 1) lines.push(`${where}表头：${rowsText(band)}（${band.length}行表头，按下方一行的列名读取）`);
   for (const s of reading.skipped) {
-    lines.push(`${where}第${s.row}行不是事项（${SKIP_REASON_TEXT[s.reason]}：${s.text}），未检查、不编号`);
+    const what =
+      s.reason === "repeated-header" ? SKIP_REASON_TEXT[s.reason] : `${SKIP_REASON_TEXT[s.reason]}：${s.text}`;
+    lines.push(`${where}第${s.row}行不是事项（${what}），未检查、不编号`);
   }
   const spans = new Map<number, number>();
   for (const c of reading.continuations) spans.set(c.itemRow, Math.max(spans.get(c.itemRow) ?? c.itemRow, c.row));
