@@ -118,13 +118,8 @@ export function checkChangedRows(state: LiveState, updates: readonly RowsUpdate[
   }
   state.analysis = analysis;
   const after = numberedRows(state, grid.rows);
-  const toCheck = new Set([
-    ...changed,
-    ...blocksBefore,
-    ...itemBlocks(analysis, sheet, changed),
-    ...partners(before, changed),
-    ...partners(after, changed),
-  ]);
+  const affected = new Set([...changed, ...partners(before, changed), ...partners(after, changed)]);
+  const toCheck = new Set([...affected, ...blocksBefore, ...itemBlocks(analysis, sheet, affected)]);
   const issues = analysis.issues.filter((i) => i.sheet === sheet && toCheck.has(i.row));
   return { full: false, rows: [...toCheck].sort((a, b) => a - b), issues };
 }
