@@ -27,7 +27,7 @@ export const FIX_OPERATION = "修正";
 /** Fixes applied without being asked for one by one: they correct a form, never remove text. */
 export const AUTO_FIX_CODES: ReadonlySet<RuleCode> = new Set<RuleCode>([
   "number-format",
-  "date-text",
+  "date-as-text",
   "urgency-synonym",
   "secrecy-synonym",
   "urgency-invalid",
@@ -105,7 +105,7 @@ export async function runFix(port: WorkbookPort, today: IsoDate, options: FixOpt
     const classified = issue.code === "classified-content";
     const old: CellValue = classified ? { t: "string", v: CLASSIFIED_CONTENT_SHOWN } : at.old;
     const to = issue.fix!;
-    const value: CellValue = issue.code === "date-text" ? { t: "date", v: to } : { t: "string", v: to };
+    const value: CellValue = issue.code === "date-as-text" ? { t: "date", v: to } : { t: "string", v: to };
     writes.push({
       sheet,
       row: at.row,

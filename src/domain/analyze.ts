@@ -7,6 +7,7 @@ import type { IsoDate, SheetGrid } from "./cell";
 import { createCalendar, type WorkingCalendar } from "./calendar";
 import { CALENDAR_SHEET_NAME } from "./calendar-sheet";
 import { checkLedgers } from "./checks";
+import { dateCellIssues } from "./date-cells";
 import type { Issue, LedgerReading, RegistryItem, RegistryLayout, Settings } from "./model";
 import { locateRegistries, readRegistry } from "./registry";
 import { SETTINGS_SHEET_NAME, readCalendarOverrides, readSettings } from "./settings";
@@ -66,7 +67,11 @@ export function analyzeRegistry(
 ): Analysis | null {
   const read = locateRegistries(grids).flatMap((layout) => {
     const grid = grids.find((g) => g.name === layout.sheetName);
-    return grid === undefined ? [] : [readRegistry(grid, layout)];
+    if (grid === undefined) return [];
+    const r = readRegistry(grid, layout);
+    // Dates typed as text or as yyyymmdd numbers: read, but a warning with the date as fix.
+    const dates = dateCellIssues(grid, layout, r.items).map((i) => ({ ...i, sheet: grid.name }));
+    return [{ ...r, issues: [...r.issues, ...dates] }];
   });
   if (read.length === 0) return null;
   const settingsGrid = sheetNamed(grids, SETTINGS_SHEET_NAME);

@@ -1,11 +1,13 @@
 /**
  * The 督办看板 sheet: counts of items by status and by supervising section, all as formulas
- * over the 状态 column of every ledger sheet (one per year: the counts are sums over the
- * sheets), so a leader opening the workbook without the add-in sees today's totals. The sheet
- * is generated; a refresh rebuilds it.
+ * over the registry's 状态 column — by its names 登记表状态 and 登记表科室, so a formula reads
+ * COUNTIFS(登记表科室,$A14,登记表状态,C$13) — and a leader opening the workbook without the
+ * add-in sees today's totals. With one ledger sheet per year, the counts are sums over the
+ * sheets: the first by its names, each further one by its ranges. The sheet is generated; a
+ * refresh rebuilds it.
  */
 import type { CellValue } from "./cell";
-import { sheetPrefix, cellRef, rangeRef, stringLiteral } from "./a1-ref";
+import { cellRef, rangeRef, sheetPrefix, stringLiteral } from "./a1-ref";
 import type { Status } from "./model";
 import type { CellPlan, PlanStyle, PlanValue, SheetPlan } from "./setup-plan-types";
 import { STATUS_COLOURS, REGISTRY_DATE_FORMAT } from "./registry-plan";
@@ -29,26 +31,23 @@ export const DASHBOARD_ROWS = {
 /** Label of the row collecting items whose section is blank or not listed. */
 export const OTHER_SECTIONS_LABEL = "其他或未填写";
 
-/** A further ledger sheet the board counts (one per year), besides `registrySheet`. */
+/** A further ledger sheet the board counts (one per year), by the ranges of its columns. */
 export interface DashboardSource {
   readonly registrySheet: string;
   readonly statusColumn: number;
+  /** Column of 督办科室或单位; null when the sheet has none. */
   readonly sectionColumn: number | null;
   readonly firstRow: number;
   readonly lastRow: number;
 }
 
 export interface DashboardPlanInput {
-  readonly registrySheet: string;
-  readonly statusColumn: number;
-  /** Column of 督办科室或单位; null when the registry has none. */
-  readonly sectionColumn: number | null;
-  readonly firstRow: number;
-  readonly lastRow: number;
+  /** True when the registry has a 督办科室或单位 column (named 登记表科室). */
+  readonly hasSections: boolean;
   /** Section names, in the order they are listed. */
   readonly sections: readonly string[];
   readonly todayFormula: string;
-  /** Further ledger sheets counted with the first (several ledgers: one per year). */
+  /** Further ledger sheets counted with the named one (several ledgers: one per year). */
   readonly more?: readonly DashboardSource[];
 }
 
@@ -64,7 +63,7 @@ function fillOf(status: Status): PlanStyle {
 /**
  * The 督办看板 sheet plan.
  * @example buildDashboardPlan(input).cells.find((c) => c.row === 6 && c.col === 2)?.value
- *   // { t: "formula", f: "COUNTIF('督办事项登记表'!$W$3:$W$400,\"逾期\")" }
+ *   // { t: "formula", f: "COUNTIF(登记表状态,\"逾期\")" }
  */
 export function buildDashboardPlan(input: DashboardPlanInput): SheetPlan {
   const R = DASHBOARD_ROWS;
@@ -73,19 +72,26 @@ export function buildDashboardPlan(input: DashboardPlanInput): SheetPlan {
     cells.push({ row, col, value, mode: "owned", ...(style ? { style } : {}) });
   const text = (v: string): CellValue => ({ t: "string", v });
   const f = (formula: string): PlanValue => ({ t: "formula", f: formula });
-  const sources: readonly DashboardSource[] = [input, ...(input.more ?? [])];
-  const column = (source: DashboardSource, col: number) =>
+  const more = input.more ?? [];
+  const range = (source: DashboardSource, col: number) =>
     sheetPrefix(source.registrySheet) +
     rangeRef({ top: source.firstRow, left: col, bottom: source.lastRow, right: col }, true);
-  /** COUNTIF(…状态…, criterion) summed over every ledger sheet. */
+  /** COUNTIF(状态, criterion) summed over every ledger sheet. */
   const countStatus = (criterion: string) =>
-    sources.map((s) => `COUNTIF(${column(s, s.statusColumn)},${criterion})`).join("+");
-  /** COUNTIFS(…科室…, section, …状态…, status) summed over the ledger sheets with a section column. */
+    [
+      `COUNTIF(${WORKBOOK_NAMES.registryStatus},${criterion})`,
+      ...more.map((m) => `COUNTIF(${range(m, m.statusColumn)},${criterion})`),
+    ].join("+");
+  /** COUNTIFS(科室, section, 状态, status) summed over the ledger sheets with a section column. */
   const countSection = (section: string, status: string) =>
-    sources
-      .filter((s) => s.sectionColumn !== null)
-      .map((s) => `COUNTIFS(${column(s, s.sectionColumn!)},${section},${column(s, s.statusColumn)},${status})`)
-      .join("+");
+    [
+      ...(input.hasSections
+        ? [`COUNTIFS(${WORKBOOK_NAMES.registrySection},${section},${WORKBOOK_NAMES.registryStatus},${status})`]
+        : []),
+      ...more
+        .filter((m) => m.sectionColumn !== null)
+        .map((m) => `COUNTIFS(${range(m, m.sectionColumn!)},${section},${range(m, m.statusColumn)},${status})`),
+    ].join("+");
 
   put(R.title, 1, text("督办看板"), { bold: true, fontSize: 16, horizontal: "center", vertical: "middle" });
   put(R.date, 1, text("统计日期"), { bold: true });
@@ -112,7 +118,7 @@ export function buildDashboardPlan(input: DashboardPlanInput): SheetPlan {
 
   let lastCol = 5;
   let lastRow = totalRow;
-  if (sources.some((s) => s.sectionColumn !== null)) {
+  if (input.hasSections || more.some((m) => m.sectionColumn !== null)) {
     const header = R.sectionHeader;
     put(header, 1, text("督办科室或单位"), HEADER);
     put(header, 2, text("合计"), HEADER);

@@ -125,11 +125,6 @@ const SPACED_KEYS: ReadonlySet<ColumnKey> = new Set<ColumnKey>([
   "major",
 ]);
 
-/** A date typed as text, or as the digits yyyymmdd: read, but not a date to Excel. */
-function isTypedDate(cell: CellValue): boolean {
-  return cell.t === "string" || (cell.t === "number" && Number.isInteger(cell.v) && cell.v >= 19000101);
-}
-
 const DATE_PROBLEM_CODES: Readonly<Record<DateProblem, RuleCode>> = {
   unparseable: "date-unparseable",
   impossible: "date-impossible",
@@ -166,13 +161,7 @@ function readCells(
       if (parsed === null) continue;
       if (!parsed.ok)
         issues.push(makeIssue(DATE_PROBLEM_CODES[parsed.problem], row, column, { column, text: parsed.text }));
-      else {
-        if (item[key as DateKey] === null) item[key as DateKey] = parsed.date;
-        if (isTypedDate(cell)) {
-          const text = cellText(cell);
-          issues.push(makeIssue("date-text", row, column, { column, text, date: parsed.date }, parsed.date));
-        }
-      }
+      else if (item[key as DateKey] === null) item[key as DateKey] = parsed.date;
       continue;
     }
     if (SPACED_KEYS.has(key) && cell.t === "string" && cell.v !== cell.v.trim()) {

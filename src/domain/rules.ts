@@ -48,13 +48,6 @@ export const RULES = {
     message: "{column}“{text}”是 Excel 虚构的 1900年2月29日，这一天并不存在。请重新填写正确的日期。",
     fix: false,
   },
-  "date-text": {
-    severity: "warning",
-    title: "日期是文字，不是日期",
-    message:
-      "{column}“{text}”是以文字（或数字）形式填写的日期，已按 {date} 读取；但表格的状态公式、筛选和排序认不出它。请改为日期（可运行 duban fix 自动改正）。",
-    fix: true,
-  },
   "text-spacing": {
     severity: "warning",
     title: "前后有多余空格",
@@ -251,6 +244,13 @@ export const RULES = {
     title: "工作日历前后矛盾",
     message: "工作日历中{date}{detail}，已按{used}处理。请修改为一致。",
     fix: false,
+  },
+  "date-as-text": {
+    severity: "warning",
+    title: "日期写成了文字",
+    message:
+      "{column}“{text}”是文字（或 20210305 这样的数字），不是日期：工作簿的状态公式和颜色读不到它（单元格显示红色）。请改为日期 {date}（可一键修正）。",
+    fix: true,
   },
   "accountability-measure-unknown": {
     severity: "warning",

@@ -10,6 +10,8 @@ export const STRINGS = {
     "no-host": "此页面不在 Excel 中打开，任务窗格以独立模式运行。",
     timeout: "等待 Office 初始化超时，任务窗格以独立模式运行。",
     "wrong-host": "督办台账只能在 Excel 中使用；当前宿主不是 Excel，任务窗格以独立模式运行。",
+    "old-excel":
+      "此版本 Excel 过旧（需要 Excel 2019、Microsoft 365 或 Excel 网页版，ExcelApi 1.8 及以上），督办台账加载项无法运行。工作簿自带的颜色、下拉列表和公式不受影响；请升级 Excel，或在电脑上使用 duban 命令行。",
   },
   standaloneHint:
     "在 Excel 中通过“督办台账”选项卡打开本加载项即可处理工作簿；命令行工具 duban 也可直接处理 .xlsx 文件。",

@@ -164,11 +164,8 @@ describe("reading items", () => {
         },
       ]),
     );
-    expect(issues.map((i) => [i.column, i.code, i.fix])).toEqual([
-      ["签收日期", "date-text", "2021-03-08"],
-      ["延期至", "date-text", "2021-05-10"],
-      ["报告日期", "date-text", "2021-04-02"],
-    ]);
+    // Dates typed as text are read here; the analysis warns about them (date-cells.ts).
+    expect(issues).toEqual([]);
     expect(items).toEqual([
       {
         sheet: "督办事项登记表",
@@ -255,9 +252,7 @@ describe("reading items", () => {
     ["full-width digits", "２０２１年３月５日", "2021-03-05"],
   ] as [string, Cellish, string][])("reads 任务下达时间 given as %s", (_label, value, iso) => {
     const { items, issues } = read(registrySheet([{ ...GOOD_ROW, 任务下达时间: value }]));
-    // A date typed as text is read, and a warning offers the real date as the fix.
-    const typed = typeof value === "string";
-    expect(issues.map((i) => [i.code, i.severity, i.fix])).toEqual(typed ? [["date-text", "warning", iso]] : []);
+    expect(issues).toEqual([]);
     expect(items[0].issuedOn).toBe(iso);
   });
 

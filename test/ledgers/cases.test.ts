@@ -154,7 +154,7 @@ describe.each(caseNames())("registry case %s", (name) => {
       });
       expect(statusCol).toBeGreaterThan(0);
       for (const item of status.items.filter((i) => i.sheet === layout.sheet)) {
-        expect(ws.getCell(item.row, statusCol).formula).toContain("日历序");
+        expect(ws.getCell(item.row, statusCol).formula).toContain("预警阈值");
       }
       for (const k of notItems) {
         const [sheet, row] = k.split("!");

@@ -44,12 +44,15 @@ export function areasOfAddress(address: string): GridRange[] {
 
 /**
  * Queues the read of a sheet's merged areas (nothing for "none"): those of its used range, or
- * those of its top rows.
- * @example const areas = queueMerges(sheet, usedRange, "all") // loaded at the next sync
+ * those of its top rows. The sheet must exist (Worksheet from getItem).
+ * @example const areas = queueMerges(sheet, "all") // loaded at the next sync
  */
-export function queueMerges(sheet: Excel.Worksheet, used: Excel.Range, mode: MergeMode): Excel.RangeAreas | null {
+export function queueMerges(sheet: Excel.Worksheet, mode: MergeMode): Excel.RangeAreas | null {
   if (mode === "none") return null;
-  const range = mode === "all" ? used : sheet.getRangeByIndexes(0, 0, MERGE_HEAD_ROWS, MERGE_HEAD_COLUMNS);
+  // getUsedRange, not …OrNullObject: a method may not be called on a null object, and an empty
+  // sheet's used range is A1 (documented), holding no merge.
+  const range =
+    mode === "all" ? sheet.getUsedRange(true) : sheet.getRangeByIndexes(0, 0, MERGE_HEAD_ROWS, MERGE_HEAD_COLUMNS);
   return range.getMergedAreasOrNullObject().load("isNullObject, address");
 }
 

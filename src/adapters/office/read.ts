@@ -66,7 +66,7 @@ export async function readUsedRanges(
     const reads = names.map((name) => {
       const sheet = context.workbook.worksheets.getItem(name);
       const used = sheet.getUsedRangeOrNullObject(true).load("isNullObject, rowIndex, columnIndex, values");
-      return { used, areas: queueMerges(sheet, used, merges) };
+      return { used, areas: queueMerges(sheet, merges) };
     });
     try {
       await context.sync();

@@ -152,8 +152,12 @@ export function ledgerScenario(harness: Harness): void {
       const statusCol = grid.rows[2].findIndex((c) => cellText(c) === "状态") + 1;
       expect(statusCol).toBeGreaterThan(11);
       expect(cellText(grid.rows[1][statusCol - 1])).toBe("");
-      for (const r of [4, 6, 7, 9]) expect(subject.inspect.formula(REGISTRY, r, statusCol)).toContain("日历序");
-      for (const r of [2, 3, 5, 8]) expect(subject.inspect.formula(REGISTRY, r, statusCol)).toBeNull();
+      for (const r of [4, 6, 7, 9]) expect(subject.inspect.formula(REGISTRY, r, statusCol)).toContain("预警阈值");
+      // No 状态, 截止日期 or 剩余工作日 of their own on the band and the continuation rows.
+      for (const r of [2, 3, 5, 8]) {
+        for (const c of [statusCol, statusCol + 1, statusCol + 2])
+          expect(subject.inspect.formula(REGISTRY, r, c)).toBeNull();
+      }
       // The first item's results of both rows are read: one unit's 未办结 keeps it open.
       expect(subject.inspect.formula(REGISTRY, 4, statusCol)).toContain('J4&"、"&J5');
       expect(subject.inspect.frozenRows(REGISTRY)).toBe(3);
