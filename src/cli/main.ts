@@ -5,7 +5,7 @@
  */
 import { AppError } from "../app/errors";
 import { XlsxLoadError } from "../adapters/xlsx/load-errors";
-import { MergedCellWriteError, MissingSheetError } from "../adapters/xlsx/xlsx-workbook";
+import { XlsxWriteError } from "../adapters/xlsx/book/write-errors";
 import { isValidIso } from "../domain/dates";
 import { CONTRACT_OPTIONS, parseCommandArgs, stringOption, usageError } from "./args";
 import { COMMANDS } from "./commands";
@@ -32,6 +32,7 @@ export function usageText(commands: readonly CliCommand[]): string {
     "  --json              以 JSON 输出（check、status、number、fix、analysis、accountability、archive 等）",
     "  --sheet NAME        只处理这一个台账工作表（一年一表时，如 2022年）",
     "  -o, --out FILE      输出文件；带 -o 的命令不会修改输入文件",
+    "  --force             即使工作簿中有内容无法完整保留也写入（默认拒绝写入并说明原因）",
     "  -h, --help          显示帮助；duban <命令> --help 显示该命令的用法",
     "",
     "退出码：0 成功、未发现错误；1 发现数据错误；2 文件无法读取、不是登记表或用法错误",
@@ -57,12 +58,7 @@ function report(error: unknown, io: CliIO): number {
     io.err(oneLine(error.message));
     return error.exitCode;
   }
-  if (
-    error instanceof XlsxLoadError ||
-    error instanceof AppError ||
-    error instanceof MergedCellWriteError ||
-    error instanceof MissingSheetError
-  ) {
+  if (error instanceof XlsxLoadError || error instanceof XlsxWriteError || error instanceof AppError) {
     io.err(oneLine(error.message));
     if (isDebug() && error.stack) io.err(error.stack);
     return EXIT_UNREADABLE;

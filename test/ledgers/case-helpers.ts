@@ -80,7 +80,7 @@ function raw(cell: CellValue): string | number | boolean {
  * @example const fake = await fakeExcelOf(buildCase("merged-items"))
  */
 export async function fakeExcelOf(wb: ExcelJS.Workbook): Promise<FakeExcel> {
-  const book = XlsxWorkbook.fromExcelJs(wb);
+  const book = await XlsxWorkbook.fromBuffer(Buffer.from(await wb.xlsx.writeBuffer()));
   const grids = await book.readSheets(await book.sheetNames());
   const fake = new FakeExcel();
   for (const grid of grids) {

@@ -48,8 +48,8 @@ suite("the 状态 formula and the 督办看板 on ledgers as offices keep them, 
     dir = makeTempDir();
     const files: string[] = [];
     for (const name of CASES) {
-      const book = XlsxWorkbook.fromExcelJs(buildCase(name));
-      const result = await runRefresh(book, xlsxSetupTarget(book.workbook), TODAY, { todayFormula: "DATE(2026,12,2)" });
+      const book = await XlsxWorkbook.fromBuffer(Buffer.from(await buildCase(name).xlsx.writeBuffer()));
+      const result = await runRefresh(book, xlsxSetupTarget(book), TODAY, { todayFormula: "DATE(2026,12,2)" });
       expect(result.notes.filter((n) => n.code === "formula-reads-differently")).toEqual([]);
       const file = path.join(dir, `${name}.xlsx`);
       await book.save(file);

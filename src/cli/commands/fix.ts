@@ -4,7 +4,8 @@
  */
 import { runFix, type FixResult } from "../../app/fix";
 import { flagOption, ledgerOption, SHEET_OPTION, singleFile } from "../args";
-import { openWorkbook, resolveOutput, saveWorkbook } from "../files";
+import { openWorkbook, resolveOutput } from "../files";
+import { saveWorkbook } from "../save";
 import { toJsonText } from "../render";
 import { EXIT_OK, type CliCommand } from "../types";
 
@@ -38,12 +39,13 @@ export const fixCommand: CliCommand = {
     "duban fix FILE -o OUT [--json] [--sheet 工作表] [--today YYYY-MM-DD]",
     "duban fix FILE --in-place [--json] [--sheet 工作表] [--today YYYY-MM-DD]",
     "  -o, --out   输出文件（不会修改 FILE；不能与 FILE 相同）",
+    "  --force     即使工作簿中有内容无法完整保留也写入（默认拒绝并说明原因）",
     "  --in-place  直接修改 FILE，修改前先在旁边保存备份；没有可修正的内容时不写文件",
     '  --json      以 JSON 输出：{"fixed":[{"sheet","row","column","from","to"}]}',
     "  --sheet     只修正这一个台账工作表",
     "涉密事项的内容不会被自动删除：请按 duban check 的提示处理。",
   ].join("\n"),
-  options: { json: "flag", out: "value", "in-place": "flag", ...SHEET_OPTION },
+  options: { json: "flag", out: "value", "in-place": "flag", force: "flag", ...SHEET_OPTION },
   async run(args, io) {
     const file = singleFile(args);
     const target = await resolveOutput(args, file, io);
