@@ -130,3 +130,22 @@ export function plainReference(ref: string): string {
     .replace(/\$/g, "")
     .replace(/^'((?:[^']|'')*)'!/, (_, s: string) => `${s.replace(/''/g, "'")}!`);
 }
+
+/**
+ * The range an A1 reference without a sheet names ("B4", "A1:N1", "$A$3:$A$4"), or null.
+ * @example parseRangeRef("A1:N1") // { top: 1, left: 1, bottom: 1, right: 14 }
+ * @example parseRangeRef("$B$5") // { top: 5, left: 2, bottom: 5, right: 2 }
+ */
+export function parseRangeRef(ref: string): CellRange | null {
+  const [from, to, extra] = ref.trim().split(":");
+  if (extra !== undefined) return null;
+  const a = parseCellAddress(from);
+  const b = to === undefined ? a : parseCellAddress(to);
+  if (!a || !b) return null;
+  return {
+    top: Math.min(a.row, b.row),
+    left: Math.min(a.col, b.col),
+    bottom: Math.max(a.row, b.row),
+    right: Math.max(a.col, b.col),
+  };
+}

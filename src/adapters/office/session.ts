@@ -35,6 +35,7 @@ import { applyOfficeSetupPlan } from "./apply-plan";
 import type { SetupHost } from "./setup-host";
 import { runBatches } from "./batches";
 import { officeCodeOf } from "./errors";
+import { queueMerges, withMerges, type MergeMode } from "./merged-areas";
 import { CREATE_LOG_BYTES, logRowsBytes, officeLogRows, queueCreateLog, queueLogRows } from "./op-log";
 import { loadUsedRange, readUsedRanges, usedGrid } from "./read";
 import type { RequirementChecker } from "./requirements";
@@ -78,6 +79,11 @@ function prefetchFailed(error: unknown, wanted: readonly string[], knownLarge: S
     return true;
   }
   return officeCodeOf(error) === "ItemNotFound";
+}
+
+/** True when a failed read may be Excel refusing too many merged areas (not a missing sheet, not a size limit). */
+function mergedAreasFailed(error: unknown): boolean {
+  return !isPayloadTooLarge(error) && officeCodeOf(error) !== "ItemNotFound";
 }
 
 /**
@@ -129,14 +135,22 @@ export class OfficeSession implements LoggedWorkbookPort, LayoutPort, SetupTarge
   }
 
   /** The sheet names, loaded (once) with the used ranges of `prefetch` in the same sync. */
-  private async loadNames(prefetch: readonly string[]): Promise<string[]> {
+  private async loadNames(prefetch: readonly string[], merges: MergeMode = this.mergeMode()): Promise<string[]> {
     if (this.sheets.names === null) {
       const wanted = this.queue.hasPending ? [] : prefetch.filter((n) => !this.options.knownLarge.has(n));
       const sheets = this.context.workbook.worksheets.load("items/name");
-      const ranges = wanted.map((name) => loadUsedRange(this.context.workbook.worksheets.getItem(name)));
+      const reads = wanted.map((name) => {
+        const sheet = this.context.workbook.worksheets.getItem(name);
+        return { used: loadUsedRange(sheet), areas: queueMerges(sheet, merges) };
+      });
       try {
         await this.queue.sync(() => this.context.sync());
       } catch (error) {
+        if (wanted.length > 0 && merges === "all" && mergedAreasFailed(error)) {
+          // More merged areas than Excel returns at once: read without merges; the reader's
+          // fallback rule recognises items over several rows.
+          return this.loadNames(prefetch, "none");
+        }
         if (wanted.length === 0 || !prefetchFailed(error, wanted, this.options.knownLarge)) throw error;
         return this.loadNames([]);
       }
@@ -144,10 +158,16 @@ export class OfficeSession implements LoggedWorkbookPort, LayoutPort, SetupTarge
       this.options.onSheetNames?.(this.sheets.names!);
       wanted.forEach((name, i) => {
         const actual = this.sheets.resolve(name);
-        if (actual !== undefined) this.prefetched.set(actual, usedGrid(actual, ranges[i]));
+        if (actual === undefined) return;
+        this.prefetched.set(actual, withMerges(usedGrid(actual, reads[i].used), reads[i].areas, merges));
       });
     }
     return [...this.sheets.names!];
+  }
+
+  /** Which merged areas reads ask for: all of them with ExcelApi 1.13, none before. */
+  private mergeMode(): MergeMode {
+    return this.options.requirements.isSetSupported("ExcelApi", "1.13") ? "all" : "none";
   }
 
   /** The grids of `names` when all were read with the sheet names and nothing was written since. */
@@ -163,7 +183,9 @@ export class OfficeSession implements LoggedWorkbookPort, LayoutPort, SetupTarge
     if (this.sheets.names === null && names.length === 1) {
       // One sheet asked for before the names are known (undo reading the log): try it directly.
       try {
-        const grids = await this.queue.sync(() => readUsedRanges(this.context, names, this.options.knownLarge));
+        const grids = await this.queue.sync(() =>
+          readUsedRanges(this.context, names, this.options.knownLarge, this.mergeMode()),
+        );
         this.sheets.found(names[0]);
         return grids;
       } catch (error) {
@@ -179,7 +201,7 @@ export class OfficeSession implements LoggedWorkbookPort, LayoutPort, SetupTarge
     const existing = [...new Set(names.map((n) => this.sheets.resolve(n)).filter((n): n is string => n !== undefined))];
     const grids =
       this.takePrefetched(existing) ??
-      (await this.queue.sync(() => readUsedRanges(this.context, existing, this.options.knownLarge)));
+      (await this.queue.sync(() => readUsedRanges(this.context, existing, this.options.knownLarge, this.mergeMode())));
     for (const g of grids) {
       this.grids.set(g.name, g);
       this.sheets.found(g.name);

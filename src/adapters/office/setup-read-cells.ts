@@ -8,7 +8,7 @@
  * too large, every cell is estimated at its planned size.
  */
 import { cellText } from "../../domain/cell";
-import { localAddress, parseCellAddress, rangeRef, type CellRange } from "../../domain/a1-ref";
+import { rangeRef, type CellRange } from "../../domain/a1-ref";
 import type { CellPlan, SheetPlan } from "../../domain/setup-plan";
 import type { ReadItem, ReadOptions, SheetRead } from "./setup-read";
 import { ACTION_OVERHEAD_BYTES, jsonBytes } from "./size";
@@ -77,24 +77,6 @@ export function boxOf(cells: readonly { row: number; col: number }[]): CellRange
     right = Math.max(right, c.col);
   }
   return { top, left, bottom, right };
-}
-
-/**
- * Rectangles of a RangeAreas address.
- * @example areasOf("'表'!A1:B2,'表'!D4") // [{ top: 1, left: 1, bottom: 2, right: 2 }, { top: 4, left: 4, bottom: 4, right: 4 }]
- */
-export function areasOf(address: string): CellRange[] {
-  return address
-    .split(",")
-    .map((a) => localAddress(a.trim()))
-    .filter((a) => a !== "")
-    .map((a) => {
-      const [from, to = from] = a.split(":");
-      const at = (p: string) => parseCellAddress(p) ?? { row: 0, col: 0 };
-      const p = at(from);
-      const q = at(to);
-      return { top: p.row, left: p.col, bottom: q.row, right: q.col };
-    });
 }
 
 /**

@@ -11,7 +11,8 @@ import { columnLetters, rangeRef, type CellRange } from "../../domain/a1-ref";
 import type { CellPlan, SheetPlan } from "../../domain/setup-plan";
 import type { Batch } from "./batches";
 import type { LoadedCell } from "./setup-cells";
-import { areasOf, boxOf, cellKey, cellReads, formatProbe } from "./setup-read-cells";
+import { areasOfAddress } from "./merged-areas";
+import { boxOf, cellKey, cellReads, formatProbe } from "./setup-read-cells";
 import { formatsRead, type SheetFormats } from "./setup-formats";
 import {
   EDGES,
@@ -199,7 +200,7 @@ function mergeReads({ ws, plan, options, read, small }: SheetReadContext): void 
       const areas = ws().getRange(rangeRef(box)).getMergedAreasOrNullObject().load("address");
       return () => {
         if (areas.isNullObject) return;
-        for (const a of areasOf(areas.address)) {
+        for (const a of areasOfAddress(areas.address)) {
           for (let r = a.top; r <= a.bottom; r++) {
             for (let c = a.left; c <= a.right; c++) if (r !== a.top || c !== a.left) read.covered.add(cellKey(r, c));
           }

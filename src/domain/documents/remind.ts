@@ -5,6 +5,7 @@
  * reply-by date (a working-day offset from settings); then the request, the consequence the
  * policy sets (五（一）), seal, contact line and a receipt for the host to sign.
  */
+import { copyableContent } from "../classified";
 import type { IsoDate } from "../cell";
 import type { WorkingCalendar } from "../calendar";
 import { compareIso, formatChineseDate } from "../dates";
@@ -176,7 +177,7 @@ function remindTable(f: FormBuilder, item: RegistryItem, today: IsoDate, t: Remi
   const tableTop = pairRow(f, ["督办事项编号", t.number, "number"], ["催办次数", `第${t.count}次`, "urgeCount"]);
   f.row([
     { text: "督办事项", style: "label" },
-    { text: item.content, style: "valueLeft", span: 3, field: "content" },
+    { text: copyableContent(item), style: "valueLeft", span: 3, field: "content" },
   ]);
   pairRow(f, ["承办单位或相关科室", hostText(item), "host"], ["督办科室或单位", item.section, "section"]);
   const deadline = `${dateText(t.deadline)}${item.extendedTo !== null ? "（已延期）" : ""}`;

@@ -56,8 +56,6 @@ export type StyleName =
   /** Long text in a dense report table (五号): left-aligned, wrapped. */
   | "smallLeft";
 
-export type { CellRange };
-
 export type LineStyle = "none" | "thin" | "medium";
 
 /**

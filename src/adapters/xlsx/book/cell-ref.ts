@@ -1,6 +1,5 @@
 /** Cell addresses in sheet XML ("AB12") and range lists ("A1:B2 D4"), parsed without regular expressions in hot loops. */
 import type { CellRange } from "../../../domain/cell";
-import { columnLetters } from "../../../domain/a1-ref";
 
 /**
  * The 1-based row and column of an A1 address (a leading "$" on either part is allowed), or null.
@@ -58,15 +57,6 @@ export function parseRangeList(sqref: string): CellRange[] {
     .filter((s) => s !== "")
     .map(parseRange)
     .filter((r): r is CellRange => r !== null);
-}
-
-/**
- * A1 text of a range (a single cell as "B2").
- * @example rangeText({ top: 1, left: 1, bottom: 1, right: 14 }) // "A1:N1"
- */
-export function rangeText(r: CellRange): string {
-  const a = `${columnLetters(r.left)}${r.top}`;
-  return r.top === r.bottom && r.left === r.right ? a : `${a}:${columnLetters(r.right)}${r.bottom}`;
 }
 
 /** True when the range holds the cell. */

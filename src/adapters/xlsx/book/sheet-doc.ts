@@ -17,7 +17,8 @@ import {
   type Splice,
   type XmlElement,
 } from "../package/xml";
-import { parseCellRef, parseRange, rangeText } from "./cell-ref";
+import { parseCellRef, parseRange } from "./cell-ref";
+import { rangeRef } from "../../../domain/a1-ref";
 import { readMerges } from "./sheet-read";
 import { utf8Encode } from "../package/text-codec";
 import { topLevel, WORKSHEET_ORDER, type WorksheetElement } from "./sheet-elements";
@@ -207,7 +208,7 @@ export class SheetDoc {
     if (ranges.length === 0) return;
     const all = [...this.merges(), ...ranges];
     const existing = this.elementTexts("mergeCells")[0];
-    const extra = ranges.map((m) => `<${this.p}mergeCell ref="${rangeText(m)}"/>`).join("");
+    const extra = ranges.map((m) => `<${this.p}mergeCell ref="${rangeRef(m)}"/>`).join("");
     let text: string;
     if (existing) {
       const el = rootElement(existing);
@@ -340,8 +341,8 @@ export class SheetDoc {
     )
       return;
     const text = current
-      ? withAttributes(this.xml.slice(current.start, current.end), { ref: rangeText(union) })
-      : `<${this.p}dimension ref="${rangeText(union)}"/>`;
+      ? withAttributes(this.xml.slice(current.start, current.end), { ref: rangeRef(union) })
+      : `<${this.p}dimension ref="${rangeRef(union)}"/>`;
     this.groups.set("dimension", [text]);
   }
 
