@@ -5,7 +5,7 @@ import { renderSetupText } from "../app/refresh-report";
 import { runUndo } from "../app/undo";
 import type { IsoDate } from "../domain/cell";
 import type { Issue } from "../domain/model";
-import { numberCoauthored } from "../adapters/office/numbering";
+import { numberCoauthored } from "../app/number-coauthored";
 import type { OfficeWorkbook } from "../adapters/office/office-workbook";
 import { LiveChecker } from "../adapters/office/live-check";
 import { liveTally } from "./live-summary";

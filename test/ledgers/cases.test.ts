@@ -13,7 +13,7 @@ import { runCheck } from "../../src/app/check";
 import { runStatus } from "../../src/app/status";
 import { runRefresh } from "../../src/app/refresh";
 import { generateDocument } from "../../src/app/documents";
-import { numberCoauthored } from "../../src/adapters/office/numbering";
+import { numberCoauthored } from "../../src/app/number-coauthored";
 import { OfficeWorkbook } from "../../src/adapters/office/office-workbook";
 import { fixedRequirements } from "../../src/adapters/office/requirements";
 import { checkJson, statusJson } from "../../src/cli/render";

@@ -17,7 +17,7 @@ import { runInit } from "../../../src/app/init";
 import { STATUS_COLOURS } from "../../../src/domain/registry-plan";
 import { ALL_COLUMNS } from "../../../src/domain/columns";
 import { OPERATION_LOG_SHEET, parseOperationLog } from "../../../src/domain/operation-log";
-import { numberCoauthored } from "../../../src/adapters/office/numbering";
+import { numberCoauthored } from "../../../src/app/number-coauthored";
 import { OPERATION_LABELS } from "../../../src/app/operations";
 import { registryRows, REGISTRY, NUMBER_COL, HEADERS, HEADER_ROW, DATE_COLUMNS } from "./fixture";
 import type { Harness, Subject } from "./harness";

@@ -9,7 +9,7 @@ import { runStatus } from "../../../src/app/status";
 import { runNumbering } from "../../../src/app/number";
 import { runUndo } from "../../../src/app/undo";
 import { generateDocument } from "../../../src/app/documents";
-import { numberCoauthored } from "../../../src/adapters/office/numbering";
+import { numberCoauthored } from "../../../src/app/number-coauthored";
 import { runRefresh } from "../../../src/app/refresh";
 import { OPERATION_LOG_SHEET } from "../../../src/domain/operation-log";
 import { officeHarness, xlsxHarness, type ContractPort, type Harness } from "./harness";

@@ -19,7 +19,7 @@ import {
 } from "../../../src/domain/operation-log";
 import type { LoggedWorkbookPort } from "../../../src/app/ports/operation-log";
 import { metaLabel, operationKindOf, type OperationMeta } from "../../../src/app/operations";
-import type { NumberingPort } from "../../../src/adapters/office/numbering";
+import type { NumberingPort } from "../../../src/app/number-coauthored";
 import { OfficeWorkbook } from "../../../src/adapters/office/office-workbook";
 import { fixedRequirements } from "../../../src/adapters/office/requirements";
 import { XlsxWorkbook } from "../../../src/adapters/xlsx/xlsx-workbook";

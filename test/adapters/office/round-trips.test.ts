@@ -6,7 +6,7 @@
 import { FakeExcel, PAYLOAD_LIMIT } from "./fake-excel";
 import { OfficeWorkbook } from "../../../src/adapters/office/office-workbook";
 import { fixedRequirements } from "../../../src/adapters/office/requirements";
-import { numberCoauthored } from "../../../src/adapters/office/numbering";
+import { numberCoauthored } from "../../../src/app/number-coauthored";
 import { runCheck } from "../../../src/app/check";
 import { runStatus } from "../../../src/app/status";
 import { runNumbering } from "../../../src/app/number";
