@@ -36,7 +36,15 @@ import type { SetupHost } from "./setup-host";
 import { runBatches } from "./batches";
 import { officeCodeOf } from "./errors";
 import { queueMerges, withMerges, type MergeMode } from "./merged-areas";
-import { CREATE_LOG_BYTES, logRowsBytes, officeLogRows, queueCreateLog, queueLogRows } from "./op-log";
+import {
+  CREATE_LOG_BYTES,
+  loggedRuns,
+  logRowsBytes,
+  officeLogRows,
+  queueCreateLog,
+  queueLoggedRuns,
+  queueLogRows,
+} from "./op-log";
 import { loadUsedRange, readUsedRanges, usedGrid } from "./read";
 import type { RequirementChecker } from "./requirements";
 import { queueLayout } from "./render-layout";
@@ -44,7 +52,7 @@ import { SheetDirectory } from "./sheet-directory";
 import { ACTION_OVERHEAD_BYTES, isPayloadTooLarge } from "./size";
 import { fromOfficeValue } from "./values";
 import { WriteQueue } from "./write-queue";
-import { groupRuns, runAddress, type WriteRun } from "./write-plan";
+import { runAddress } from "./write-plan";
 
 export interface SessionOptions {
   /** How plain writeCells calls are named in the log. */
@@ -93,13 +101,6 @@ function mergedAreasFailed(error: unknown): boolean {
  * writes, are steps of their own).
  */
 type LogId = "operation" | "new";
-
-/** A write run and the log rows that record it. */
-interface Unit {
-  readonly run: WriteRun;
-  readonly log: (string | number | boolean)[][];
-  readonly bytes: number;
-}
 
 export class OfficeSession implements LoggedWorkbookPort, LayoutPort, SetupTarget {
   private readonly sheets = new SheetDirectory();
@@ -274,16 +275,9 @@ export class OfficeSession implements LoggedWorkbookPort, LayoutPort, SetupTarge
     const names =
       this.sheets.names === null && this.sheets.existsByReads(OPERATION_LOG_SHEET) ? null : await this.sheetNames();
     const base = this.logBase(meta, logId);
-    const units: Unit[] = groupRuns(complete).map((run) => {
-      const log = officeLogRows(
-        run.writes.map((w) =>
-          logRowCells({ ...base, sheet: w.sheet, row: w.row, col: w.col, old: w.old ?? EMPTY, new: w.value }),
-        ),
-      );
-      return { run, log, bytes: run.bytes + logRowsBytes(log) };
-    });
+    const units = loggedRuns(complete, base);
     if (names !== null) this.ensureLog(names);
-    await this.queue.write(units, (group) => this.queueUnits(group), { last: "queue", split: false });
+    await this.queue.write(units, (group) => queueLoggedRuns(this.context, group), { last: "queue", split: false });
   }
 
   /** 操作编号, time, operation name, user and undone operation of log rows. */
@@ -376,19 +370,6 @@ export class OfficeSession implements LoggedWorkbookPort, LayoutPort, SetupTarge
   /** Sends queued writes (if any) in one sync. */
   async flush(): Promise<void> {
     await this.queue.flush();
-  }
-
-  /** Queues the runs with their log rows before them (the queue frames them with events off). */
-  private queueUnits(units: readonly Unit[]): void {
-    queueLogRows(
-      this.context,
-      units.flatMap((u) => u.log),
-    );
-    for (const { run } of units) {
-      const range = this.context.workbook.worksheets.getItem(run.sheet).getRange(runAddress(run));
-      if (run.numberFormats) range.numberFormat = run.numberFormats.map((f) => [f]);
-      range.values = run.values.map((v) => [v]);
-    }
   }
 
   /** The writes with `old` filled in: cells whose old value the caller did not give are read first. */

@@ -16,7 +16,7 @@ import { newLogValue } from "./setup-cells";
 import type { SetupHost } from "./setup-host";
 import { EDGES, type OfficeLook } from "./setup-rules";
 import { ACTION_OVERHEAD_BYTES, jsonBytes } from "./size";
-import { byColumn, groupRuns, runAddress, verticalRuns, type WriteRun } from "./write-plan";
+import { byColumn, groupRuns, queueRun, runAddress, verticalRuns } from "./write-plan";
 
 /** Estimated request bytes of setting a look (each property one action; borders up to 15). */
 function lookBytes(look: OfficeLook): number {
@@ -256,7 +256,7 @@ export async function queueWrites(
       kind: "cells",
       log: rows,
       bytes: run.bytes + logRowsBytes(rows),
-      queue: () => queueValues(sheet, run),
+      queue: () => queueRun(sheet(run.sheet), run),
     });
   }
   items.push(...formulaItems(writes, log, sheet));
@@ -303,10 +303,4 @@ function formulaItems(
       },
     };
   });
-}
-
-function queueValues(sheet: (name: string) => Excel.Worksheet, run: WriteRun): void {
-  const range = sheet(run.sheet).getRange(runAddress(run));
-  if (run.numberFormats) range.numberFormat = run.numberFormats.map((f) => [f]);
-  range.values = run.values.map((v) => [v]);
 }

@@ -117,3 +117,13 @@ export function groupRuns(writes: readonly CellWrite[]): WriteRun[] {
 function at(cell: At): At {
   return { sheet: cell.sheet, row: cell.row, col: cell.col };
 }
+
+/**
+ * Queues a run's values (and number formats) with one assignment each.
+ * @example queueRun(sheet, run) // sheet.getRange("B3:B9").values = [[…], …]
+ */
+export function queueRun(sheet: Excel.Worksheet, run: WriteRun): void {
+  const range = sheet.getRange(runAddress(run));
+  if (run.numberFormats) range.numberFormat = run.numberFormats.map((f) => [f]);
+  range.values = run.values.map((v) => [v]);
+}
