@@ -19,7 +19,7 @@ import {
 import { normalizeHeader } from "./columns";
 import { formatChineseDate, parseDateCell, type DateProblem } from "./dates";
 import type { Issue } from "./model";
-import { makeIssue, type RuleCode } from "./rules";
+import { DATE_PROBLEM_CODES, makeIssue } from "./rules";
 import { parseYesNo } from "./yes-no";
 
 type CalendarColumn = keyof typeof CALENDAR_COLUMNS;
@@ -59,12 +59,6 @@ const HEADER_ROWS_SEARCHED = 10;
 const COLUMN_OF_HEADER: ReadonlyMap<string, CalendarColumn> = new Map(
   (Object.keys(CALENDAR_COLUMNS) as CalendarColumn[]).map((k) => [CALENDAR_COLUMNS[k] as string, k]),
 );
-
-const DATE_PROBLEM_CODES: Readonly<Record<DateProblem, RuleCode>> = {
-  unparseable: "date-unparseable",
-  impossible: "date-impossible",
-  fictitious: "date-fictitious",
-};
 
 /**
  * The header row (first 10 rows) of the 工作日历 sheet: the first row with a 日期 cell, and the

@@ -83,7 +83,7 @@ describe("live checking in the pane", () => {
     row,
     column: "备注",
     severity,
-    code: "x",
+    code: "required-missing" as const,
     message: "m",
   });
 
