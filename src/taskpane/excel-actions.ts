@@ -1,5 +1,6 @@
 import { runCheck } from "../app/check";
 import { generateDocument, type DocumentResult } from "../app/documents";
+import { explainFailure } from "../app/failure";
 import { runRefresh } from "../app/refresh";
 import { renderSetupText } from "../app/refresh-report";
 import { runUndo } from "../app/undo";
@@ -23,10 +24,14 @@ export function issueLine(issue: Issue): string {
   return `第${issue.row}行 ${issue.column}（${level}）：${issue.message}`;
 }
 
-/** Any failure as an outcome: the use cases' Chinese messages, else a generic line. */
+/**
+ * Any failure as an outcome: the use case's own Chinese message, else a generic line with a
+ * reference code (explainFailure); the details of an unexpected failure go to the console.
+ */
 export function failure(title: string, error: unknown): ActionOutcome {
-  const message = error instanceof Error && error.message ? error.message : String(error);
-  return { tone: "error", title, lines: [message] };
+  const explained = explainFailure(error);
+  if (!explained.explained) console.error(`督办台账 ${explained.code}: ${title}`, explained.detail, error);
+  return { tone: "error", title, lines: [explained.message] };
 }
 
 /** The outcome of a check. */
