@@ -1,5 +1,5 @@
 /**
- * What analysis, accountability and archive print: the JSON of the contract (DESIGN.md
+ * What analysis, accountability and archive print: the JSON of the contract (docs/design.md
  * "Command line" plus the fields of issue 13; dates YYYY-MM-DD) and readable Chinese text.
  */
 import type { AccountabilityResult, RecordResult } from "../app/accountability";

@@ -3,5 +3,5 @@
  * functions for ExecuteFunction buttons are associated here once Office is ready.
  */
 Office.onReady(() => {
-  // No ExecuteFunction buttons yet: numbering and refresh arrive with the Office adapter.
+  // The manifest declares no ExecuteFunction button: every command runs from the task pane.
 });

@@ -2,7 +2,7 @@
  * The fixed catalogue of problems the engine reports. Every Issue carries one of these codes;
  * the CLI contract (`duban check --json`) exposes them, so codes never change meaning.
  *
- * Severity policy (DESIGN.md): an error is a defect in the data that makes the ledger wrong
+ * Severity policy (docs/design.md): an error is a defect in the data that makes the ledger wrong
  * (a missing required field, a date that is no date, a duplicate number, a procedure the
  * policy requires that the row shows was not followed). Lateness is a status, never an error:
  * anything about being late (reports, dates after today) and every "in principle" rule of the

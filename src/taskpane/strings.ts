@@ -1,4 +1,8 @@
-/** Every string the task pane shows, in one typed module (zh-CN). */
+/**
+ * The task pane's shell strings (title, connection and standalone states), in one typed module
+ * (zh-CN). The actions' outcome lines are built in excel-actions.ts; the use cases' own Chinese
+ * messages pass through as they are.
+ */
 export const STRINGS = {
   appTitle: "督办台账",
   appSubtitle: "督办事项登记表：检查、编号、红黄绿灯、文书生成",
