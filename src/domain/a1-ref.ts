@@ -4,7 +4,7 @@
  * relative cell and range references. Pure text.
  */
 
-import type { CellRange } from "./cell";
+import { rangeBetween, type CellRange } from "./cell";
 
 // The rectangle every range function here takes (defined with the cell values).
 export type { CellRange };
@@ -141,11 +141,5 @@ export function parseRangeRef(ref: string): CellRange | null {
   if (extra !== undefined) return null;
   const a = parseCellAddress(from);
   const b = to === undefined ? a : parseCellAddress(to);
-  if (!a || !b) return null;
-  return {
-    top: Math.min(a.row, b.row),
-    left: Math.min(a.col, b.col),
-    bottom: Math.max(a.row, b.row),
-    right: Math.max(a.col, b.col),
-  };
+  return a && b ? rangeBetween(a, b) : null;
 }

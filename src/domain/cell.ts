@@ -24,6 +24,22 @@ export interface CellRange {
   readonly right: number;
 }
 
+/**
+ * The rectangle with two given cells at opposite corners, in either order.
+ * @example rangeBetween({ row: 3, col: 5 }, { row: 1, col: 2 }) // { top: 1, left: 2, bottom: 3, right: 5 }
+ */
+export function rangeBetween(
+  a: { readonly row: number; readonly col: number },
+  b: { readonly row: number; readonly col: number },
+): CellRange {
+  return {
+    top: Math.min(a.row, b.row),
+    left: Math.min(a.col, b.col),
+    bottom: Math.max(a.row, b.row),
+    right: Math.max(a.col, b.col),
+  };
+}
+
 /** One value to write. Dates are written as serial numbers with an explicit number format. */
 export interface CellWrite {
   readonly sheet: string;

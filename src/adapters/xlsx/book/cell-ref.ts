@@ -1,5 +1,5 @@
 /** Cell addresses in sheet XML ("AB12") and range lists ("A1:B2 D4"), parsed without regular expressions in hot loops. */
-import type { CellRange } from "../../../domain/cell";
+import { rangeBetween, type CellRange } from "../../../domain/cell";
 
 /**
  * The 1-based row and column of an A1 address (a leading "$" on either part is allowed), or null.
@@ -38,13 +38,7 @@ export function parseRange(ref: string): CellRange | null {
   const colon = ref.indexOf(":");
   const a = parseCellRef(colon < 0 ? ref : ref.slice(0, colon));
   const b = colon < 0 ? a : parseCellRef(ref.slice(colon + 1));
-  if (!a || !b) return null;
-  return {
-    top: Math.min(a.row, b.row),
-    left: Math.min(a.col, b.col),
-    bottom: Math.max(a.row, b.row),
-    right: Math.max(a.col, b.col),
-  };
+  return a && b ? rangeBetween(a, b) : null;
 }
 
 /**
