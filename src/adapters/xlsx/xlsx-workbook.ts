@@ -172,13 +172,18 @@ export class XlsxWorkbook implements WorkbookPort {
     }
   }
 
-  /** The workbook as .xlsx bytes. */
-  async toBuffer(): Promise<Buffer> {
+  /** The workbook as .xlsx bytes (no Node Buffer: the standalone page calls this in a browser). */
+  async toBytes(): Promise<Uint8Array> {
     this.wb.eachSheet((sheet) => {
       const area = sheet.pageSetup.printArea;
       if (area) sheet.pageSetup.printArea = absolutePrintArea(area);
     });
-    return Buffer.from(await this.wb.xlsx.writeBuffer());
+    return new Uint8Array(await this.wb.xlsx.writeBuffer());
+  }
+
+  /** The workbook as .xlsx bytes in a Node Buffer. */
+  async toBuffer(): Promise<Buffer> {
+    return Buffer.from(await this.toBytes());
   }
 
   /**

@@ -1,0 +1,133 @@
+/** Small pieces the views share: a status badge, an item line, a section heading. */
+import type { ReactNode } from "react";
+import { Caption1, Subtitle2, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
+import type { LedgerItem } from "../../app/ledger-snapshot";
+import { formatChineseDate } from "../../domain/dates";
+import type { Status } from "../../domain/model";
+import { PANE_STATUS_COLOURS } from "../status-colours";
+import { STRINGS } from "../strings";
+
+const useStyles = makeStyles({
+  badge: {
+    display: "inline-block",
+    padding: "0 6px",
+    borderRadius: tokens.borderRadiusMedium,
+    fontSize: tokens.fontSizeBase200,
+    lineHeight: tokens.lineHeightBase200,
+    fontWeight: tokens.fontWeightSemibold,
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+    whiteSpace: "nowrap",
+  },
+  item: {
+    display: "flex",
+    flexDirection: "column",
+    gap: "2px",
+    width: "100%",
+    textAlign: "start",
+    padding: "6px 8px",
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorNeutralBackground1,
+    color: tokens.colorNeutralForeground1,
+    cursor: "pointer",
+    font: "inherit",
+    ":hover": { backgroundColor: tokens.colorNeutralBackground1Hover },
+    ":focus-visible": { outline: `2px solid ${tokens.colorStrokeFocus2}` },
+  },
+  line: { display: "flex", gap: "6px", alignItems: "baseline", flexWrap: "wrap" },
+  content: { overflowWrap: "anywhere" },
+  list: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: "6px" },
+  section: { display: "flex", flexDirection: "column", gap: "8px" },
+});
+
+/** A status in its traffic-light colours. */
+export function StatusBadge({ status }: { readonly status: Status }) {
+  const styles = useStyles();
+  const colours = PANE_STATUS_COLOURS[status];
+  return (
+    <span
+      className={styles.badge}
+      style={colours ? { backgroundColor: colours.fill, color: colours.font, borderColor: colours.fill } : undefined}
+    >
+      {STRINGS.statusNames[status]}
+    </span>
+  );
+}
+
+/** The text of an item's content: never a classified item's content, never markup (React escapes it). */
+export function itemContent(item: LedgerItem): string {
+  return item.classified ? STRINGS.classified : item.content;
+}
+
+export function shortDate(date: string | null): string {
+  return date === null ? "—" : formatChineseDate(date);
+}
+
+/** One item as a button: number and status, content, host unit, deadline and working days. */
+export function ItemButton({
+  item,
+  onSelect,
+}: {
+  readonly item: LedgerItem;
+  readonly onSelect: (item: LedgerItem) => void;
+}) {
+  const styles = useStyles();
+  return (
+    <button type="button" className={styles.item} onClick={() => onSelect(item)} data-row={item.row}>
+      <span className={styles.line}>
+        <strong>{item.number || STRINGS.unnumbered}</strong>
+        <StatusBadge status={item.status} />
+        <Caption1>{STRINGS.rowLabel(item.row)}</Caption1>
+      </span>
+      <span className={styles.content}>{itemContent(item)}</span>
+      <Caption1 className={styles.line}>
+        <span>
+          {STRINGS.columns.hostUnit}：{item.hostUnit || item.section || "—"}
+        </span>
+        <span>
+          {STRINGS.columns.deadline}：{shortDate(item.deadline)}
+        </span>
+        <span>{STRINGS.daysLeft(item.workingDaysLeft)}</span>
+      </Caption1>
+    </button>
+  );
+}
+
+/** A titled list of items. */
+export function ItemList(props: {
+  readonly title: string;
+  readonly items: readonly LedgerItem[];
+  readonly empty: string;
+  readonly onSelect: (item: LedgerItem) => void;
+}) {
+  const styles = useStyles();
+  return (
+    <section className={styles.section} aria-label={props.title}>
+      <Subtitle2 as="h2">
+        {props.title}（{props.items.length}）
+      </Subtitle2>
+      {props.items.length === 0 ? (
+        <Caption1>{props.empty}</Caption1>
+      ) : (
+        <ul className={styles.list}>
+          {props.items.map((item) => (
+            <li key={`${item.sheet}:${item.row}`}>
+              <ItemButton item={item} onSelect={props.onSelect} />
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+/** A view section with a heading. */
+export function Section({ title, children, className }: { title: string; children: ReactNode; className?: string }) {
+  const styles = useStyles();
+  return (
+    <section className={mergeClasses(styles.section, className)} aria-label={title}>
+      <Subtitle2 as="h2">{title}</Subtitle2>
+      {children}
+    </section>
+  );
+}
