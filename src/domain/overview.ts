@@ -33,7 +33,7 @@ export interface SectionCounts {
 export interface Overview<T extends StatusEntry> {
   readonly total: number;
   readonly counts: StatusCounts;
-  /** Sections with most open items (逾期, 临期, 办理中) first, then by name. */
+  /** Sections with most open items (逾期, 临期, 办理中) first, then by name; NO_SECTION last. */
   readonly sections: readonly SectionCounts[];
   /** 逾期 items, the earliest deadline first. */
   readonly overdue: readonly T[];
@@ -66,7 +66,12 @@ export function summarizeStatuses<T extends StatusEntry>(entries: readonly T[]):
   }
   const sections = [...bySection]
     .map(([section, c]) => ({ section, counts: c, total: STATUS_ORDER.reduce((n, s) => n + c[s], 0) }))
-    .sort((a, b) => openCount(b.counts) - openCount(a.counts) || a.section.localeCompare(b.section, "zh-CN"));
+    .sort(
+      (a, b) =>
+        Number(a.section === NO_SECTION) - Number(b.section === NO_SECTION) ||
+        openCount(b.counts) - openCount(a.counts) ||
+        a.section.localeCompare(b.section, "zh-CN"),
+    );
   const overdue = entries
     .filter((e) => e.status === "逾期")
     .sort((a, b) => compareIso(a.deadline ?? "", b.deadline ?? "") || a.row - b.row);

@@ -646,7 +646,9 @@ class FakeWorkbook extends Proxy {
   readonly worksheets: FakeWorksheetCollection;
   readonly names: FakeNamedItemCollection;
   /** Workbook.onSelectionChanged (ExcelApi 1.2): the handler is registered at the next sync. */
-  readonly onSelectionChanged: { add: (handler: (args: unknown) => unknown) => { remove: () => void } };
+  readonly onSelectionChanged: {
+    add: (handler: (args: unknown) => unknown) => { remove: () => void; context: FakeContext };
+  };
   constructor(ctx: FakeContext) {
     super(ctx);
     this.worksheets = new FakeWorksheetCollection(ctx);
@@ -656,6 +658,7 @@ class FakeWorkbook extends Proxy {
       add: (handler) => {
         this.ctx.enqueue({ onSelectionChanged: "add" }, () => handlers.push(handler));
         return {
+          context: this.ctx,
           remove: () =>
             this.ctx.enqueue({ onSelectionChanged: "remove" }, () => {
               const i = handlers.indexOf(handler);
