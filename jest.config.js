@@ -1,5 +1,5 @@
 /** Jest: node environment for domain, app, adapters, CLI and manifest; jsdom for the task pane UI. */
-const tsJest = ["ts-jest", { tsconfig: "tsconfig.json" }];
+const tsJest = ["ts-jest", { tsconfig: "tsconfig.jest.json" }];
 const common = {
   transform: { "^.+\\.tsx?$": tsJest },
   moduleFileExtensions: ["ts", "tsx", "js", "json"],

@@ -20,7 +20,7 @@ const today = () => localIsoDate(new Date());
 const COMMANDS: Readonly<Record<keyof typeof COMMAND_NAMES, () => Promise<Outcome>>> = {
   dubanCheck: async () => {
     try {
-      const result = await office.operation("检查", (s) => runCheck(s, today()));
+      const result = await office.operation(COMMAND_NAMES.dubanCheck, (s) => runCheck(s, today()));
       return checkOutcome(result.issues, result.rows);
     } catch (e) {
       return failure(OUTCOMES.failed.check, e);

@@ -3,9 +3,14 @@
  * page has no other channel before it loads), cut to what fits comfortably in a URL.
  */
 import type { Outcome } from "../taskpane/services";
+import { DIALOG, STRINGS } from "../taskpane/strings";
 
-/** The ribbon's function names (manifest <FunctionName>) and their Chinese labels. */
-export const COMMAND_NAMES = { dubanCheck: "检查", dubanNumber: "编号", dubanRefresh: "刷新红黄绿灯" } as const;
+/** The ribbon's function names (manifest <FunctionName>) and what they do. */
+export const COMMAND_NAMES = {
+  dubanCheck: STRINGS.views.check,
+  dubanNumber: STRINGS.number,
+  dubanRefresh: STRINGS.refresh,
+} as const;
 
 /** Lines and characters per line carried to the dialog. */
 const MAX_LINES = 12;
@@ -19,7 +24,7 @@ const MAX_CHARS = 120;
 export function dialogUrl(pageUrl: string, outcome: Outcome): string {
   const lines = outcome.lines.slice(0, MAX_LINES).map((l) => (l.length > MAX_CHARS ? `${l.slice(0, MAX_CHARS)}…` : l));
   if (outcome.lines.length > MAX_LINES)
-    lines.push(`……另有 ${outcome.lines.length - MAX_LINES} 条，请打开督办台账任务窗格查看`);
+    lines.push(DIALOG.more(outcome.lines.length - MAX_LINES));
   const payload = JSON.stringify({ tone: outcome.tone, title: outcome.title, lines });
   const base = pageUrl
     .split("?")[0]

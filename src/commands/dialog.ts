@@ -2,6 +2,7 @@
  * The ribbon commands' result dialog: the title and lines of an outcome, set as text (never
  * markup), and a 关闭 button that tells the command to close the dialog.
  */
+import { DIALOG, STRINGS } from "../taskpane/strings";
 import { outcomeFromSearch } from "./dialog-url";
 
 const TONE_COLOURS = { success: "#107c10", info: "#0f6cbd", warning: "#bc4b09", error: "#c50f1f" } as const;
@@ -11,8 +12,8 @@ function render(): void {
   if (!root) return;
   const outcome = outcomeFromSearch(window.location.search) ?? {
     tone: "info" as const,
-    title: "督办台账",
-    lines: ["没有可显示的结果。"],
+    title: STRINGS.appTitle,
+    lines: [DIALOG.empty],
   };
   const title = document.createElement("h1");
   title.textContent = outcome.title;
@@ -30,7 +31,7 @@ function render(): void {
   }
   const button = document.createElement("button");
   button.type = "button";
-  button.textContent = "关闭";
+  button.textContent = DIALOG.close;
   button.style.cssText = "font:inherit;padding:4px 16px";
   button.addEventListener("click", () => {
     try {

@@ -74,7 +74,7 @@ function Standalone({
         <MessageBarBody>
           <MessageBarTitle>{STRINGS.standaloneTitle}</MessageBarTitle>
           {STRINGS.standalone[host.reason]}
-          {host.host ? `（宿主：${host.host}）` : ""}
+          {host.host ? STRINGS.hostLabel(host.host) : ""}
         </MessageBarBody>
       </MessageBar>
       {openFile && <StandaloneStart onOpen={async (bytes, name) => setServices(await openFile(bytes, name))} />}

@@ -90,7 +90,7 @@ export function Pane({ services, extra }: { readonly services: PaneServices; rea
         >
           {outcome.title}
         </ToastTitle>
-        {outcome.lines.length > 0 && <ToastBody>{outcome.lines.slice(0, 3).join("；")}</ToastBody>}
+        {outcome.lines.length > 0 && <ToastBody>{STRINGS.joinLines(outcome.lines.slice(0, 3))}</ToastBody>}
       </Toast>,
       { intent: outcome.tone, timeout: 8000 },
     );

@@ -14,7 +14,7 @@ import { liveTally } from "./live-summary";
 import { failure, undoOutcome } from "./outcomes";
 import { createPaneServices } from "./pane-services";
 import type { PaneServices } from "./services";
-import { OUTCOMES, STRINGS } from "./strings";
+import { OPERATIONS, OUTCOMES, STRINGS } from "./strings";
 
 /**
  * PaneServices on the open workbook. `today` is read per action (the pane may stay open past
@@ -36,7 +36,7 @@ export function createExcelServices(
     number: (session, day) => numberCoauthored(session, day),
     undo: async () => {
       try {
-        return undoOutcome(await office.operation("撤销上次操作", (s) => runUndo(s)));
+        return undoOutcome(await office.operation(OPERATIONS.undo, (s) => runUndo(s)));
       } catch (e) {
         return failure(OUTCOMES.failed.undo, e);
       }

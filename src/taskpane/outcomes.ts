@@ -59,7 +59,7 @@ export function failure(title: string, error: unknown): Outcome {
   const e = error as { name?: unknown; message?: unknown } | null;
   const message = typeof e?.message === "string" && e.message !== "" ? e.message : String(error);
   if (typeof e?.name === "string" && EXPLAINED_ERRORS.has(e.name)) return { tone: "error", title, lines: [message] };
-  return { tone: "error", title, lines: [OUTCOMES.unexpected, STRINGS.failedHint, `技术信息：${message}`] };
+  return { tone: "error", title, lines: [OUTCOMES.unexpected, STRINGS.failedHint, OUTCOMES.technical(message)] };
 }
 
 /** The outcome of a check. */

@@ -23,7 +23,7 @@ import {
   settingsOutcome,
 } from "./outcomes";
 import type { FixTarget, Outcome, PaneServices } from "./services";
-import { OUTCOMES } from "./strings";
+import { OPERATIONS, OUTCOMES } from "./strings";
 
 /** What one host (Excel, the standalone page) provides. */
 export interface ServiceHost<P extends DocumentPort> {
@@ -75,14 +75,14 @@ export function createPaneServices<P extends DocumentPort>(host: ServiceHost<P>)
     mode: host.mode,
     source: host.source,
     today: () => host.today(),
-    load: () => host.run("读取", (port) => readLedger(port, host.today())),
+    load: () => host.run(OPERATIONS.read, (port) => readLedger(port, host.today())),
     select: host.select,
     followSelection: host.followSelection,
     watch: host.watch,
     download: host.download,
     number: () =>
       attempt(OUTCOMES.failed.number, async () => {
-        const result = await host.run("编号", (port) => host.number(port, host.today()));
+        const result = await host.run(OPERATIONS.number, (port) => host.number(port, host.today()));
         return numberOutcome(result.assigned, result.clashes);
       }),
     refresh: () =>
@@ -98,7 +98,7 @@ export function createPaneServices<P extends DocumentPort>(host: ServiceHost<P>)
     fix: fix
       ? (only) =>
           attempt(OUTCOMES.failed.fix, async () => {
-            const result = await host.run("修正", (port) => fix(port, host.today(), only));
+            const result = await host.run(OPERATIONS.fix, (port) => fix(port, host.today(), only));
             return fixOutcome(result.fixed);
           })
       : null,
@@ -113,7 +113,7 @@ export function createPaneServices<P extends DocumentPort>(host: ServiceHost<P>)
       if (number.trim() === "") return Promise.resolve({ tone: "warning", title: OUTCOMES.needNumber, lines: [] });
       return attempt(OUTCOMES.failed.document(name), async () => {
         const { generateDocument } = await import(/* webpackChunkName: "documents" */ "../app/documents.js");
-        const result = await host.run(`生成${name}`, (port) =>
+        const result = await host.run(OPERATIONS.document(name), (port) =>
           generateDocument(port, kind, { number: number.trim(), today: host.today() }),
         );
         return documentOutcome(kind, result);

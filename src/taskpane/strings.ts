@@ -43,6 +43,10 @@ export const STRINGS = {
   downloaded: (name: string) => `已下载 ${name}`,
   notXlsx: (name: string) => `“${name}”不是 .xlsx 工作簿：请在 Excel 或 WPS 中“另存为” Excel 工作簿（*.xlsx）后再打开`,
   standaloneUndoNote: "独立页面的撤销只在本页有效：下载前可撤销，下载后的文件不含操作日志。",
+  processedName: (stem: string) => `${stem}（已处理）.xlsx`,
+  processedSuffix: "（已处理）",
+  hostLabel: (host: string) => `（宿主：${host}）`,
+  lastOutcome: "上次操作",
 
   statusNames: {
     逾期: "逾期",
@@ -51,8 +55,6 @@ export const STRINGS = {
     已办结: "已办结",
     已终止: "已终止",
   } satisfies Record<Status, string>,
-  countsLabel: "各状态事项数",
-  total: (n: number) => `共 ${n} 项`,
   bySection: "各科室事项",
   sectionOpen: (open: number, total: number) => `未办结 ${open} / 共 ${total}`,
   overdueList: "逾期事项",
@@ -73,6 +75,13 @@ export const STRINGS = {
   daysLeft: (n: number | null) =>
     n === null ? "—" : n < 0 ? `逾期 ${-n} 个工作日` : n === 0 ? "今天到期" : `剩 ${n} 个工作日`,
   rowLabel: (row: number) => `第 ${row} 行`,
+  field: (label: string, value: string) => `${label}：${value}`,
+  listTitle: (title: string, n: number) => `${title}（${n}）`,
+  countsTitle: (n: number) => `各状态事项数（共 ${n} 项）`,
+  sectionBar: (section: string, parts: readonly string[]) => `${section}：${parts.join("，")}`,
+  statusCount: (status: string, n: number) => `${status} ${n}`,
+  noteSuffix: (note: string) => (note ? `（${note}）` : ""),
+  joinLines: (lines: readonly string[]) => lines.join("；"),
   showInExcel: "在 Excel 中选中",
 
   checkSummary: (errors: number, warnings: number) =>
@@ -164,6 +173,22 @@ export const STRINGS = {
 
 export type StandaloneReason = keyof typeof STRINGS.standalone;
 
+/** The ribbon commands' result dialog. */
+export const DIALOG = {
+  close: "关闭",
+  empty: "没有可显示的结果。",
+  more: (n: number) => `……另有 ${n} 条，请打开督办台账任务窗格查看`,
+} as const;
+
+/** The names operations carry in the 操作日志 (and in the pane's progress line). */
+export const OPERATIONS = {
+  read: "读取",
+  number: "编号",
+  fix: "修正",
+  undo: "撤销上次操作",
+  document: (name: string) => `生成${name}`,
+} as const;
+
 /** Chinese titles of the pane's outcomes. */
 export const OUTCOMES = {
   documentNames: { notice: "督办事项通知单", report: "督办书面报告", remind: "催办提示单" },
@@ -207,5 +232,8 @@ export const OUTCOMES = {
     load: "无法读取登记表",
   },
   unexpected: "发生了意外的错误",
+  technical: (message: string) => `技术信息：${message}`,
+  nothingToUndo: "没有可撤销的操作",
+  undone: (operation: string) => `已撤销“${operation}”`,
   more: (n: number) => `……另有 ${n} 条`,
 } as const;

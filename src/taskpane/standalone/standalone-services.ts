@@ -11,12 +11,12 @@ import type { DocumentPort } from "../../app/documents";
 import { runNumbering } from "../../app/number";
 import { createPaneServices } from "../pane-services";
 import type { Outcome, PaneServices } from "../services";
-import { STRINGS } from "../strings";
+import { OPERATIONS, OUTCOMES, STRINGS } from "../strings";
 import { looksLikeXlsx, type OpenBook, type StandaloneBook } from "./book";
 import { openExcelJsBook } from "./exceljs-book";
 
 /** Operations that only read (no undo step is kept for them). */
-const READ_ONLY = new Set(["读取"]);
+const READ_ONLY: ReadonlySet<string> = new Set([OPERATIONS.read]);
 
 /**
  * The download name of a processed file: the original name with （已处理）.
@@ -25,7 +25,8 @@ const READ_ONLY = new Set(["读取"]);
 export function processedName(name: string): string {
   const dot = name.toLowerCase().lastIndexOf(".xls");
   const stem = dot > 0 ? name.slice(0, dot) : name;
-  return `${stem.replace(/（已处理）$/, "")}（已处理）.xlsx`;
+  const bare = stem.endsWith(STRINGS.processedSuffix) ? stem.slice(0, -STRINGS.processedSuffix.length) : stem;
+  return STRINGS.processedName(bare);
 }
 
 /** The workbook of the page, with its undo steps. */
@@ -59,9 +60,9 @@ class StandaloneSession {
 
   async undo(): Promise<Outcome> {
     const step = this.steps.pop();
-    if (!step) return { tone: "info", title: "没有可撤销的操作", lines: [] };
+    if (!step) return { tone: "info", title: OUTCOMES.nothingToUndo, lines: [] };
     this.book = await this.open(step.bytes, this.name);
-    return { tone: "success", title: `已撤销“${step.operation}”`, lines: [STRINGS.standaloneUndoNote] };
+    return { tone: "success", title: OUTCOMES.undone(step.operation), lines: [STRINGS.standaloneUndoNote] };
   }
 }
 

@@ -30,7 +30,7 @@ export function CalendarSection({ pane }: { readonly pane: PaneState }) {
             <li key={o.date} className={styles.entry}>
               <span>
                 {formatChineseDate(o.date)} {o.working ? STRINGS.calendarWorking : STRINGS.calendarOff}
-                {o.note ? `（${o.note}）` : ""}
+                {STRINGS.noteSuffix(o.note ?? "")}
               </span>
               <Button
                 size="small"

@@ -115,7 +115,7 @@ export function CheckView({ pane }: ViewProps) {
                         <span className={issue.severity === "error" ? styles.error : styles.warning}>
                           {issue.severity === "error" ? STRINGS.error : STRINGS.warning}
                         </span>{" "}
-                        {issue.column}：{issue.message}
+                        {STRINGS.field(issue.column, issue.message)}
                       </button>
                       {issue.fix !== undefined && fix && (
                         <Button size="small" disabled={pane.busy !== null} onClick={() => applyFix([issue])}>

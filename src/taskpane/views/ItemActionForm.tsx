@@ -75,7 +75,7 @@ export function ItemActionForm(props: {
       {kind === "close" && (
         <>
           <Field label={STRINGS.closedOn} required>
-            <Input type="date" value={closedOn} max={today} onChange={(_, d) => setClosedOn(d.value)} />
+            <Input type="date" value={closedOn} onChange={(_, d) => setClosedOn(d.value)} />
           </Field>
           <Field label={STRINGS.result} required>
             <Select value={result ?? suggested} onChange={(_, d) => setResult(d.value)}>
@@ -91,12 +91,7 @@ export function ItemActionForm(props: {
       {kind === "extend" && (
         <>
           <Field label={STRINGS.extendedTo} required>
-            <Input
-              type="date"
-              value={extendedTo}
-              min={item.deadline ?? undefined}
-              onChange={(_, d) => setExtendedTo(d.value)}
-            />
+            <Input type="date" value={extendedTo} onChange={(_, d) => setExtendedTo(d.value)} />
           </Field>
           <ApproverField label={STRINGS.approver} names={principals} value={approver} onChange={setApprover} />
         </>

@@ -18,7 +18,7 @@ const useStyles = makeStyles({
 function LastOutcome({ outcome }: { readonly outcome: Outcome }) {
   const styles = useStyles();
   return (
-    <Section title="上次操作">
+    <Section title={STRINGS.lastOutcome}>
       <Text weight="semibold" data-testid="last-outcome">
         {outcome.title}
       </Text>

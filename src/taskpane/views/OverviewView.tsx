@@ -48,7 +48,7 @@ export function OverviewView({ pane, goTo }: ViewProps) {
   };
   return (
     <div className={styles.root}>
-      <Section title={`${STRINGS.countsLabel}（${STRINGS.total(overview.total)}）`}>
+      <Section title={STRINGS.countsTitle(overview.total)}>
         <div className={styles.tiles} role="list">
           {STATUS_ORDER.map((status) => {
             const colours = PANE_STATUS_COLOURS[status];
@@ -87,7 +87,10 @@ export function OverviewView({ pane, goTo }: ViewProps) {
                   className={styles.bar}
                   style={{ width: `${Math.max(8, (s.total / widest) * 100)}%` }}
                   role="img"
-                  aria-label={`${s.section}：${STATUS_ORDER.map((st) => `${STRINGS.statusNames[st]} ${s.counts[st]}`).join("，")}`}
+                  aria-label={STRINGS.sectionBar(
+                    s.section,
+                    STATUS_ORDER.map((st) => STRINGS.statusCount(STRINGS.statusNames[st], s.counts[st])),
+                  )}
                 >
                   {STATUS_ORDER.filter((st) => s.counts[st] > 0).map((st) => (
                     <span key={st} style={{ flexGrow: s.counts[st], backgroundColor: segmentColour(st) }} />

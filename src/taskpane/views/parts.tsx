@@ -81,12 +81,8 @@ export function ItemButton({
       </span>
       <span className={styles.content}>{itemContent(item)}</span>
       <Caption1 className={styles.line}>
-        <span>
-          {STRINGS.columns.hostUnit}：{item.hostUnit || item.section || "—"}
-        </span>
-        <span>
-          {STRINGS.columns.deadline}：{shortDate(item.deadline)}
-        </span>
+        <span>{STRINGS.field(STRINGS.columns.hostUnit, item.hostUnit || item.section || "—")}</span>
+        <span>{STRINGS.field(STRINGS.columns.deadline, shortDate(item.deadline))}</span>
         <span>{STRINGS.daysLeft(item.workingDaysLeft)}</span>
       </Caption1>
     </button>
@@ -103,9 +99,7 @@ export function ItemList(props: {
   const styles = useStyles();
   return (
     <section className={styles.section} aria-label={props.title}>
-      <Subtitle2 as="h2">
-        {props.title}（{props.items.length}）
-      </Subtitle2>
+      <Subtitle2 as="h2">{STRINGS.listTitle(props.title, props.items.length)}</Subtitle2>
       {props.items.length === 0 ? (
         <Caption1>{props.empty}</Caption1>
       ) : (
