@@ -23,8 +23,7 @@ const MAX_CHARS = 120;
  */
 export function dialogUrl(pageUrl: string, outcome: Outcome): string {
   const lines = outcome.lines.slice(0, MAX_LINES).map((l) => (l.length > MAX_CHARS ? `${l.slice(0, MAX_CHARS)}…` : l));
-  if (outcome.lines.length > MAX_LINES)
-    lines.push(DIALOG.more(outcome.lines.length - MAX_LINES));
+  if (outcome.lines.length > MAX_LINES) lines.push(DIALOG.more(outcome.lines.length - MAX_LINES));
   const payload = JSON.stringify({ tone: outcome.tone, title: outcome.title, lines });
   const base = pageUrl
     .split("?")[0]

@@ -275,7 +275,9 @@ const DATE_PROBLEM_CODES: Readonly<Record<DateProblem, RuleCode>> = {
  * column of each header found there.
  * @example findCalendarHeader(grid) // { row: 1, columns: { date: 1, working: 2, kind: 3, origin: 4, note: 5 } }
  */
-export function findCalendarHeader(grid: SheetGrid): { row: number; columns: Partial<Record<CalendarColumn, number>> } | null {
+export function findCalendarHeader(
+  grid: SheetGrid,
+): { row: number; columns: Partial<Record<CalendarColumn, number>> } | null {
   const byHeader = new Map(
     (Object.keys(CALENDAR_COLUMNS) as CalendarColumn[]).map((k) => [CALENDAR_COLUMNS[k] as string, k]),
   );

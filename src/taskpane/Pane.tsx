@@ -12,14 +12,11 @@ import {
   MessageBarBody,
   MessageBarTitle,
   Spinner,
-  Tab,
-  TabList,
   Toast,
   ToastBody,
   ToastTitle,
   Toaster,
   makeStyles,
-  tokens,
   useId,
   useToastController,
 } from "@fluentui/react-components";
@@ -27,10 +24,10 @@ import { STRINGS } from "./strings";
 import type { Outcome, PaneServices } from "./services";
 import { usePane, type PaneState } from "./use-pane";
 import { VIEWS, type ViewId } from "./views";
+import { ViewTabs } from "./ViewTabs";
 
 const useStyles = makeStyles({
   bar: { display: "flex", flexWrap: "wrap", gap: "4px 12px", alignItems: "center" },
-  tabs: { borderBottom: `1px solid ${tokens.colorNeutralStroke2}`, overflowX: "auto" },
   panel: { paddingTop: "12px", paddingBottom: "48px" },
   lines: { margin: "4px 0 0", paddingLeft: "18px", maxHeight: "240px", overflowY: "auto", overflowWrap: "anywhere" },
 });
@@ -121,19 +118,7 @@ export function Pane({ services, extra }: { readonly services: PaneServices; rea
       {pane.ledger === null && pane.loading && <Spinner size="small" label={STRINGS.reading} />}
       {pane.ledger && (
         <>
-          <TabList
-            className={styles.tabs}
-            selectedValue={view}
-            onTabSelect={(_, d) => setView(d.value as ViewId)}
-            aria-label={STRINGS.viewsLabel}
-            size="small"
-          >
-            {VIEWS.map((v) => (
-              <Tab key={v.id} value={v.id} id={`tab-${v.id}`} aria-controls="pane-view">
-                {v.label}
-              </Tab>
-            ))}
-          </TabList>
+          <ViewTabs views={VIEWS} selected={view} onSelect={setView} label={STRINGS.viewsLabel} panelId="pane-view" />
           <div className={styles.panel} role="tabpanel" id="pane-view" aria-labelledby={`tab-${view}`}>
             <Current pane={pane} goTo={setView} />
           </div>

@@ -93,6 +93,7 @@ export const STRINGS = {
   fixAll: (n: number) => `全部修正（${n} 处）`,
   fixUnavailable: "一键修正将在更新后提供：请按提示手动修改",
   noIssues: "登记表没有发现问题。",
+  issuesByRow: "问题（按行，错误在前）",
 
   itemNone: "在 Excel 中选中登记表里某个事项所在的行，这里显示该事项。",
   itemNoneStandalone: "在“概览”或“检查”中点击一个事项，或在下面选择。",

@@ -39,6 +39,7 @@ export function ensureBuilt(): void {
 const TYPES: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
   ".js": "text/javascript",
+  ".json": "application/json",
   ".png": "image/png",
   ".xml": "text/xml",
 };
@@ -60,14 +61,18 @@ export async function serveDist(): Promise<{ url: string; close: () => Promise<v
 }
 
 /** Headless chromium with a fresh profile folder (playwright-core refuses --user-data-dir in args). */
-export async function launch(): Promise<{ context: BrowserContext; close: () => Promise<void> }> {
+export async function launch(
+  options: { userAgent?: string; width?: number; acceptDownloads?: boolean } = {},
+): Promise<{ context: BrowserContext; close: () => Promise<void> }> {
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), "duban-chromium-"));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM_PATH,
     headless: true,
     args: CHROMIUM_ARGS,
-    viewport: { width: 360, height: 640 },
+    viewport: { width: options.width ?? 360, height: 640 },
     locale: "zh-CN",
+    acceptDownloads: options.acceptDownloads ?? true,
+    ...(options.userAgent ? { userAgent: options.userAgent } : {}),
   });
   return {
     context,
@@ -76,4 +81,26 @@ export async function launch(): Promise<{ context: BrowserContext; close: () => 
       fs.rmSync(profile, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * The fake Excel (test/adapters/office/fake-excel.ts) as a browser script: it defines
+ * `window.DubanFake` (the module's exports), for an init script to build a workbook and the
+ * `Office` / `Excel` globals from. Compiled with TypeScript's transpileModule (it has no imports).
+ */
+export function fakeExcelScript(): string {
+  const ts = require("typescript") as typeof import("typescript");
+  const source = fs.readFileSync(path.join(root, "test/adapters/office/fake-excel.ts"), "utf8");
+  const { outputText } = ts.transpileModule(source, {
+    compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2020 },
+  });
+  // The fake measures request sizes with Buffer.byteLength; the page gets a local stand-in, no global.
+  const buffer = "var Buffer = { byteLength: function (s) { return new TextEncoder().encode(s).length; } };";
+  return `(function () { var exports = {}; var module = { exports: exports }; ${buffer}\n${outputText}\nwindow.DubanFake = exports; })();`;
+}
+
+/** Screenshots and other things to look at go to out/. */
+export function outPath(name: string): string {
+  fs.mkdirSync(path.join(root, "out"), { recursive: true });
+  return path.join(root, "out", name);
 }

@@ -57,7 +57,7 @@ describe("检查", () => {
     tab("检查");
     const row5 = document.querySelector('li[data-row="5"]') as HTMLElement;
     expect(within(row5).getByText("第 5 行")).toBeTruthy();
-    fireEvent.click(within(row5).getByRole("button", { name: /督办事项编号：/ }));
+    fireEvent.click(within(row5).getByRole("button", { name: /^错误 督办事项编号“\[2026\]3号”/ }));
     expect(recorded.selected).toEqual([{ sheet: "督办事项登记表", row: 5, col: 2 }]);
     fireEvent.click(within(row5).getByRole("button", { name: "改为“〔2026〕3号”" }));
     await waitFor(() =>

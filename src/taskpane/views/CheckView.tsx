@@ -96,7 +96,7 @@ export function CheckView({ pane }: ViewProps) {
       {groups.length === 0 ? (
         <Caption1>{STRINGS.noIssues}</Caption1>
       ) : (
-        <Section title={STRINGS.views.check}>
+        <Section title={STRINGS.issuesByRow}>
           <ul className={styles.groups}>
             {groups.map((g) => (
               <li key={g.key} className={styles.group} data-row={g.row}>
@@ -115,7 +115,9 @@ export function CheckView({ pane }: ViewProps) {
                         <span className={issue.severity === "error" ? styles.error : styles.warning}>
                           {issue.severity === "error" ? STRINGS.error : STRINGS.warning}
                         </span>{" "}
-                        {STRINGS.field(issue.column, issue.message)}
+                        {issue.message.startsWith(issue.column)
+                          ? issue.message
+                          : STRINGS.field(issue.column, issue.message)}
                       </button>
                       {issue.fix !== undefined && fix && (
                         <Button size="small" disabled={pane.busy !== null} onClick={() => applyFix([issue])}>

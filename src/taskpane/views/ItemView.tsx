@@ -19,6 +19,8 @@ const useStyles = makeStyles({
   term: { color: tokens.colorNeutralForeground3 },
   value: { margin: 0, overflowWrap: "anywhere" },
   buttons: { display: "flex", flexWrap: "wrap", gap: "8px" },
+  /** Fluent's Select keeps a minimum width wider than a 320 px pane. */
+  select: { minWidth: 0, maxWidth: "100%" },
 });
 
 const DOCUMENTS: readonly { kind: DocumentKindChoice; label: string }[] = [
@@ -55,11 +57,13 @@ function Details({ item }: { readonly item: LedgerItem }) {
 
 /** The standalone page has no selection: a list to pick the item from. */
 function Picker({ pane }: Pick<ViewProps, "pane">) {
+  const styles = useStyles();
   const items = pane.ledger?.items ?? [];
   const value = pane.current ? `${pane.current.sheet}\u0000${pane.current.row}` : "";
   return (
     <Field label={STRINGS.itemPick}>
       <Select
+        className={styles.select}
         value={value}
         onChange={(_, d) => {
           const [sheet, row] = d.value.split("\u0000");
