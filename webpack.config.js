@@ -18,12 +18,15 @@ const HtmlWebpackPlugin = require("html-webpack-plugin");
 
 const { DEV_URL: urlDev, DEFAULT_PROD_URL, productionUrl, toProduction } = require("./scripts/manifest-url");
 const { GzipBudgetPlugin, INITIAL_GZIP_BUDGET } = require("./scripts/gzip-budget");
-const { contentSecurityPolicy, officeJsSource, OFFICE_JS_FILES } = require("./scripts/page-policy");
+const { contentSecurityPolicy, isOfficeJsFile, officeJsSource } = require("./scripts/page-policy");
 
 async function httpsOptions() {
   const devCerts = require("office-addin-dev-certs");
   return devCerts.getHttpsServerOptions();
 }
+
+/** Where the @microsoft/office-js package keeps office.js and its host scripts. */
+const OFFICE_JS_DIST = path.dirname(require.resolve("@microsoft/office-js/dist/office.js"));
 
 /** Raw-size budgets behind the performance hints (the gzip budget is checked separately). */
 const BUDGET = {
@@ -109,11 +112,14 @@ module.exports = async (env, options) => {
             transform: (content) => (dev ? content : toProduction(content.toString(), urlProd)),
           },
           ...(officeJs.kind === "local"
-            ? OFFICE_JS_FILES.map((pattern) => ({
-                from: pattern,
-                to: "office-js/[path][name][ext]",
-                context: path.dirname(require.resolve("@microsoft/office-js/dist/office.js")),
-              }))
+            ? [
+                {
+                  from: "**/*.js",
+                  context: OFFICE_JS_DIST,
+                  to: "office-js/",
+                  filter: (file) => isOfficeJsFile(path.relative(OFFICE_JS_DIST, file)),
+                },
+              ]
             : []),
         ],
       }),

@@ -9,19 +9,24 @@ const OFFICE_CDN_ORIGIN = "https://appsforoffice.microsoft.com";
 const OFFICE_CDN_URL = `${OFFICE_CDN_ORIGIN}/lib/1/hosted/office.js`;
 
 /**
- * The files of @microsoft/office-js an Excel add-in needs when served with the add-in: office.js,
- * its loader helpers, the Excel host scripts (all platforms) and the zh-CN / en-US strings.
+ * The files of @microsoft/office-js (paths in its dist/) an Excel add-in needs when served with
+ * the add-in: office.js, its loader helpers, the Excel host scripts of every platform and the
+ * zh-CN / en-US strings — release builds only, no .debug.js.
+ * @example isOfficeJsFile("zh-cn/office_strings.js") // true
  */
 const OFFICE_JS_FILES = [
-  "office.js",
-  "es6-promise.js",
-  "o15apptofilemappingtable.js",
-  "excel-*.js",
-  "excelwebapp-*.js",
-  "zh-cn/office_strings.js",
-  "en-us/office_strings.js",
-  "telemetry/oteljs_agave.js",
+  /^office\.js$/,
+  /^es6-promise\.js$/,
+  /^o15apptofilemappingtable\.js$/,
+  /^excel(webapp)?-[\w.-]+(?<!\.debug)\.js$/,
+  /^(zh-cn|en-us)\/office_strings\.js$/,
+  /^telemetry\/oteljs_agave\.js$/,
 ];
+
+function isOfficeJsFile(relative) {
+  const file = relative.split("\\").join("/");
+  return OFFICE_JS_FILES.some((pattern) => pattern.test(file));
+}
 
 /**
  * Where pages load office.js from: Microsoft's CDN (default) or, with OFFICE_JS=local, the copy
@@ -55,4 +60,11 @@ function contentSecurityPolicy({ officeJs, dev }) {
   ].join("; ");
 }
 
-module.exports = { OFFICE_CDN_ORIGIN, OFFICE_CDN_URL, OFFICE_JS_FILES, officeJsSource, contentSecurityPolicy };
+module.exports = {
+  OFFICE_CDN_ORIGIN,
+  OFFICE_CDN_URL,
+  OFFICE_JS_FILES,
+  isOfficeJsFile,
+  officeJsSource,
+  contentSecurityPolicy,
+};

@@ -82,8 +82,14 @@ export function usePane(services: PaneServices, onOutcome?: (outcome: Outcome) =
   useEffect(() => {
     if (!services.watch) return undefined;
     let timer: ReturnType<typeof setTimeout> | null = null;
+    let first = true;
     const stop = services.watch((summary) => {
       setLive(summary);
+      // The first summary is live checking's own full read, made with the pane's first read.
+      if (first) {
+        first = false;
+        return;
+      }
       if (timer !== null) clearTimeout(timer);
       timer = setTimeout(() => {
         if (running.current === null) void reload();
