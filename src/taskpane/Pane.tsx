@@ -25,26 +25,19 @@ import type { Outcome, PaneServices } from "./services";
 import { usePane, type PaneState } from "./use-pane";
 import { VIEWS, type ViewId } from "./views";
 import { ViewTabs } from "./ViewTabs";
+import { OutcomeLines } from "./views/parts";
 
 const useStyles = makeStyles({
   bar: { display: "flex", flexWrap: "wrap", gap: "4px 12px", alignItems: "center" },
   panel: { paddingTop: "12px", paddingBottom: "48px" },
-  lines: { margin: "4px 0 0", paddingLeft: "18px", maxHeight: "240px", overflowY: "auto", overflowWrap: "anywhere" },
 });
 
 function OutcomeBar({ outcome, onDismiss }: { readonly outcome: Outcome; readonly onDismiss: () => void }) {
-  const styles = useStyles();
   return (
     <MessageBar intent={outcome.tone} data-testid="outcome" layout="multiline">
       <MessageBarBody>
         <MessageBarTitle>{outcome.title}</MessageBarTitle>
-        {outcome.lines.length > 0 && (
-          <ul className={styles.lines}>
-            {outcome.lines.map((line, i) => (
-              <li key={i}>{line}</li>
-            ))}
-          </ul>
-        )}
+        <OutcomeLines lines={outcome.lines} />
       </MessageBarBody>
       <MessageBarActions>
         <Button size="small" onClick={onDismiss}>

@@ -104,3 +104,34 @@ export function outPath(name: string): string {
   fs.mkdirSync(path.join(root, "out"), { recursive: true });
   return path.join(root, "out", name);
 }
+
+/**
+ * A suite's browser and dist/ server, started once before its tests and closed after them.
+ * @example const env = browserSuite(360); it("…", async () => { const page = await env.browser.context.newPage(); … })
+ */
+export function browserSuite(width = 360): {
+  readonly server: Awaited<ReturnType<typeof serveDist>>;
+  readonly browser: Awaited<ReturnType<typeof launch>>;
+} {
+  let server: Awaited<ReturnType<typeof serveDist>> | undefined;
+  let browser: Awaited<ReturnType<typeof launch>> | undefined;
+  beforeAll(async () => {
+    ensureBuilt();
+    server = await serveDist();
+    browser = await launch({ width });
+  }, 180_000);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+  return {
+    get server() {
+      if (!server) throw new Error("the suite's server has not started");
+      return server;
+    },
+    get browser() {
+      if (!browser) throw new Error("the suite's browser has not started");
+      return browser;
+    },
+  };
+}

@@ -6,7 +6,7 @@
  * through Office.js batches.
  */
 import type { Page } from "playwright-core";
-import { describeWithBrowser, ensureBuilt, fakeExcelScript, launch, outPath, serveDist } from "./harness";
+import { browserSuite, describeWithBrowser, fakeExcelScript, outPath } from "./harness";
 import { officeGlobalsScript } from "./office-globals";
 import { HEADERS, registryValues, SETTINGS, TODAY } from "./pane-workbook";
 
@@ -21,29 +21,17 @@ const fake = <T>(page: Page, fn: (f: FakeView) => T): Promise<T> =>
 const letter = (header: string) => String.fromCharCode(64 + HEADERS.indexOf(header) + 1);
 
 describeWithBrowser("the pane against the Office adapter on the fake Excel (real browser)", () => {
-  let server: Awaited<ReturnType<typeof serveDist>>;
-  let browser: Awaited<ReturnType<typeof launch>>;
-
-  beforeAll(async () => {
-    ensureBuilt();
-    server = await serveDist();
-    browser = await launch({ width: 360 });
-  }, 180_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const env = browserSuite(360);
 
   async function open(): Promise<{ page: Page; errors: string[] }> {
-    const page = await browser.context.newPage();
+    const page = await env.browser.context.newPage();
     const errors: string[] = [];
     page.on("pageerror", (e) => errors.push(String(e)));
     await page.addInitScript(fakeExcelScript());
     await page.addInitScript(
       officeGlobalsScript({ 督办事项登记表: registryValues(), 设置: SETTINGS.map((r) => [...r]) }),
     );
-    await page.goto(`${server.url}/taskpane.html?today=${TODAY}`);
+    await page.goto(`${env.server.url}/taskpane.html?today=${TODAY}`);
     await page.getByRole("tab", { name: "概览" }).waitFor({ timeout: 30_000 });
     return { page, errors };
   }

@@ -5,7 +5,7 @@
  */
 import * as ExcelJS from "exceljs";
 import type { Page } from "playwright-core";
-import { describeWithBrowser, ensureBuilt, launch, outPath, serveDist } from "./harness";
+import { browserSuite, describeWithBrowser, outPath } from "./harness";
 import { registryBytes, TODAY } from "./pane-workbook";
 
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -20,28 +20,16 @@ async function tile(page: Page, status: string): Promise<string> {
 }
 
 describeWithBrowser("standalone page (real browser, built dist/)", () => {
-  let server: Awaited<ReturnType<typeof serveDist>>;
-  let browser: Awaited<ReturnType<typeof launch>>;
-
-  beforeAll(async () => {
-    ensureBuilt();
-    server = await serveDist();
-    browser = await launch({ width: 360 });
-  }, 180_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const env = browserSuite(360);
 
   it("opens a picked workbook, numbers, closes an item, downloads a file ExcelJS reads back, and undoes", async () => {
-    const page = await browser.context.newPage();
+    const page = await env.browser.context.newPage();
     const requests: string[] = [];
     const errors: string[] = [];
     page.on("request", (r) => requests.push(r.url()));
     page.on("pageerror", (e) => errors.push(String(e)));
     await page.addInitScript(CSP_WATCH);
-    await page.goto(`${server.url}/taskpane.html?today=${TODAY}`);
+    await page.goto(`${env.server.url}/taskpane.html?today=${TODAY}`);
     await page.getByText("独立页面").waitFor({ timeout: 15_000 });
     await page.screenshot({ path: outPath("pane-standalone-start.png"), fullPage: true });
 
@@ -105,7 +93,7 @@ describeWithBrowser("standalone page (real browser, built dist/)", () => {
 
     expect(await page.evaluate(() => (window as unknown as { __csp?: string[] }).__csp ?? [])).toEqual([]);
     expect(errors).toEqual([]);
-    const origin = new URL(server.url).origin;
+    const origin = new URL(env.server.url).origin;
     const foreign = requests.filter((u) => !u.startsWith(origin) && !u.startsWith("blob:"));
     expect(foreign).toEqual(["https://appsforoffice.microsoft.com/lib/1/hosted/office.js"]);
     expect(requests.some((u) => /\/taskpane\.[0-9a-f]{8}\.js$/.test(u))).toBe(true);

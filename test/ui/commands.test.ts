@@ -53,7 +53,7 @@ describe("ribbon commands (ExecuteFunction, without the task pane)", () => {
 
   it("associates the three functions the manifest names", async () => {
     const { associated } = installOffice(new FakeExcel({ [REGISTRY]: registryRows({ items: 3 }) }));
-    await import("../../src/commands/commands");
+    await import("../../src/commands/commands.js");
     expect([...associated.keys()].sort()).toEqual(Object.keys(COMMAND_NAMES).sort());
     const manifest = fs.readFileSync(path.resolve(__dirname, "../../manifest.xml"), "utf8");
     const names = [...manifest.matchAll(/<FunctionName>([^<]+)<\/FunctionName>/g)].map((m) => m[1]).sort();
@@ -63,7 +63,7 @@ describe("ribbon commands (ExecuteFunction, without the task pane)", () => {
   it("编号 numbers the workbook, shows what it did, and completes when the dialog is closed", async () => {
     const fake = new FakeExcel({ [REGISTRY]: registryRows({ items: 6, unnumberedEvery: 3, year: 2026 }) });
     const { associated, dialogs } = installOffice(fake);
-    await import("../../src/commands/commands");
+    await import("../../src/commands/commands.js");
     let completed = false;
     const running = associated.get("dubanNumber")!({ completed: () => (completed = true) });
     await new Promise((r) => setTimeout(r, 50));
@@ -81,7 +81,7 @@ describe("ribbon commands (ExecuteFunction, without the task pane)", () => {
 
   it("检查 reports a workbook without a registry in Chinese, and completes when the person closes the dialog", async () => {
     const { associated, dialogs } = installOffice(new FakeExcel({ Sheet1: [["a"]] }));
-    await import("../../src/commands/commands");
+    await import("../../src/commands/commands.js");
     let completed = false;
     const running = associated.get("dubanCheck")!({ completed: () => (completed = true) });
     await new Promise((r) => setTimeout(r, 50));

@@ -9,6 +9,7 @@ import type { DocumentPort } from "../../src/app/documents";
 import type { SheetLayout } from "../../src/domain/layout/types";
 import { date, grid, registrySheet, type RowSpec } from "../domain/grid-helpers";
 import { LoggedMemoryPort } from "../app/memory-port";
+import { SETTINGS as BROWSER_SETTINGS } from "../browser/pane-workbook";
 
 export const TODAY = "2026-12-02";
 
@@ -33,22 +34,11 @@ export const ROWS: RowSpec[] = [
   { ...base, 督办科室或单位: "督导室", 督办事项内容: "未编号的事项", 要求完成时间: date("2027-01-29") },
 ];
 
-export const SETTINGS = grid("设置", [
-  ["单位名称", "江津区教委"],
-  ["编号前缀", ""],
-  ["临期预警工作日", 3],
-  ["催办回复工作日", 3],
-  ["联系电话", ""],
-  ["电子邮箱", ""],
-  [],
-  ["科室/单位"],
-  ["办公室"],
-  ["督导室"],
-  [],
-  [],
-  ["领导", "职务", "主要领导"],
-  ["张三", "主任", "是"],
-]);
+/** The browser tests' 设置 sheet (a principal leader, room in each list). */
+export const SETTINGS = grid(
+  "设置",
+  BROWSER_SETTINGS.map((row) => [...row]),
+);
 
 export interface Recorded {
   readonly port: DocumentMemoryPort;

@@ -158,8 +158,8 @@ describe("设置", () => {
     fireEvent.change(screen.getByLabelText(/临期预警工作日/), { target: { value: "5" } });
     fireEvent.click(screen.getByRole("button", { name: "保存设置" }));
     expect(await screen.findByText("已保存设置")).toBeTruthy();
-    expect(recorded.port.at("设置", 2, 2)).toEqual({ t: "string", v: "江津教督" });
-    expect(recorded.port.at("设置", 3, 2)).toEqual({ t: "number", v: 5 });
+    expect(recorded.port.at("设置", 3, 2)).toEqual({ t: "string", v: "江津教督" });
+    expect(recorded.port.at("设置", 4, 2)).toEqual({ t: "number", v: 5 });
   });
 });
 

@@ -6,29 +6,21 @@ import { Button, Caption1, ProgressBar, Text, makeStyles } from "@fluentui/react
 import { saveBytes } from "../download";
 import type { Outcome } from "../services";
 import { STRINGS } from "../strings";
-import { Section } from "./parts";
+import { OutcomeLines, Section } from "./parts";
 import type { ViewProps } from "./types";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: "16px" },
   action: { display: "flex", flexDirection: "column", gap: "4px", alignItems: "flex-start" },
-  lines: { margin: "4px 0 0", paddingLeft: "18px", maxHeight: "320px", overflowY: "auto", overflowWrap: "anywhere" },
 });
 
 function LastOutcome({ outcome }: { readonly outcome: Outcome }) {
-  const styles = useStyles();
   return (
     <Section title={STRINGS.lastOutcome}>
       <Text weight="semibold" data-testid="last-outcome">
         {outcome.title}
       </Text>
-      {outcome.lines.length > 0 && (
-        <ul className={styles.lines}>
-          {outcome.lines.map((line, i) => (
-            <li key={i}>{line}</li>
-          ))}
-        </ul>
-      )}
+      <OutcomeLines lines={outcome.lines} />
     </Section>
   );
 }

@@ -38,7 +38,21 @@ const useStyles = makeStyles({
   content: { overflowWrap: "anywhere" },
   list: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: "6px" },
   section: { display: "flex", flexDirection: "column", gap: "8px" },
+  lines: { margin: "4px 0 0", paddingLeft: "18px", maxHeight: "320px", overflowY: "auto", overflowWrap: "anywhere" },
 });
+
+/** The detail lines of an outcome, as a list (nothing when there are none). */
+export function OutcomeLines({ lines }: { readonly lines: readonly string[] }) {
+  const styles = useStyles();
+  if (lines.length === 0) return null;
+  return (
+    <ul className={styles.lines}>
+      {lines.map((line, i) => (
+        <li key={i}>{line}</li>
+      ))}
+    </ul>
+  );
+}
 
 /** A status in its traffic-light colours. */
 export function StatusBadge({ status }: { readonly status: Status }) {
