@@ -5,13 +5,14 @@
 #
 #   scripts/render-documents.sh FILE.xlsx [OUTDIR] [SHEET...]
 #
-# Without SHEET names, every sheet whose name starts with 通知单, 书面报告 or 催办提示单 is
-# printed. For each sheet S it writes OUTDIR/S.xlsx (the sheet alone), S.pdf, S.txt, S.info
-# and S-1.png, S-2.png … (OUTDIR defaults to out/documents). Exit 2 when a tool is missing.
+# Without SHEET names, every sheet whose name starts with 通知单, 书面报告, 催办提示单 or
+# 督办分析报告 is printed. For each sheet S it writes OUTDIR/S.xlsx (the sheet alone; a workbook
+# of one sheet is copied as it is, charts kept), S.pdf, S.txt, S.info and S-1.png, S-2.png …
+# (OUTDIR defaults to out/documents). Exit 2 when a tool is missing.
 set -euo pipefail
 
 if [[ $# -lt 1 || "$1" == "-h" || "$1" == "--help" ]]; then
-  sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'
+  sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'
   exit 2
 fi
 
@@ -41,17 +42,24 @@ mapfile -t BOOKS < <(
 const ExcelJS = require("exceljs");
 const path = require("path");
 const [file, outdir, ...wanted] = process.argv.slice(2);
-const DOCUMENT = /^(通知单|书面报告|催办提示单)/;
+const DOCUMENT = /^(通知单|书面报告|催办提示单|督办分析报告)/;
 (async () => {
   const probe = new ExcelJS.Workbook();
   await probe.xlsx.readFile(file);
   const names = probe.worksheets.map((ws) => ws.name).filter((n) => (wanted.length ? wanted.includes(n) : DOCUMENT.test(n)));
   for (const missing of wanted.filter((n) => !names.includes(n))) console.error(`工作表不存在：${missing}`);
   for (const name of names) {
+    const out = path.join(outdir, `${name}.xlsx`);
+    // A workbook of that one sheet prints as it is: nothing to split, and an ExcelJS round trip
+    // would drop what ExcelJS does not model (a chart, for one).
+    if (probe.worksheets.length === 1) {
+      require("fs").copyFileSync(file, out);
+      console.log(out);
+      continue;
+    }
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(file);
     for (const ws of [...wb.worksheets]) if (ws.name !== name) wb.removeWorksheet(ws.id);
-    const out = path.join(outdir, `${name}.xlsx`);
     await wb.xlsx.writeFile(out);
     console.log(out);
   }

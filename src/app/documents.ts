@@ -5,7 +5,7 @@
  * A sheet of the same name is never silently overwritten: the new one gets (2), (3)… unless
  * the caller asks to replace it. A 催办提示单 also appends its row to the 催办记录 sheet.
  */
-import { EMPTY, type CellValue, type IsoDate } from "../domain/cell";
+import type { IsoDate } from "../domain/cell";
 import type { RegistryItem } from "../domain/model";
 import { formatNumber, parseNumber } from "../domain/numbers";
 import { compareIso } from "../domain/dates";
@@ -17,6 +17,7 @@ import { buildRemind, replyByDate } from "../domain/documents/remind";
 import { closestNumbers } from "../domain/documents/closest-numbers";
 import { documentSheetName, printedNumber, type DocumentKind } from "../domain/documents/common";
 import { findSheetName, uniqueSheetName } from "../domain/documents/sheet-name";
+import { appendLogRows } from "./log-append";
 import {
   readRemindLog,
   REMIND_LOG_HEADERS,
@@ -27,7 +28,7 @@ import {
   type RemindLogEntry,
   type RemindMethod,
 } from "../domain/documents/remind-log";
-import type { CellWrite, WorkbookPort } from "./port";
+import type { WorkbookPort } from "./port";
 import { loadRegistry } from "./registry";
 
 /** How a layout goes into the workbook: as a new sheet, or in place of the sheet of its name. */
@@ -88,9 +89,6 @@ export interface DocumentResult {
   /** remind only: the 催办记录 row written (null when a same-day entry was reused) and the count. */
   readonly log?: { readonly sheet: string; readonly row: number | null; readonly timesUrged: number };
 }
-
-/** Number format of the dates the use cases write. */
-const DATE_FORMAT = 'yyyy"年"m"月"d"日"';
 
 /**
  * The item with a number, compared in the correct form so any recognisable spelling finds it.
@@ -215,28 +213,17 @@ export async function generateDocument(
   let logRow: number | null = null;
   let logSheet = logName ?? REMIND_LOG_SHEET;
   if (!sameUrging) {
-    if (logName === undefined) {
-      logSheet = uniqueSheetName(REMIND_LOG_SHEET, [...existing, name]);
-      await port.writeLayout(remindLogLayout(logSheet), "add");
-      logRow = 2;
-      await port.writeCells(logWrites(logSheet, logRow, entry, defaultColumns(), undefined));
-    } else {
-      const read = log ?? readRemindLog({ name: logName, rows: [] });
-      const writes: CellWrite[] = [];
-      let columns = read.columns;
-      let row = read.nextRow;
-      if (read.headerRow === 0) {
-        // A 催办记录 sheet without a header: write one, then the entry under it.
-        columns = defaultColumns();
-        REMIND_LOG_HEADERS.forEach((h, i) =>
-          writes.push({ sheet: logName, row, col: i + 1, value: { t: "string", v: h.header }, old: EMPTY }),
-        );
-        row += 1;
-      }
-      writes.push(...logWrites(logName, row, entry, columns, logGrid));
-      await port.writeCells(writes);
-      logRow = row;
-    }
+    const read = logName === undefined ? undefined : (log ?? readRemindLog({ name: logName, rows: [] }));
+    const written = await appendLogRows(port, {
+      defs: REMIND_LOG_HEADERS,
+      sheetName: REMIND_LOG_SHEET,
+      existing: [...existing, name],
+      log: read && logName !== undefined ? { ...read, sheet: logName, grid: logGrid } : undefined,
+      layout: remindLogLayout,
+      rows: [remindLogCells(entry)],
+    });
+    logSheet = written.sheet;
+    logRow = written.firstRow;
   }
   return {
     kind,
@@ -248,34 +235,4 @@ export async function generateDocument(
     layout,
     log: { sheet: logSheet, row: logRow, timesUrged: previousUrges + 1 },
   };
-}
-
-function defaultColumns(): Partial<Record<(typeof REMIND_LOG_HEADERS)[number]["key"], number>> {
-  return Object.fromEntries(REMIND_LOG_HEADERS.map((h, i) => [h.key, i + 1]));
-}
-
-/** The writes of one log entry into the columns the log has (missing columns are skipped). */
-function logWrites(
-  sheet: string,
-  row: number,
-  entry: RemindLogEntry,
-  columns: Partial<Record<(typeof REMIND_LOG_HEADERS)[number]["key"], number>>,
-  grid: { rows: readonly (readonly CellValue[])[] } | undefined,
-): CellWrite[] {
-  const cells = remindLogCells(entry);
-  const writes: CellWrite[] = [];
-  for (const h of REMIND_LOG_HEADERS) {
-    const col = columns[h.key];
-    const value = cells[h.key];
-    if (col === undefined || value.t === "empty") continue;
-    writes.push({
-      sheet,
-      row,
-      col,
-      value,
-      old: grid?.rows[row - 1]?.[col - 1] ?? EMPTY,
-      ...(value.t === "date" ? { numFmt: DATE_FORMAT } : {}),
-    });
-  }
-  return writes;
 }

@@ -1,6 +1,7 @@
 /** Use case: give numbers (编号) to the items that have none (duban number, the task pane's 编号). */
 import { EMPTY, type IsoDate } from "../domain/cell";
 import { assignNumbers } from "../domain/numbers";
+import { archivedNumberRows, readArchives } from "../domain/archive/sheets";
 import type { CellWrite, WorkbookPort } from "./port";
 import { AppError } from "./errors";
 import { loadRegistry } from "./registry";
@@ -12,7 +13,8 @@ export interface NumberingResult {
 
 /**
  * Assigns numbers to unnumbered items and writes exactly those cells (one writeCells call,
- * each write carrying the value it replaces). Existing numbers are never changed.
+ * each write carrying the value it replaces). Existing numbers are never changed, and numbers
+ * on the archive sheets (`2021年归档`) stay taken.
  * @example await runNumbering(port, "2026-11-25") // { assigned: [{ row: 12, number: "〔2026〕5号" }] }
  */
 export async function runNumbering(port: WorkbookPort, today: IsoDate): Promise<NumberingResult> {
@@ -20,7 +22,10 @@ export async function runNumbering(port: WorkbookPort, today: IsoDate): Promise<
   const col = layout.columns.number;
   if (col === undefined) throw new AppError("no-number-column");
   const assigned = assignNumbers(
-    items.map((item) => ({ row: item.row, number: item.number, issuedOn: item.issuedOn })),
+    [
+      ...items.map((item) => ({ row: item.row, number: item.number, issuedOn: item.issuedOn })),
+      ...archivedNumberRows(readArchives(grids)),
+    ],
     today,
     settings.numberPrefix,
   );

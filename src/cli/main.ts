@@ -28,7 +28,7 @@ export function usageText(commands: readonly CliCommand[]): string {
     "",
     "常用选项：",
     "  --today YYYY-MM-DD  按指定日期计算（默认今天）",
-    "  --json              以 JSON 输出（check、status、number）",
+    "  --json              以 JSON 输出（check、status、number、analysis、accountability、archive 等）",
     "  -o, --out FILE      输出文件；带 -o 的命令不会修改输入文件",
     "  -h, --help          显示帮助；duban <命令> --help 显示该命令的用法",
     "",

@@ -70,7 +70,11 @@ type ItemCheck = (item: RegistryItem, env: Env) => Issue[];
 const key2 = (row: number, column: string) => `${row}\u0000${column}`;
 const compact = (text: string) => normalizeHeader(text);
 
-function isClassified(item: RegistryItem): boolean {
+/**
+ * True when an item is classified (密级 秘密, 机密 or 绝密): its content is never copied anywhere.
+ * @example isClassified({ secrecy: "机 密" }) // true
+ */
+export function isClassified(item: Pick<RegistryItem, "secrecy">): boolean {
   return classified.has(compact(item.secrecy));
 }
 

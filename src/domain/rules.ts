@@ -205,6 +205,31 @@ export const RULES = {
     message: "工作日历中{date}{detail}，已按{used}处理。请修改为一致。",
     fix: false,
   },
+  "accountability-measure-unknown": {
+    severity: "warning",
+    title: "问责措施无法识别",
+    message: "问责记录中的措施“{value}”不是约谈、通报批评或追究责任之一，这一行没有计入。请改为这三种措施之一。",
+    fix: false,
+  },
+  "accountability-date-invalid": {
+    severity: "warning",
+    title: "问责日期无法识别",
+    message:
+      "问责记录中的日期“{value}”无法识别，无法确定取消评优评先资格的年份。请按 2021-05-10 或 2021年5月10日 的格式填写。",
+    fix: false,
+  },
+  "accountability-unit-missing": {
+    severity: "warning",
+    title: "问责记录缺少承办单位",
+    message: "问责记录没有填写承办单位，{detail}。请补充承办单位。",
+    fix: false,
+  },
+  "accountability-number-unknown": {
+    severity: "warning",
+    title: "问责记录的事项编号不存在",
+    message: "问责记录中的事项编号“{number}”在登记表和归档表中都找不到。请核对编号。",
+    fix: false,
+  },
 } as const satisfies Readonly<Record<string, RuleDef>>;
 
 export type RuleCode = keyof typeof RULES;

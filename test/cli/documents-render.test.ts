@@ -12,60 +12,13 @@ import { promises as fsp } from "fs";
 import * as path from "path";
 import type * as ExcelJS from "exceljs";
 import { duban, loadBook, makeWorkspace } from "./documents-helpers";
+import { appearsIn, renderingTools, squeeze } from "./render-helpers";
 import { item, REGISTRY_ITEMS, registryWorkbook } from "../domain/documents/fixtures";
 
 const ROOT = path.resolve(__dirname, "../..");
 const SCRIPT = path.join(ROOT, "scripts/render-documents.sh");
 const OUT = path.join(ROOT, "out/documents");
-const TOOLS = ["soffice", "pdftotext", "pdfinfo", "pdftoppm"];
-
-function missingTools(): string[] {
-  return TOOLS.filter((tool) => {
-    try {
-      execFileSync("sh", ["-c", `command -v ${tool}`], { stdio: "ignore" });
-      return false;
-    } catch {
-      return true;
-    }
-  });
-}
-
-const missing = missingTools();
-const inCI = process.env.CI === "true";
-if (missing.length > 0 && !inCI) {
-  console.warn(`跳过文书打印测试：缺少 ${missing.join("、")}（安装 LibreOffice 与 poppler-utils 后运行）`);
-}
-const run = missing.length === 0 || inCI ? describe : describe.skip;
-
-/** Text with all white space (ideographic spaces and line breaks included) removed. */
-function squeeze(text: string): string {
-  return text.replace(/[\s\u3000]+/g, "");
-}
-
-/**
- * True when `needle` is in `haystack` — contiguous, or, where the PDF interleaves a wrapped
- * cell with its neighbour's lines, as an in-order run at most twice as long plus a little.
- */
-function appearsIn(haystack: string, needle: string): boolean {
-  if (needle === "" || haystack.includes(needle)) return true;
-  const chars = [...needle];
-  const limit = chars.length * 2 + 40;
-  for (let start = haystack.indexOf(chars[0]); start >= 0; start = haystack.indexOf(chars[0], start + 1)) {
-    let at = start;
-    let ok = true;
-    for (const ch of chars) {
-      const found = haystack.indexOf(ch, at);
-      if (found < 0 || found - start > limit) {
-        ok = false;
-        break;
-      }
-      at = found + ch.length;
-    }
-    if (ok) return true;
-  }
-  return false;
-}
-
+const run = renderingTools("文书打印测试");
 /** The texts of a sheet: one per value cell (the top-left cell of a merge). */
 function sheetTexts(ws: ExcelJS.Worksheet): string[] {
   const texts: string[] = [];

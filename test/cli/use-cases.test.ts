@@ -34,14 +34,15 @@ const settings = grid("设置", [["编号前缀", "江津教督"]]);
 const archive = grid("2024年归档", [["序号"]]);
 
 describe("runNumbering", () => {
-  it("reads the registry, 设置 and 工作日历 in one call and writes only the number cells, each with its old value", async () => {
+  it("reads the registry, 设置, 工作日历 and the archive sheets in one call and writes only the number cells, each with its old value", async () => {
     const port = new FakePort([registry, archive, settings]);
     const result = await runNumbering(port, "2026-11-25");
     expect(result.assigned).toEqual([
       { row: 4, number: "江津教督〔2026〕1号" },
       { row: 5, number: "江津教督〔2025〕1号" },
     ]);
-    expect(port.reads).toEqual([["督办事项登记表", "设置"]]);
+    // An archive sheet is a ledger sheet: its numbers stay taken, so it is read with the registry.
+    expect(port.reads).toEqual([["督办事项登记表", "2024年归档", "设置"]]);
     expect(port.writes).toHaveLength(1);
     expect(port.writes[0]).toEqual([
       {
@@ -144,6 +145,10 @@ describe("sheetsToRead", () => {
     [
       ["Sheet1", "设置", "Sheet2"],
       ["Sheet1", "设置", "Sheet2"],
+    ],
+    [
+      ["督办事项登记表", "2021年归档", "归档说明", "21年归档"],
+      ["督办事项登记表", "2021年归档"],
     ],
     [[], []],
   ])("%j → %j", (names, expected) => {

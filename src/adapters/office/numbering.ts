@@ -7,6 +7,7 @@
  */
 import { cellText, EMPTY, type CellValue, type IsoDate } from "../../domain/cell";
 import { assignNumbers, findDuplicates } from "../../domain/numbers";
+import { archivedNumberRows, readArchives } from "../../domain/archive/sheets";
 import { AppError } from "../../app/errors";
 import type { CellWrite } from "../../app/port";
 import { loadRegistry } from "../../app/registry";
@@ -54,8 +55,9 @@ export async function numberCoauthored(port: NumberingPort, today: IsoDate): Pro
   const sheet = layout.sheetName;
   const grid = grids.find((g) => g.name === sheet);
   const issuedOn = new Map(items.map((i) => [i.row, i.issuedOn]));
+  const archived = archivedNumberRows(readArchives(grids));
   const assigned = assignNumbers(
-    items.map((i) => ({ row: i.row, number: i.number, issuedOn: i.issuedOn })),
+    [...items.map((i) => ({ row: i.row, number: i.number, issuedOn: i.issuedOn })), ...archived],
     today,
     settings.numberPrefix,
   );
@@ -100,10 +102,13 @@ export async function numberCoauthored(port: NumberingPort, today: IsoDate): Pro
 
   const moving = new Set(clashing.map((c) => c.row));
   const again = assignNumbers(
-    now
-      .map((n) => ({ row: n.row, number: moving.has(n.row) ? "" : n.number, issuedOn: issuedOn.get(n.row) ?? null }))
-      // Only the rows being moved are blank on purpose; other blank rows are not items to number.
-      .filter((n) => n.number !== "" || moving.has(n.row)),
+    [
+      ...now
+        .map((n) => ({ row: n.row, number: moving.has(n.row) ? "" : n.number, issuedOn: issuedOn.get(n.row) ?? null }))
+        // Only the rows being moved are blank on purpose; other blank rows are not items to number.
+        .filter((n) => n.number !== "" || moving.has(n.row)),
+      ...archived,
+    ],
     today,
     settings.numberPrefix,
   );

@@ -90,10 +90,14 @@ export function queueLayout(context: Excel.RequestContext, layout: SheetLayout, 
   for (const cell of layout.cells) {
     const style = layout.styles[cell.style];
     const area = ws.getRange(areaAddress(mergeAt(layout, cell.row, cell.col)));
-    ws.getRange(areaAddress({ top: cell.row, left: cell.col, bottom: cell.row, right: cell.col })).values = [
-      [needsTextQuote(cell.value) ? `'${cell.value}` : cell.value],
-    ];
+    const target = ws.getRange(areaAddress({ top: cell.row, left: cell.col, bottom: cell.row, right: cell.col }));
+    // A numeric cell (a chart's data) holds its number; it prints through its format.
+    target.values = [[cell.number ?? (needsTextQuote(cell.value) ? `'${cell.value}` : cell.value)]];
     act(cell.value);
+    if (cell.numFmt !== undefined) {
+      target.numberFormat = [[cell.numFmt]];
+      act(cell.numFmt);
+    }
     area.format.font.name = style.font.name;
     area.format.font.size = style.font.sizePt;
     area.format.font.bold = style.font.bold;

@@ -91,7 +91,9 @@ function drawLayout(ws: ExcelJS.Worksheet, layout: SheetLayout, options: RenderO
     for (let r = area.top; r <= area.bottom; r++) {
       for (let c = area.left; c <= area.right; c++) styles.set(`${r},${c}`, { font, alignment });
     }
-    ws.getCell(cell.row, cell.col).value = cell.value;
+    // A numeric cell (a chart's data) holds its number; it prints through its format.
+    ws.getCell(cell.row, cell.col).value = cell.number ?? cell.value;
+    if (cell.numFmt !== undefined) styles.set(`${cell.row},${cell.col}`, { font, alignment, numFmt: cell.numFmt });
   }
   for (const [key, e] of cellEdges(layout)) {
     const border = excelBorder(e);

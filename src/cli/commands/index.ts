@@ -3,6 +3,9 @@
  * src/cli/commands/<name>.ts exporting a CliCommand and append it below.
  */
 import type { CliCommand } from "../types";
+import { accountabilityCommand } from "./accountability";
+import { analysisCommand } from "./analysis";
+import { archiveCommand } from "./archive";
 import { checkCommand } from "./check";
 import { initCommand } from "./init";
 import { demoCommand } from "./demo";
@@ -22,6 +25,8 @@ export const COMMANDS: readonly CliCommand[] = [
   remindCommand,
   refreshCommand,
   initCommand,
-  // ── Other commands go here: refresh, init, notice, report, remind, analysis, archive. ──
+  analysisCommand,
+  accountabilityCommand,
+  archiveCommand,
   demoCommand,
 ];

@@ -16,6 +16,9 @@ export interface FormCell {
   /** Rows it spans (default 1); the rows below skip the columns it covers. */
   readonly rowSpan?: number;
   readonly field?: string;
+  /** A number the cell holds (`text` is how it prints), e.g. for a chart's data. */
+  readonly number?: number;
+  readonly numFmt?: string;
 }
 
 export interface RowOptions {
@@ -203,6 +206,10 @@ export class FormBuilder {
   }
 }
 
-function fieldOf(spec: FormCell): { field?: string } {
-  return spec.field === undefined ? {} : { field: spec.field };
+function fieldOf(spec: FormCell): { field?: string; number?: number; numFmt?: string } {
+  return {
+    ...(spec.field === undefined ? {} : { field: spec.field }),
+    ...(spec.number === undefined ? {} : { number: spec.number }),
+    ...(spec.numFmt === undefined ? {} : { numFmt: spec.numFmt }),
+  };
 }

@@ -26,12 +26,17 @@ export const BODY_FONT_FALLBACKS: readonly string[] = [
   "Noto Serif CJK SC",
 ];
 
+/** Substitutes for 黑体 (headings), most similar first. */
+export const HEADING_FONT_FALLBACKS: readonly string[] = ["SimHei", "Microsoft YaHei", "微软雅黑", "Noto Sans CJK SC"];
+
 /** 二号 (22 pt) is the size of a document title. */
 export const TITLE_SIZE_PT = 22;
 /** 四号 (14 pt) for the form's table and body. */
 export const BODY_SIZE_PT = 14;
 /** 小四 (12 pt) for notes under the table. */
 export const NOTE_SIZE_PT = 12;
+/** 五号 (10.5 pt) for dense report tables. */
+export const SMALL_SIZE_PT = 10.5;
 
 /**
  * A title font of a given size.
@@ -49,6 +54,14 @@ export function bodyFont(sizePt: number = BODY_SIZE_PT): FontSpec {
   return { name: "仿宋_GB2312", fallbacks: BODY_FONT_FALLBACKS, sizePt, bold: false };
 }
 
+/**
+ * A heading font (黑体) of a given size.
+ * @example headingFont().name // "黑体"
+ */
+export function headingFont(sizePt: number = BODY_SIZE_PT): FontSpec {
+  return { name: "黑体", fallbacks: HEADING_FONT_FALLBACKS, sizePt, bold: false };
+}
+
 /** The styles every document uses. */
 export const OFFICIAL_STYLES: Readonly<Record<StyleName, CellStyle>> = {
   title: { font: titleFont(), horizontal: "center", vertical: "middle", wrap: false, indent: 0 },
@@ -58,6 +71,9 @@ export const OFFICIAL_STYLES: Readonly<Record<StyleName, CellStyle>> = {
   body: { font: bodyFont(), horizontal: "left", vertical: "top", wrap: true, indent: 1 },
   right: { font: bodyFont(), horizontal: "right", vertical: "middle", wrap: false, indent: 1 },
   note: { font: bodyFont(NOTE_SIZE_PT), horizontal: "left", vertical: "middle", wrap: true, indent: 0 },
+  heading: { font: headingFont(NOTE_SIZE_PT), horizontal: "left", vertical: "middle", wrap: false, indent: 0 },
+  small: { font: bodyFont(SMALL_SIZE_PT), horizontal: "center", vertical: "middle", wrap: true, indent: 0 },
+  smallLeft: { font: bodyFont(SMALL_SIZE_PT), horizontal: "left", vertical: "middle", wrap: true, indent: 0 },
 };
 
 /** A4 margins of the forms, in centimetres (top 2.5, bottom 2.0, left 2.5, right 2.0). */

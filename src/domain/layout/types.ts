@@ -47,7 +47,13 @@ export type StyleName =
   /** Right-aligned lines: seal, signature, date. */
   | "right"
   /** Small notes under the table. */
-  | "note";
+  | "note"
+  /** Headings of a report's parts (一、二、…): 黑体, left-aligned. */
+  | "heading"
+  /** Cells of a dense report table (五号): centred, wrapped. */
+  | "small"
+  /** Long text in a dense report table (五号): left-aligned, wrapped. */
+  | "smallLeft";
 
 /** A rectangle of cells, 1-based and inclusive. */
 export interface CellRange {
@@ -79,6 +85,13 @@ export interface LayoutCell {
   readonly style: StyleName;
   /** Which piece of the document this cell holds, for tests and for adapters that fill forms. */
   readonly field?: string;
+  /**
+   * When set, the cell holds this number (`value` is how it prints) — a chart's data must be
+   * numbers, not text. Renderers write the number, with `numFmt` when given.
+   */
+  readonly number?: number;
+  /** Excel number format of a numeric cell, e.g. "0.0%". */
+  readonly numFmt?: string;
 }
 
 export interface PageMargins {
@@ -104,6 +117,37 @@ export interface PageSetupSpec {
   readonly horizontalCentered: boolean;
 }
 
+/** One data series of a chart: its name and a column of numeric cells on the same sheet. */
+export interface ChartSeriesSpec {
+  /** The series name (also the text of `nameCell`). */
+  readonly name: string;
+  /** The cell holding the name, so Excel links the legend to the sheet. */
+  readonly nameCell: { readonly row: number; readonly col: number };
+  /** The values: one column, as many rows as there are categories. */
+  readonly values: CellRange;
+  /** Fill colour, "RRGGBB". */
+  readonly colour: string;
+}
+
+/**
+ * A native Excel chart drawn over cells of the sheet, its data on the same sheet (renderers
+ * write it as a chart part — Excel draws it, it is not a picture). Additive: a renderer that
+ * cannot draw charts leaves the data table as it is.
+ */
+export interface ChartSpec {
+  /** A clustered bar chart: one group of bars per category, one bar per series. */
+  readonly kind: "clusteredBar";
+  /** "bar": horizontal bars (categories down the side); "column": vertical bars. */
+  readonly direction: "bar" | "column";
+  readonly title: string;
+  /** The category labels: one column, one row per category. */
+  readonly categories: CellRange;
+  readonly series: readonly ChartSeriesSpec[];
+  /** The cells the chart covers: from the top-left corner of (top, left) to the bottom-right corner of (bottom, right). */
+  readonly anchor: CellRange;
+  readonly legend: "bottom" | "right" | "top" | "none";
+}
+
 /** One printable worksheet. */
 export interface SheetLayout {
   /** Worksheet name, already valid for Excel and unique in the target workbook. */
@@ -121,4 +165,6 @@ export interface SheetLayout {
   readonly page: PageSetupSpec;
   /** Show the screen grid lines (off for forms, so the sheet looks like the printout). */
   readonly showGridLines: boolean;
+  /** Native charts drawn over the sheet (none when absent). */
+  readonly charts?: readonly ChartSpec[];
 }

@@ -1,0 +1,123 @@
+/**
+ * Use case: year-end archive (duban archive, later the pane). Plans the move with the engine
+ * (domain/archive/plan), checks on the grids in memory that the plan loses nothing, writes —
+ * the new `Y年归档` sheet, then its rows and the emptied registry cells in one writeCells call
+ * (archive rows first: a write cut short leaves an item in both places, never in neither) —
+ * and reads both sheets back to check again. The command line saves the file only when the
+ * second check passes; in the add-in the writes are in the 操作日志, so 撤销上次操作 takes them
+ * back.
+ */
+import type { IsoDate } from "../domain/cell";
+import { printedNumber } from "../domain/documents/common";
+import { planArchive, type ArchivePlan, type ArchiveRefusalCode } from "../domain/archive/plan";
+import { applyWrites, verifyArchive } from "../domain/archive/verify";
+import type { DocumentPort } from "./documents";
+import { loadLedger } from "./ledger";
+
+/** Why an archive was refused or stopped. */
+export type ArchiveErrorCode = ArchiveRefusalCode | "unverified" | "unverified-after-write";
+
+export class ArchiveError extends Error {
+  constructor(
+    readonly code: ArchiveErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = "ArchiveError";
+  }
+}
+
+export interface ArchiveResult {
+  readonly year: number;
+  /** The archive sheet written (null when there was nothing to archive). */
+  readonly sheet: string | null;
+  /** Items moved to the archive sheet. */
+  readonly archived: number;
+  /** Items left on the registry (all years). */
+  readonly kept: number;
+  /** Of those, the open items of the year (they stay until they close). */
+  readonly keptOfYear: number;
+  /** Rows of 催办记录 and 问责记录 naming archived items: kept where they are. */
+  readonly logsKept: { readonly remind: number; readonly accountability: number };
+  readonly warnings: readonly string[];
+  /** The plan carried out (null when nothing was archived). */
+  readonly plan: ArchivePlan | null;
+}
+
+/**
+ * Archives year Y: closed and terminated items issued in Y move to `Y年归档`. Refuses a year
+ * already archived, a year still to come, and a move that would split a merged cell; stops
+ * before writing when the plan fails its check, and reports when the read-back fails it.
+ * @example await runArchive(port, { year: 2021, today: "2022-01-10" }) // { sheet: "2021年归档", archived: 9, kept: 4, … }
+ */
+export async function runArchive(
+  port: DocumentPort,
+  request: { readonly year: number; readonly today: IsoDate },
+): Promise<ArchiveResult> {
+  const ledger = await loadLedger(port, request.today);
+  const registry = ledger.grids.find((g) => g.name === ledger.layout.sheetName) ?? {
+    name: ledger.layout.sheetName,
+    rows: [],
+  };
+  const planned = planArchive({
+    year: request.year,
+    today: request.today,
+    registry,
+    layout: ledger.layout,
+    items: ledger.items,
+    sheetNames: ledger.sheetNames,
+  });
+  if (!planned.ok) throw new ArchiveError(planned.code, planned.message);
+  const plan = planned.plan;
+  const remind = ledger.remind?.log.entries ?? [];
+  const measures = ledger.accountability?.log.entries ?? [];
+  const movedNumbers = new Set(
+    plan.moved.filter((m) => m.item.number.trim() !== "").map((m) => printedNumber(m.item.number)),
+  );
+  const naming = (entries: readonly { number: string }[]) =>
+    entries.filter((e) => e.number.trim() !== "" && movedNumbers.has(printedNumber(e.number))).length;
+  const base = {
+    year: request.year,
+    kept: plan.kept.length,
+    keptOfYear: plan.keptOfYear,
+    logsKept: { remind: naming(remind), accountability: naming(measures) },
+    warnings: plan.warnings,
+  };
+  if (plan.moved.length === 0) return { ...base, sheet: null, archived: 0, plan: null };
+
+  const logNumbers = [...remind, ...measures].map((e) => e.number);
+  const simulated = verifyArchive(
+    ledger.items,
+    plan,
+    {
+      registry: applyWrites(registry, plan.clearWrites),
+      layout: ledger.layout,
+      archive: applyWrites({ name: plan.sheetName, rows: [] }, plan.archiveWrites, plan.layout),
+    },
+    logNumbers,
+  );
+  if (simulated.length > 0) {
+    throw new ArchiveError("unverified", `归档核对未通过，未做任何修改：${simulated.join("；")}`);
+  }
+
+  await port.writeLayout(plan.layout, "add");
+  await port.writeCells([...plan.archiveWrites, ...plan.clearWrites]);
+  const back = await port.readSheets([ledger.layout.sheetName, plan.sheetName]);
+  const problems = verifyArchive(
+    ledger.items,
+    plan,
+    {
+      registry: back.find((g) => g.name === ledger.layout.sheetName) ?? { name: ledger.layout.sheetName, rows: [] },
+      layout: ledger.layout,
+      archive: back.find((g) => g.name === plan.sheetName),
+    },
+    logNumbers,
+  );
+  if (problems.length > 0) {
+    throw new ArchiveError(
+      "unverified-after-write",
+      `归档写入后核对未通过：${problems.join("；")}。请不要保存本次结果（在加载项中可用“撤销上次操作”恢复）`,
+    );
+  }
+  return { ...base, sheet: plan.sheetName, archived: plan.moved.length, plan };
+}
