@@ -27,6 +27,12 @@ describeWithBrowser("the pane against the Office adapter on the fake Excel (real
     const page = await env.browser.context.newPage();
     const errors: string[] = [];
     page.on("pageerror", (e) => errors.push(String(e)));
+    page.on("request", (r) => {
+      const url = r.url();
+      if (!url.startsWith(env.server.url) && url !== "https://appsforoffice.microsoft.com/lib/1/hosted/office.js") {
+        errors.push(`request to ${url}`);
+      }
+    });
     await page.addInitScript(fakeExcelScript());
     await page.addInitScript(
       officeGlobalsScript({ 督办事项登记表: registryValues(), 设置: SETTINGS.map((r) => [...r]) }),
@@ -53,6 +59,9 @@ describeWithBrowser("the pane against the Office adapter on the fake Excel (real
     await page.getByLabel(/延期至/).fill("2027-01-15");
     await page.getByRole("button", { name: "确定延期" }).click();
     await page.getByText("已延期：第 4 行").first().waitFor();
+    await page.getByTestId("toast-undo").first().waitFor();
+    await page.waitForTimeout(600); // the toast's entrance animation, for the screenshot
+    await page.screenshot({ path: outPath("pane-excel-toast.png") });
     await page.screenshot({ path: outPath("pane-excel-item.png"), fullPage: true });
     const extendedTo = `${letter("延期至")}4`;
     const approver = `${letter("延期批准人")}4`;
