@@ -125,6 +125,8 @@ module.exports = async (env, options) => {
       }),
       new GzipBudgetPlugin({ budget: INITIAL_GZIP_BUDGET, entries: ["taskpane", "commands", "dialog"] }),
     ],
+    // Chunks shared by lazy imports get names that say what they hold (bundle-sizes.json lists them).
+    optimization: { chunkIds: "named" },
     performance: {
       hints: dev ? "warning" : "error",
       ...BUDGET,
