@@ -71,6 +71,7 @@ export const STRINGS = {
     status: "状态",
   },
   unnumbered: "（未编号）",
+  moreItems: (n: number) => `……另有 ${n} 项（可在工作簿中按“状态”列筛选查看）`,
   classified: "（涉密事项，内容不在此显示）",
   daysLeft: (n: number | null) =>
     n === null ? "—" : n < 0 ? `逾期 ${-n} 个工作日` : n === 0 ? "今天到期" : `剩 ${n} 个工作日`,

@@ -8,6 +8,8 @@ import { PANE_STATUS_COLOURS } from "../../src/taskpane/status-colours";
 import { STATUS_COLOURS } from "../../src/domain/registry-plan";
 import { VIEWS } from "../../src/taskpane/views";
 import { memoryServices } from "./pane-fixture";
+import { ItemList } from "../../src/taskpane/views/parts";
+import type { LedgerItem } from "../../src/app/ledger-snapshot";
 
 const EXCEL = { mode: "excel", platform: "PC", themeBackground: "#ffffff" } as const;
 
@@ -40,6 +42,37 @@ describe("概览", () => {
     expect(recorded.selected).toEqual([{ sheet: "督办事项登记表", row: 3, toCol: 23 }]);
     expect(await screen.findByText("〔2026〕1号")).toBeTruthy();
     expect(screen.getByRole("tab", { name: "当前事项", selected: true })).toBeTruthy();
+  });
+
+  it("lists at most 50 items and says how many more there are", () => {
+    const item = (row: number): LedgerItem => ({
+      sheet: "督办事项登记表",
+      row,
+      number: `〔2026〕${row}号`,
+      content: "事项",
+      classified: false,
+      section: "办公室",
+      hostUnit: "",
+      issuedOn: null,
+      dueOn: "2026-11-30",
+      extendedTo: null,
+      closedOn: null,
+      result: "",
+      extensionApprover: "",
+      status: "逾期",
+      deadline: "2026-11-30",
+      workingDaysLeft: -2,
+    });
+    render(
+      <ItemList
+        title="逾期事项"
+        items={Array.from({ length: 52 }, (_, i) => item(i + 3))}
+        empty=""
+        onSelect={() => undefined}
+      />,
+    );
+    expect(screen.getAllByRole("button")).toHaveLength(50);
+    expect(screen.getByText(/另有 2 项/)).toBeTruthy();
   });
 
   it("renders cell text as text, never as markup", async () => {

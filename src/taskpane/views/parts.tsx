@@ -103,7 +103,10 @@ export function ItemButton({
   );
 }
 
-/** A titled list of items. */
+/** Items a list shows before saying how many more there are (the rest are a click away in Excel). */
+export const LIST_LIMIT = 50;
+
+/** A titled list of items (the first LIST_LIMIT). */
 export function ItemList(props: {
   readonly title: string;
   readonly items: readonly LedgerItem[];
@@ -118,13 +121,14 @@ export function ItemList(props: {
         <Caption1>{props.empty}</Caption1>
       ) : (
         <ul className={styles.list}>
-          {props.items.map((item) => (
+          {props.items.slice(0, LIST_LIMIT).map((item) => (
             <li key={`${item.sheet}:${item.row}`}>
               <ItemButton item={item} onSelect={props.onSelect} />
             </li>
           ))}
         </ul>
       )}
+      {props.items.length > LIST_LIMIT && <Caption1>{STRINGS.moreItems(props.items.length - LIST_LIMIT)}</Caption1>}
     </section>
   );
 }
