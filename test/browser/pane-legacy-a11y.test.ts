@@ -17,7 +17,12 @@ const EDGE_HTML =
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 interface AxeResult {
-  violations: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[];
+  violations: {
+    id: string;
+    impact: string | null;
+    help: string;
+    nodes: { target: string[]; html: string; failureSummary?: string }[];
+  }[];
 }
 
 describeWithBrowser("old webviews and accessibility (real browser, built dist/)", () => {
@@ -103,11 +108,17 @@ describeWithBrowser("old webviews and accessibility (real browser, built dist/)"
 
 /** axe-core's serious and critical violations on the page, as "view: rule (targets)". */
 async function serious(page: Page, view: string): Promise<string[]> {
+  // Colours are measured when they have settled: a button that just became primary fades from
+  // white to blue, and half-way its white text has too little contrast for a moment.
+  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== "running"));
   const source = fs.readFileSync(path.join(root, "node_modules/axe-core/axe.min.js"), "utf8");
   // Evaluated through the DevTools protocol, not as a page script: the page's CSP stays as it is.
   await page.evaluate(source);
   const result = (await page.evaluate(`axe.run(document, { resultTypes: ["violations"] })`)) as AxeResult;
   return result.violations
     .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${view}: ${v.id} ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
+    .map(
+      (v) =>
+        `${view}: ${v.id} ${v.help} (${v.nodes.map((n) => `${n.html.slice(0, 160)} — ${n.failureSummary ?? ""}`).join(" | ")})`,
+    );
 }
