@@ -11,10 +11,13 @@ import * as path from "path";
 import type { AddressInfo } from "net";
 import { describeWithBrowser, launch, root } from "./harness";
 
+const INTRANET_URL = "https://duban.jj.gov.example/duban/";
+
 async function buildIntranet(out: string): Promise<void> {
   const webpack = require(path.join(root, "node_modules/webpack"));
-  const previous = process.env.OFFICE_JS;
+  const previous = { OFFICE_JS: process.env.OFFICE_JS, ADDIN_PROD_URL: process.env.ADDIN_PROD_URL };
   process.env.OFFICE_JS = "local";
+  process.env.ADDIN_PROD_URL = INTRANET_URL;
   try {
     const config = await require(path.join(root, "webpack.config.js"))({ WEBPACK_BUILD: true }, { mode: "production" });
     config.context = root;
@@ -32,8 +35,10 @@ async function buildIntranet(out: string): Promise<void> {
       }),
     );
   } finally {
-    if (previous === undefined) delete process.env.OFFICE_JS;
-    else process.env.OFFICE_JS = previous;
+    for (const [key, value] of Object.entries(previous)) {
+      if (value === undefined) delete process.env[key];
+      else process.env[key] = value;
+    }
   }
 }
 
@@ -76,6 +81,7 @@ describeWithBrowser("intranet build (office.js served with the add-in)", () => {
       expect(fs.existsSync(path.join(out, "office-js", file))).toBe(true);
     }
     expect(fs.readdirSync(path.join(out, "office-js")).filter((f) => f.endsWith(".debug.js"))).toEqual([]);
+    expect(fs.readFileSync(path.join(out, "manifest.xml"), "utf8")).toContain(`${INTRANET_URL}taskpane.html`);
   });
 
   it("loads office.js from the add-in's origin and starts without asking the CDN", async () => {
