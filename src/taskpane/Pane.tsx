@@ -20,6 +20,7 @@ import {
   useId,
   useToastController,
 } from "@fluentui/react-components";
+import { formatChineseDate } from "../domain/dates";
 import { STRINGS } from "./strings";
 import type { Outcome, PaneServices } from "./services";
 import { usePane, type PaneState } from "./use-pane";
@@ -92,9 +93,7 @@ export function Pane({ services, extra }: { readonly services: PaneServices; rea
   return (
     <>
       <div className={styles.bar}>
-        <Caption1>
-          {services.source} · {STRINGS.todayLabel} {services.today()}
-        </Caption1>
+        <Caption1>{STRINGS.sourceLine(services.source, formatChineseDate(services.today()))}</Caption1>
         <Button
           size="small"
           appearance="subtle"

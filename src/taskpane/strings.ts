@@ -10,8 +10,7 @@ export const STRINGS = {
   loading: "正在连接 Excel……",
   reading: "正在读取登记表……",
   sourceExcel: "当前工作簿",
-  todayLabel: "今天",
-  todayFixed: "（由地址中的 today 指定）",
+  sourceLine: (source: string, today: string) => `${source} · 今天是 ${today}`,
   reload: "重新读取",
 
   views: {
