@@ -157,7 +157,11 @@ export async function runUndo(port: LoggedWorkbookPort): Promise<UndoResult> {
   const created = createdSheets(op);
   const isCreated = (sheet: string) => created.some((c) => sameSheetName(c, sheet));
   // Cells of a sheet the operation created go with the sheet.
-  const cells: LoggedOperation = { ...op, entries: op.entries.filter((e) => !e.sheetAction && !isCreated(e.sheet)) };
+  // A run entry (one formula over empty cells) only comes from a setup operation, never undone.
+  const cells: LoggedOperation = {
+    ...op,
+    entries: op.entries.filter((e) => !e.sheetAction && e.lastRow === undefined && !isCreated(e.sheet)),
+  };
   const sheets = [...new Set([...cells.entries.map((e) => e.sheet), ...created])];
   const grids = await port.readSheets(sheets);
   const current = (sheet: string, row: number, col: number): CellValue =>

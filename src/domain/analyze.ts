@@ -6,6 +6,7 @@ import type { IsoDate, SheetGrid } from "./cell";
 import { createCalendar, type WorkingCalendar } from "./calendar";
 import { CALENDAR_SHEET_NAME } from "./calendar-sheet";
 import { checkItems, sortIssues } from "./checks";
+import { dateCellIssues } from "./date-cells";
 import type { Issue, RegistryItem, RegistryLayout, Settings } from "./model";
 import { locateRegistry, readRegistry } from "./registry";
 import { SETTINGS_SHEET_NAME, readCalendarOverrides, readSettings } from "./settings";
@@ -45,6 +46,11 @@ export function analyzeRegistry(grids: readonly SheetGrid[], today: IsoDate): An
   const { overrides, issues: calendarIssues } = readCalendarOverrides(sheetNamed(grids, CALENDAR_SHEET_NAME));
   const calendar = createCalendar(overrides);
   const checked = checkItems(items, { settings, calendar, today, columns: layout.columns, readIssues });
-  const issues = [...sortIssues([...readIssues, ...checked], layout.columns), ...settingsIssues, ...calendarIssues];
+  const dates = dateCellIssues(grid, layout, items);
+  const issues = [
+    ...sortIssues([...readIssues, ...dates, ...checked], layout.columns),
+    ...settingsIssues,
+    ...calendarIssues,
+  ];
   return { layout, items, issues, settings, calendar };
 }

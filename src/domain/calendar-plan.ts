@@ -1,40 +1,39 @@
 /**
  * The 工作日历 part of the setup plan: one row per date of the years in use, whether it is a
- * working day (official holiday data from chinese-days, weekdays for years without data),
- * with the user's rows (来源 not 官方) kept as typed, plus hidden helper columns the 状态
- * formula reads and a note saying which years have official data.
+ * working day (official holiday data from chinese-days, weekdays for years without data), the
+ * person's rows (来源 not 官方) in force, and a running count of working days — linear: each
+ * row's count is the row above plus its own flag.
  *
- *   A 日期 | B 是否工作日 | C 类型 | D 来源 | E 说明 | F 星期 | G–K helpers (hidden) | M–N notes
+ *   A 日期 | B 是否工作日 | C 类型 | D 来源 | E 说明 | F 星期 | G 官方 (hidden) | H 累计工作日
+ *   M–N notes and 今日累计 (calendar-info.ts) | P–R the 督办结果 words the 状态 formula tests
  *
- * Helpers, per dated row r:
- *   G 官方是否工作日  the official flag (1/0), written by the setup;
- *   H 生效是否工作日  formula: the flag readCalendarOverrides + createCalendar give the date —
- *                    G for 官方 rows, else 是否工作日 when readable (1/0, 是/否 …), else the
- *                    类型 (调休上班, 节假日 …), else G; 0 for a user row another later user row
- *                    of the same date overrides;
- *   I 累计工作日      formula: working days (H) on or before the date;
- *   J 日历序          formula: I × 100000 + the date serial (see status-formula.ts);
- *   K 日期键          "kYYYY-M-D", what a date typed as text is matched against.
+ *   H2 = N(H1)+IF(D2="官方",G2,N(B2))     日历累计 = H2:H…, 今日累计 = LOOKUP(TODAY(),日历日期,日历累计)
  *
- * The sheet is generated: a refresh rewrites it in date order. A user row keeps every value
- * typed in it (its 日期 is written as a real date); a 官方 row whose 是否工作日 a person
- * changed keeps that value too (it does not count, as in the engine) and is reported.
+ * The dated block holds exactly one row per date: the row in force. A user row's 是否工作日 is
+ * written as 1 or 0 (the engine's reading of what was typed, 是/否 or a 类型, reported when it
+ * changes); a 官方 row whose 是否工作日 a person changed keeps that value and does not count
+ * (G does), as in the engine, and is reported. User rows that are not in force (overridden by
+ * a later row of the same date, unreadable, or without a readable date) are kept as typed
+ * above the block — before the row that overrides them, so the engine still reads the later
+ * one —, outside the names, and reported.
  */
 import chineseDays from "chinese-days/dist/chinese-days.json";
 import { cellText, isBlank, type CellValue, type IsoDate, type SheetGrid } from "./cell";
-import { createCalendar, isOfficialWorkingDay } from "./calendar";
-import {
-  CALENDAR_COLUMNS,
-  CALENDAR_KINDS,
-  CALENDAR_ORIGINS,
-  CALENDAR_SHEET_NAME,
-  CALENDAR_WORKING_VALUES,
-  calendarKindWorking,
-} from "./calendar-sheet";
-import { normalizeHeader } from "./columns";
-import { addDays, parseDateCell, weekdayOf } from "./dates";
-import { calendarKey, todayOrderFormula, warningDaysFormula } from "./status-formula";
-import type { CellPlan, NamePlan, PlanNote, PlanStyle, SheetPlan } from "./setup-plan-types";
+import { isOfficialWorkingDay } from "./calendar";
+import { sortCalendarRows, type ExistingCalendarRow } from "./calendar-rows";
+import { CALENDAR_COLUMNS, CALENDAR_KINDS, CALENDAR_ORIGINS, CALENDAR_SHEET_NAME } from "./calendar-sheet";
+import { calendarInfoCells, CALENDAR_INFO, vocabularyCells } from "./calendar-info";
+import { addDays, formatChineseDate, weekdayOf } from "./dates";
+import { calendarCountFormula } from "./row-formulas";
+import type {
+  CellPlan,
+  ConditionalRulePlan,
+  NamePlan,
+  PlanNote,
+  PlanStyle,
+  SheetPlan,
+  ValidationPlan,
+} from "./setup-plan-types";
 import { WORKBOOK_NAMES } from "./workbook-names";
 
 /** Column numbers of the generated 工作日历 sheet. */
@@ -46,44 +45,23 @@ export const CALENDAR_LAYOUT = {
   note: 5,
   weekday: 6,
   official: 7,
-  effective: 8,
-  cumulative: 9,
-  order: 10,
-  key: 11,
-  infoLabel: 13,
-  infoValue: 14,
+  count: 8,
+  /** Last column of the generated block (earlier versions had helper columns up to K). */
+  lastOwned: 11,
 } as const;
 
-/** Headers of the helper columns (none of them is a header readCalendarOverrides knows). */
+/** Headers of the columns the setup adds (none of them is a header readCalendarOverrides knows). */
 export const CALENDAR_HELPER_HEADERS = {
   weekday: "星期",
   official: "官方是否工作日",
-  effective: "生效是否工作日",
-  cumulative: "累计工作日",
-  order: "日历序",
-  key: "日期键",
+  count: "累计工作日",
 } as const;
 
-/** Rows of the note block (M–N). */
-export const CALENDAR_INFO_ROWS = {
-  officialYears: 2,
-  missingYears: 3,
-  warningDays: 4,
-  todayOrder: 5,
-  howTo: 6,
-} as const;
-
-/** 是否工作日 values readCalendarOverrides reads as yes / no (its parseYesNo), upper case. */
-export const WORKING_YES_TEXTS: readonly string[] = ["是", "√", "✓", "✔", "Y", "YES", "TRUE", "1"];
-export const WORKING_NO_TEXTS: readonly string[] = ["否", "×", "✗", "N", "NO", "FALSE", "0", "不是"];
-/** 类型 values calendarKindWorking reads as a working day / a day off. */
-export const WORKING_KIND_TEXTS: readonly string[] = ["调休上班", "工作日", "调休", "补班", "上班"];
-export const REST_KIND_TEXTS: readonly string[] = ["节假日", "休息日", "假日", "放假", "休息", "周末"];
+/** Headers earlier versions wrote in row 1 of their helper columns: a calendar with them is upgraded. */
+export const FORMER_CALENDAR_HEADERS: readonly string[] = ["生效是否工作日", "日历序", "日期键"];
 
 const WEEKDAYS = ["日", "一", "二", "三", "四", "五", "六"];
 const DATE_FMT = "yyyy-mm-dd";
-/** Helper numbers that derive from dates must not be shown as dates. */
-const NUMBER: PlanStyle = { numFmt: "0" };
 const HEADER_STYLE: PlanStyle = { bold: true, fill: "FFD9E1F2", border: true, horizontal: "center" };
 
 interface ChineseDaysData {
@@ -114,77 +92,6 @@ export function officialDay(date: IsoDate): { working: boolean; kind: string; no
   return { working, kind: working ? CALENDAR_KINDS.workday : CALENDAR_KINDS.restDay, note: "" };
 }
 
-/** One row of an existing 工作日历 sheet. */
-interface ExistingRow {
-  readonly row: number;
-  readonly date: IsoDate | null;
-  readonly cells: Readonly<Record<"date" | "working" | "kind" | "origin" | "note", CellValue>>;
-  readonly user: boolean;
-}
-
-const EMPTY: CellValue = { t: "empty" };
-
-/** The rows of an existing 工作日历 sheet, as readCalendarOverrides sees them. */
-function readExisting(grid: SheetGrid | undefined): ExistingRow[] {
-  if (grid === undefined) return [];
-  const headerIndex = grid.rows
-    .slice(0, 10)
-    .findIndex((cells) => cells.some((c) => normalizeHeader(cellText(c)) === CALENDAR_COLUMNS.date));
-  if (headerIndex < 0) return [];
-  const columns: Partial<Record<keyof typeof CALENDAR_COLUMNS, number>> = {};
-  grid.rows[headerIndex].forEach((cell, i) => {
-    const key = (Object.keys(CALENDAR_COLUMNS) as (keyof typeof CALENDAR_COLUMNS)[]).find(
-      (k) => CALENDAR_COLUMNS[k] === normalizeHeader(cellText(cell)),
-    );
-    if (key !== undefined && columns[key] === undefined) columns[key] = i + 1;
-  });
-  const rows: ExistingRow[] = [];
-  for (let r = headerIndex + 1; r < grid.rows.length; r++) {
-    const at = (key: keyof typeof CALENDAR_COLUMNS): CellValue =>
-      columns[key] === undefined ? EMPTY : (grid.rows[r][columns[key] - 1] ?? EMPTY);
-    const cells = {
-      date: at("date"),
-      working: at("working"),
-      kind: at("kind"),
-      origin: at("origin"),
-      note: at("note"),
-    };
-    if (Object.values(cells).every((c) => isBlank(c))) continue;
-    const parsed = parseDateCell(cells.date);
-    const date = parsed?.ok ? parsed.date : null;
-    const origin = normalizeHeader(cellText(cells.origin));
-    const kindKnown = calendarKindWorking(cellText(cells.kind)) !== undefined;
-    const user = columns.origin === undefined ? kindKnown : origin !== CALENDAR_ORIGINS.official;
-    rows.push({ row: r + 1, date, cells, user });
-  }
-  return rows;
-}
-
-/** True when readCalendarOverrides takes a flag from this row (是否工作日 readable, or a known 类型). */
-function userRowReadable(row: ExistingRow): boolean {
-  const w = row.cells.working;
-  if (w.t === "bool") return true;
-  if (w.t === "number" && (w.v === 0 || w.v === 1)) return true;
-  const t = normalizeHeader(cellText(w)).toUpperCase();
-  if (WORKING_YES_TEXTS.includes(t) || WORKING_NO_TEXTS.includes(t)) return true;
-  return calendarKindWorking(cellText(row.cells.kind)) !== undefined;
-}
-
-/** Years as short ranges: "2004—2026年". */
-function yearRanges(years: readonly number[]): string {
-  if (years.length === 0) return "无";
-  const parts: string[] = [];
-  let start = years[0];
-  for (let i = 1; i <= years.length; i++) {
-    if (i === years.length || years[i] !== years[i - 1] + 1) {
-      const end = years[i - 1];
-      parts.push(start === end ? `${start}年` : `${start}—${end}年`);
-      if (i < years.length) start = years[i];
-    }
-  }
-  return parts.join("、");
-}
-
 /** Result of the 工作日历 part. */
 export interface CalendarPlan {
   readonly sheet: SheetPlan;
@@ -200,6 +107,106 @@ export interface CalendarPlanInput {
   readonly todayFormula: string;
 }
 
+const text = (v: string): CellValue => ({ t: "string", v });
+const num = (v: number): CellValue => ({ t: "number", v });
+
+/** Collects the owned cells of the sheet and the notes about its rows. */
+class CalendarBuilder {
+  readonly cells: CellPlan[] = [];
+  readonly notes: PlanNote[] = [];
+
+  put(row: number, col: number, value: CellPlan["value"], style?: PlanStyle): void {
+    this.cells.push({ row, col, value, mode: "owned", ...(style ? { style } : {}) });
+  }
+
+  note(row: number, code: PlanNote["code"], message: string, column: string = CALENDAR_COLUMNS.working): void {
+    this.notes.push({ sheet: CALENDAR_SHEET_NAME, row, column, code, message });
+  }
+
+  /** One dated row of the block, from the user row in force or the official data. */
+  dated(
+    r: number,
+    date: IsoDate,
+    user: { row: ExistingCalendarRow; working: boolean } | undefined,
+    official?: ExistingCalendarRow,
+  ): void {
+    const L = CALENDAR_LAYOUT;
+    const day = officialDay(date);
+    this.put(r, L.date, { t: "date", v: date }, { numFmt: DATE_FMT });
+    if (user !== undefined) this.userRow(r, date, user.row, user.working);
+    else this.officialRow(r, date, day.working, official);
+    if (user === undefined) {
+      this.put(r, L.kind, text(day.kind));
+      this.put(r, L.origin, text(CALENDAR_ORIGINS.official));
+      this.put(r, L.note, text(day.note));
+    }
+    this.put(r, L.weekday, text(WEEKDAYS[weekdayOf(date)]));
+    this.put(r, L.official, num(day.working ? 1 : 0));
+    this.put(r, L.count, { t: "formula", f: calendarCountFormula(r, L) });
+  }
+
+  private userRow(r: number, date: IsoDate, row: ExistingCalendarRow, working: boolean): void {
+    const L = CALENDAR_LAYOUT;
+    const flag = working ? 1 : 0;
+    const typed = row.cells.working;
+    if (!isBlank(typed) && !(typed.t === "number" && typed.v === flag)) {
+      this.note(
+        r,
+        "calendar-flag-written",
+        `工作日历 ${date} 的“是否工作日”原为“${cellText(typed)}”，已按其含义写为 ${flag}（工作日历只认 1 或 0）`,
+      );
+    }
+    this.put(r, L.working, num(flag));
+    this.put(r, L.kind, row.cells.kind);
+    this.put(r, L.origin, isBlank(row.cells.origin) ? text(CALENDAR_ORIGINS.user) : row.cells.origin);
+    this.put(r, L.note, row.cells.note);
+  }
+
+  private officialRow(r: number, date: IsoDate, working: boolean, existing: ExistingCalendarRow | undefined): void {
+    const flag = working ? 1 : 0;
+    const typed = existing?.cells.working;
+    const keep = typed !== undefined && !isBlank(typed) && !(typed.t === "number" && typed.v === flag);
+    if (keep) {
+      this.note(
+        r,
+        "calendar-official-edited",
+        `${date} 的“是否工作日”被改为“${cellText(typed)}”，但“来源”仍为“官方”，因此未生效；如要改动，请把“来源”改为“用户”`,
+      );
+    }
+    this.put(r, CALENDAR_LAYOUT.working, keep ? typed : num(flag));
+  }
+
+  /** A user row that is not in force, kept as typed above the block. */
+  kept(r: number, row: ExistingCalendarRow): void {
+    const L = CALENDAR_LAYOUT;
+    this.put(r, L.date, row.cells.date, row.date === null ? undefined : { numFmt: DATE_FMT });
+    this.put(r, L.working, row.cells.working);
+    this.put(r, L.kind, row.cells.kind);
+    this.put(r, L.origin, row.cells.origin);
+    this.put(r, L.note, row.cells.note);
+    const what =
+      row.date === null
+        ? `日期“${cellText(row.cells.date)}”无法识别`
+        : `${formatChineseDate(row.date)}有另一行在用或本行无法识别`;
+    this.note(
+      r,
+      "calendar-row-not-in-force",
+      `工作日历第${r}行（原第${row.row}行）未生效：${what}；已移到日期列表上方，请核对后改正或删除`,
+      CALENDAR_COLUMNS.date,
+    );
+  }
+}
+
+/** Every date of the years, plus dates of user rows in force outside them, ascending. */
+function calendarDates(years: CalendarPlanInput["years"], extra: Iterable<IsoDate>): IsoDate[] {
+  const dates: IsoDate[] = [];
+  for (let d = `${years.first}-01-01`; d <= `${years.last}-12-31`; d = addDays(d, 1)) dates.push(d);
+  const first = dates[0];
+  const last = dates[dates.length - 1];
+  for (const d of extra) if (d < first || d > last) dates.push(d);
+  return dates.sort();
+}
+
 /**
  * The 工作日历 part of the setup plan.
  * @example buildCalendarPlan({ grid: undefined, years: { first: 2026, last: 2027 }, todayFormula: "TODAY()" }).names[0]
@@ -207,30 +214,8 @@ export interface CalendarPlanInput {
  */
 export function buildCalendarPlan(input: CalendarPlanInput): CalendarPlan {
   const L = CALENDAR_LAYOUT;
-  const existing = readExisting(input.grid);
-  const notes: PlanNote[] = [];
-  const userByDate = new Map<IsoDate, ExistingRow[]>();
-  const officialByDate = new Map<IsoDate, ExistingRow>();
-  const undated: ExistingRow[] = [];
-  for (const row of existing) {
-    if (row.date === null) {
-      if (row.user) undated.push(row);
-      continue;
-    }
-    if (row.user) userByDate.set(row.date, [...(userByDate.get(row.date) ?? []), row]);
-    else officialByDate.set(row.date, row);
-  }
-  const dates: IsoDate[] = [];
-  for (let d = `${input.years.first}-01-01`; d <= `${input.years.last}-12-31`; d = addDays(d, 1)) dates.push(d);
-  for (const d of userByDate.keys()) if (d < dates[0] || d > dates[dates.length - 1]) dates.push(d);
-  dates.sort();
-
-  const cells: CellPlan[] = [];
-  const put = (row: number, col: number, value: CellValue | { t: "formula"; f: string }, style?: PlanStyle) =>
-    cells.push({ row, col, value, mode: "owned", ...(style ? { style } : {}) });
-  const text = (v: string): CellValue => ({ t: "string", v });
-  const num = (v: number): CellValue => ({ t: "number", v });
-
+  const existing = sortCalendarRows(input.grid);
+  const b = new CalendarBuilder();
   const headers: [number, string][] = [
     [L.date, CALENDAR_COLUMNS.date],
     [L.working, CALENDAR_COLUMNS.working],
@@ -239,186 +224,91 @@ export function buildCalendarPlan(input: CalendarPlanInput): CalendarPlan {
     [L.note, CALENDAR_COLUMNS.note],
     [L.weekday, CALENDAR_HELPER_HEADERS.weekday],
     [L.official, CALENDAR_HELPER_HEADERS.official],
-    [L.effective, CALENDAR_HELPER_HEADERS.effective],
-    [L.cumulative, CALENDAR_HELPER_HEADERS.cumulative],
-    [L.order, CALENDAR_HELPER_HEADERS.order],
-    [L.key, CALENDAR_HELPER_HEADERS.key],
+    [L.count, CALENDAR_HELPER_HEADERS.count],
   ];
-  for (const [col, header] of headers) put(1, col, text(header), HEADER_STYLE);
-
-  let r = 2;
-  const dated = (date: IsoDate, source: ExistingRow | null, winner: boolean) => {
-    const official = officialDay(date);
-    put(r, L.date, { t: "date", v: date }, { numFmt: DATE_FMT });
-    if (source !== null && source.user) {
-      put(r, L.working, source.cells.working);
-      put(r, L.kind, source.cells.kind);
-      put(r, L.origin, source.cells.origin);
-      put(r, L.note, source.cells.note);
-    } else {
-      const typed = source?.cells.working;
-      const flag = official.working ? CALENDAR_WORKING_VALUES.working : CALENDAR_WORKING_VALUES.notWorking;
-      const keep = typed !== undefined && !isBlank(typed) && !(typed.t === "number" && typed.v === flag);
-      if (keep) {
-        notes.push({
-          sheet: CALENDAR_SHEET_NAME,
-          row: r,
-          column: CALENDAR_COLUMNS.working,
-          code: "calendar-official-edited",
-          message: `${date} 的“是否工作日”被改为“${cellText(typed)}”，但“来源”仍为“官方”，因此未生效；如要改动，请把“来源”改为“用户”`,
-        });
-      }
-      put(r, L.working, keep ? typed : num(flag));
-      put(r, L.kind, text(official.kind));
-      put(r, L.origin, text(CALENDAR_ORIGINS.official));
-      put(r, L.note, text(official.note));
-    }
-    put(r, L.weekday, text(WEEKDAYS[weekdayOf(date)]));
-    put(r, L.official, num(official.working ? 1 : 0));
-    put(r, L.effective, winner ? { t: "formula", f: effectiveFlagFormula(r) } : num(0));
-    put(r, L.cumulative, {
-      t: "formula",
-      f: `COUNTIFS(${WORKBOOK_NAMES.calendarDates},"<="&${colRef(L.date, r)},${WORKBOOK_NAMES.calendarWorking},1)`,
-    });
-    put(r, L.order, { t: "formula", f: `${colRef(L.cumulative, r)}*100000+${colRef(L.date, r)}` }, NUMBER);
-    put(r, L.key, text(calendarKey(date)));
-    r += 1;
-  };
-  for (const date of dates) {
-    const users = userByDate.get(date);
-    if (users === undefined) dated(date, officialByDate.get(date) ?? null, true);
-    else {
-      // The engine takes the last readable user row of a date (an unreadable one is skipped).
-      const readable = users.filter(userRowReadable);
-      const winner = readable.length > 0 ? readable[readable.length - 1] : users[users.length - 1];
-      users.forEach((u) => dated(date, u, u === winner));
-    }
-  }
-  const lastDated = r - 1;
-  // A user row whose date cannot be read: kept as typed, below the dates (it counts nowhere).
-  for (const u of undated) {
-    put(r, L.date, u.cells.date);
-    put(r, L.working, u.cells.working);
-    put(r, L.kind, u.cells.kind);
-    put(r, L.origin, u.cells.origin);
-    put(r, L.note, u.cells.note);
-    r += 1;
-  }
-
-  const officialYears = createCalendar().officialYears;
-  const years: number[] = [];
-  for (let y = input.years.first; y <= input.years.last; y++) years.push(y);
-  const withData = years.filter((y) => officialYears.includes(y));
-  const withoutData = years.filter((y) => !officialYears.includes(y));
-  const I = CALENDAR_INFO_ROWS;
-  put(1, L.infoLabel, text("项目"), HEADER_STYLE);
-  put(1, L.infoValue, text("内容"), HEADER_STYLE);
-  put(I.officialYears, L.infoLabel, text("有官方节假日数据的年份"));
-  put(I.officialYears, L.infoValue, text(`${yearRanges(withData)}（国务院办公厅节假日安排，来自 chinese-days 数据）`));
-  put(I.missingYears, L.infoLabel, text("没有官方数据的年份"));
-  put(
-    I.missingYears,
-    L.infoValue,
-    text(
-      withoutData.length === 0
-        ? "无"
-        : `${yearRanges(withoutData)}（暂按周一至周五为工作日；安排公布后请更新，或在本表逐日改为“用户”行）`,
-    ),
-  );
-  put(I.warningDays, L.infoLabel, text("临期预警工作日（生效值）"));
-  put(I.warningDays, L.infoValue, { t: "formula", f: warningDaysFormula(WORKBOOK_NAMES.warningDaysInput) });
-  put(I.todayOrder, L.infoLabel, text("今日序（状态公式使用）"));
-  put(I.todayOrder, L.infoValue, { t: "formula", f: todayOrderFormula(input.todayFormula) }, NUMBER);
-  put(I.howTo, L.infoLabel, text("如何修改"));
-  put(
-    I.howTo,
-    L.infoValue,
-    text("在该日期所在行修改“是否工作日”（1 工作日，0 休息），并把“来源”改为“用户”；刷新时用户行原样保留。"),
-  );
+  for (const [col, header] of headers) b.put(1, col, text(header), HEADER_STYLE);
+  existing.notInForce.forEach((row, i) => b.kept(2 + i, row));
+  const firstDated = 2 + existing.notInForce.length;
+  const dates = calendarDates(input.years, existing.inForce.keys());
+  dates.forEach((date, i) => b.dated(firstDated + i, date, existing.inForce.get(date), existing.official.get(date)));
+  const lastDated = firstDated + dates.length - 1;
+  b.cells.push(...calendarInfoCells(input.years, input.todayFormula), ...vocabularyCells());
 
   const names: NamePlan[] = [
-    name(WORKBOOK_NAMES.calendarDates, L.date, lastDated),
-    name(WORKBOOK_NAMES.calendarWorking, L.effective, lastDated),
-    name(WORKBOOK_NAMES.calendarOrder, L.order, lastDated),
-    name(WORKBOOK_NAMES.calendarKeys, L.key, lastDated),
-    cellName(WORKBOOK_NAMES.warningDays, I.warningDays, L.infoValue),
-    cellName(WORKBOOK_NAMES.todayOrder, I.todayOrder, L.infoValue),
+    columnName(WORKBOOK_NAMES.calendarDates, L.date, firstDated, lastDated),
+    columnName(WORKBOOK_NAMES.calendarCount, L.count, firstDated, lastDated),
+    ...CALENDAR_INFO.names,
   ];
   const sheet: SheetPlan = {
     name: CALENDAR_SHEET_NAME,
-    owned: { left: L.date, right: L.key, fromRow: 2 },
-    cells,
+    owned: { left: L.date, right: L.lastOwned, fromRow: 1 },
+    cells: b.cells,
     merges: [],
-    columns: [
-      { col: L.date, width: 12 },
-      { col: L.working, width: 11 },
-      { col: L.kind, width: 10 },
-      { col: L.origin, width: 7 },
-      { col: L.note, width: 16 },
-      { col: L.weekday, width: 6 },
-      ...[L.official, L.effective, L.cumulative, L.order, L.key].map((col) => ({ col, width: 10, hidden: true })),
-      { col: L.infoLabel, width: 26 },
-      { col: L.infoValue, width: 70 },
-    ],
+    columns: calendarColumns(),
     numberFormats: [],
-    validations: [],
+    validations: calendarValidations(lastDated),
     conditionalFormats: [
-      {
-        range: { top: 2, left: L.date, bottom: Math.max(2, lastDated), right: L.weekday },
-        rules: [
-          {
-            formula: `AND($${letter(L.origin)}2<>"${CALENDAR_ORIGINS.official}",$${letter(L.date)}2<>"")`,
-            fill: "FFDDEBF7",
-          },
-          { formula: `$${letter(L.effective)}2=0`, fill: "FFF2F2F2", fontColor: "FF808080" },
-        ],
-      },
+      { range: { top: 2, left: L.date, bottom: lastDated, right: L.weekday }, rules: calendarRules() },
     ],
     conditionalFormatSignatures: [".*"],
     freeze: { rows: 1 },
   };
-  return { sheet, names, notes };
+  return { sheet, names, notes: b.notes };
 }
 
-function letter(col: number): string {
-  return String.fromCharCode(64 + col);
-}
-
-function colRef(col: number, row: number): string {
-  return `${letter(col)}${row}`;
-}
-
-function name(n: string, col: number, lastRow: number): NamePlan {
-  return {
-    name: n,
-    sheet: CALENDAR_SHEET_NAME,
-    range: { top: 2, left: col, bottom: Math.max(2, lastRow), right: col },
-  };
-}
-
-function cellName(n: string, row: number, col: number): NamePlan {
-  return { name: n, sheet: CALENDAR_SHEET_NAME, range: { top: row, left: col, bottom: row, right: col } };
-}
-
-function textList(values: readonly string[]): string {
-  return `{${values.map((v) => `"${v}"`).join(",")}}`;
-}
-
-/**
- * 生效是否工作日 of row r (see the top of this file): the engine's reading of a 工作日历 row.
- * @example effectiveFlagFormula(2).startsWith('IF(SUBSTITUTE(TRIM(D2)," ","")="官方",G2,') // true
- */
-export function effectiveFlagFormula(r: number): string {
+function calendarColumns(): SheetPlan["columns"] {
   const L = CALENDAR_LAYOUT;
-  const B = colRef(L.working, r);
-  const C = colRef(L.kind, r);
-  const D = colRef(L.origin, r);
-  const G = colRef(L.official, r);
-  const trimmed = (ref: string) => `SUBSTITUTE(TRIM(${ref})," ","")`;
-  return (
-    `IF(${trimmed(D)}="${CALENDAR_ORIGINS.official}",${G},` +
-    `IF(AND(ISNUMBER(${B}),${B}=1),1,IF(AND(ISNUMBER(${B}),${B}=0),0,` +
-    `IF(OR(${trimmed(B)}=${textList(WORKING_YES_TEXTS)}),1,IF(OR(${trimmed(B)}=${textList(WORKING_NO_TEXTS)}),0,` +
-    `IF(OR(${trimmed(C)}=${textList(WORKING_KIND_TEXTS)}),1,IF(OR(${trimmed(C)}=${textList(REST_KIND_TEXTS)}),0,${G})))))))`
-  );
+  return [
+    { col: L.date, width: 12 },
+    { col: L.working, width: 11 },
+    { col: L.kind, width: 10 },
+    { col: L.origin, width: 7 },
+    { col: L.note, width: 16 },
+    { col: L.weekday, width: 6 },
+    { col: L.official, width: 10, hidden: true },
+    { col: L.count, width: 11, hidden: false },
+    // Columns I–K held helper columns in earlier versions (hidden then): shown again, empty.
+    ...[9, 10, 11].map((col) => ({ col, hidden: false })),
+    ...CALENDAR_INFO.columns,
+  ];
+}
+
+/** 是否工作日 1/0 and 来源 官方/用户, refused otherwise. */
+function calendarValidations(lastDated: number): ValidationPlan[] {
+  const L = CALENDAR_LAYOUT;
+  const body = (col: number) => ({ top: 2, left: col, bottom: lastDated, right: col });
+  return [
+    {
+      range: body(L.working),
+      rule: { kind: "whole", min: 0, max: 1 },
+      errorStyle: "stop",
+      errorTitle: CALENDAR_COLUMNS.working,
+      error: "请填写 1（工作日）或 0（休息），并把“来源”改为“用户”",
+      prompt: "1 = 工作日，0 = 休息。改动后请把本行“来源”改为“用户”，刷新时原样保留。",
+    },
+    {
+      range: body(L.origin),
+      rule: { kind: "list", source: `"${CALENDAR_ORIGINS.official},${CALENDAR_ORIGINS.user}"` },
+      errorStyle: "stop",
+      errorTitle: CALENDAR_COLUMNS.origin,
+      error: "请选择“官方”或“用户”",
+    },
+  ];
+}
+
+/** Rows edited by a person in blue, days off in grey, an edited 官方 row in amber (first). */
+function calendarRules(): ConditionalRulePlan[] {
+  const col = (c: number) => `$${String.fromCharCode(64 + c)}2`;
+  const L = CALENDAR_LAYOUT;
+  const [a, b, d, g] = [col(L.date), col(L.working), col(L.origin), col(L.official)];
+  const official = `${d}="${CALENDAR_ORIGINS.official}"`;
+  return [
+    { formula: `AND(${official},N(${b})<>${g})`, fill: "FFFFE699" },
+    { formula: `AND(${d}<>"${CALENDAR_ORIGINS.official}",${a}<>"")`, fill: "FFDDEBF7" },
+    { formula: `IF(${official},${g},N(${b}))=0`, fill: "FFF2F2F2", fontColor: "FF808080" },
+  ];
+}
+
+function columnName(n: string, col: number, top: number, bottom: number): NamePlan {
+  return { name: n, sheet: CALENDAR_SHEET_NAME, range: { top, left: col, bottom: Math.max(top, bottom), right: col } };
 }

@@ -46,6 +46,16 @@ export function describeStored(cell: StoredCell): string {
   return cell.formula === null ? cellText(cell.value) : `=${cell.formula}`;
 }
 
+/**
+ * True when a formula is one the plan's cell recognises as its own: it contains the marker or
+ * matches the marker pattern.
+ * @example isOurFormula({ marker: "预警阈值" } as CellPlan, 'IF(Y3<=预警阈值,"临期","")') // true
+ */
+export function isOurFormula(plan: Pick<CellPlan, "marker" | "markerPattern">, formula: string): boolean {
+  if (plan.marker !== undefined && formula.includes(plan.marker)) return true;
+  return plan.markerPattern !== undefined && new RegExp(plan.markerPattern).test(formula);
+}
+
 /** The decision for one planned cell. */
 export interface CellDecision {
   readonly write: boolean;
@@ -55,8 +65,7 @@ export interface CellDecision {
 
 /**
  * Whether to write a planned cell, by its FillMode: "ifEmpty" only into an empty cell;
- * "formula" into an empty cell or over a different formula of ours (its text contains the
- * marker), anything else is a conflict; "owned" whenever it differs.
+ * "formula" into an empty cell or over a different formula of ours (isOurFormula), anything else is a conflict; "owned" whenever it differs.
  * @example decideCell({ row: 3, col: 23, mode: "formula", marker: "日历序", value: { t: "formula", f: "X(日历序)" } },
  *   { value: { t: "string", v: "已办结" }, formula: null }) // { write: false, conflict: "已办结" }
  * @example decideCell({ row: 1, col: 1, mode: "ifEmpty", value: { t: "string", v: "设置" } },
@@ -68,7 +77,7 @@ export function decideCell(plan: CellPlan, cell: StoredCell): CellDecision {
     case "ifEmpty":
       return { write: isEmptyStored(cell) };
     case "formula": {
-      const ours = cell.formula !== null && plan.marker !== undefined && cell.formula.includes(plan.marker);
+      const ours = cell.formula !== null && isOurFormula(plan, cell.formula);
       const write = !same && (isEmptyStored(cell) || ours);
       return !same && !write ? { write, conflict: describeStored(cell) } : { write };
     }

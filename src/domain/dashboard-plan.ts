@@ -1,10 +1,11 @@
 /**
  * The 督办看板 sheet: counts of items by status and by supervising section, all as formulas
- * over the registry's 状态 column, so a leader opening the workbook without the add-in sees
- * today's totals. The sheet is generated; a refresh rebuilds it.
+ * over the registry's 状态 column — by its names 登记表状态 and 登记表科室, so a formula reads
+ * COUNTIFS(登记表科室,$A14,登记表状态,C$13) — and a leader opening the workbook without the
+ * add-in sees today's totals. The sheet is generated; a refresh rebuilds it.
  */
 import type { CellValue } from "./cell";
-import { sheetPrefix, cellRef, rangeRef, stringLiteral } from "./a1-ref";
+import { cellRef, stringLiteral } from "./a1-ref";
 import type { Status } from "./model";
 import type { CellPlan, PlanStyle, PlanValue, SheetPlan } from "./setup-plan-types";
 import { STATUS_COLOURS, REGISTRY_DATE_FORMAT } from "./registry-plan";
@@ -29,12 +30,8 @@ export const DASHBOARD_ROWS = {
 export const OTHER_SECTIONS_LABEL = "其他或未填写";
 
 export interface DashboardPlanInput {
-  readonly registrySheet: string;
-  readonly statusColumn: number;
-  /** Column of 督办科室或单位; null when the registry has none. */
-  readonly sectionColumn: number | null;
-  readonly firstRow: number;
-  readonly lastRow: number;
+  /** True when the registry has a 督办科室或单位 column (named 登记表科室). */
+  readonly hasSections: boolean;
   /** Section names, in the order they are listed. */
   readonly sections: readonly string[];
   readonly todayFormula: string;
@@ -52,7 +49,7 @@ function fillOf(status: Status): PlanStyle {
 /**
  * The 督办看板 sheet plan.
  * @example buildDashboardPlan(input).cells.find((c) => c.row === 6 && c.col === 2)?.value
- *   // { t: "formula", f: "COUNTIF('督办事项登记表'!$W$3:$W$400,\"逾期\")" }
+ *   // { t: "formula", f: "COUNTIF(登记表状态,\"逾期\")" }
  */
 export function buildDashboardPlan(input: DashboardPlanInput): SheetPlan {
   const R = DASHBOARD_ROWS;
@@ -61,10 +58,7 @@ export function buildDashboardPlan(input: DashboardPlanInput): SheetPlan {
     cells.push({ row, col, value, mode: "owned", ...(style ? { style } : {}) });
   const text = (v: string): CellValue => ({ t: "string", v });
   const f = (formula: string): PlanValue => ({ t: "formula", f: formula });
-  const column = (col: number) =>
-    sheetPrefix(input.registrySheet) +
-    rangeRef({ top: input.firstRow, left: col, bottom: input.lastRow, right: col }, true);
-  const statusRange = column(input.statusColumn);
+  const statusRange = WORKBOOK_NAMES.registryStatus;
 
   put(R.title, 1, text("督办看板"), { bold: true, fontSize: 16, horizontal: "center", vertical: "middle" });
   put(R.date, 1, text("统计日期"), { bold: true });
@@ -91,8 +85,8 @@ export function buildDashboardPlan(input: DashboardPlanInput): SheetPlan {
 
   let lastCol = 5;
   let lastRow = totalRow;
-  if (input.sectionColumn !== null) {
-    const sectionRange = column(input.sectionColumn);
+  if (input.hasSections) {
+    const sectionRange = WORKBOOK_NAMES.registrySection;
     const header = R.sectionHeader;
     put(header, 1, text("督办科室或单位"), HEADER);
     put(header, 2, text("合计"), HEADER);

@@ -1,44 +1,35 @@
 /**
  * The registry sheet part of the setup plan: the missing extension columns to the right of the
- * existing ones, the live 状态 formula, validation lists and date checks, the 年月日 date
- * format, row colours by status and duplicate-number marks, a frozen header, and the print
- * setup of the official form (its 14 columns, A4 landscape, header rows repeated).
+ * existing ones, the live row formulas (状态, and the helper columns 截止日期 and 剩余工作日 it
+ * reads, visible after it — row-formulas.ts), validation lists and date checks, the 年月日 date
+ * format, colours (registry-rules.ts), a frozen header, and the print setup of the official form
+ * (its 14 columns, A4 landscape, header rows repeated).
  *
  * The data stays a plain range, not an Excel table: see PLAIN_RANGE_REASON.
  */
-import { cellText, isBlank, type CellValue, type IsoDate, type SheetGrid } from "./cell";
-import {
-  ALL_COLUMNS,
-  EXTENSION_COLUMNS,
-  MAJOR_VALUES,
-  OFFICIAL_COLUMNS,
-  RESULT_VALUES,
-  SECRECY_VALUES,
-  URGENCY_VALUES,
-  type ColumnKey,
-} from "./columns";
-import { cellRef, type CellRange } from "./a1-ref";
+import { cellText, isBlank, type SheetGrid } from "./cell";
+import { ALL_COLUMNS, EXTENSION_COLUMNS, normalizeHeader, OFFICIAL_COLUMNS, type ColumnKey } from "./columns";
+import type { CellRange } from "./a1-ref";
 import type { RegistryItem, RegistryLayout } from "./model";
-import { HEADER_OF } from "./registry";
-import { isTerminated, resultSaysClosed } from "./status";
+import { registryNotes } from "./registry-notes";
 import {
+  headerNotes,
+  registryConditionalFormats,
+  registryValidations,
+  REGISTRY_FORMAT_SIGNATURES,
+} from "./registry-rules";
+import {
+  daysLeftFormula,
+  deadlineFormula,
   formulaCountsAsEvidence,
-  formulaDateOf,
-  formulaSaysClosed,
-  formulaTerminated,
   statusFormula,
-  type StatusFormulaColumns,
+  type RowFormulaColumns,
   type YearSpan,
-} from "./status-formula";
-import type {
-  CellPlan,
-  ColumnPlan,
-  ConditionalFormatPlan,
-  PlanNote,
-  SheetPlan,
-  ValidationPlan,
-} from "./setup-plan-types";
+} from "./row-formulas";
+import type { CellPlan, ColumnPlan, NamePlan, PlanNote, SheetPlan } from "./setup-plan-types";
 import { WORKBOOK_NAMES } from "./workbook-names";
+
+export { REGISTRY_FORMAT_SIGNATURES, STATUS_COLOURS } from "./registry-rules";
 
 /** Rows below the last item that get the formula, validation and colours, before rounding up. */
 export const SPARE_ROWS = 300;
@@ -46,27 +37,22 @@ export const SPARE_ROWS = 300;
 export const ROW_BLOCK = 100;
 /** The number format of every date column. */
 export const REGISTRY_DATE_FORMAT = 'yyyy"年"m"月"d"日"';
-/** Text that every 状态 formula of ours contains (to recognise it on the next refresh). */
-export const STATUS_FORMULA_MARKER = WORKBOOK_NAMES.calendarOrder;
+
+/** The helper columns the setup adds after 状态, found by their header text. */
+export const HELPER_HEADERS = { deadline: "截止日期", daysLeft: "剩余工作日" } as const;
+
+/** What recognises each row formula of ours on the next refresh (older versions' formulas included). */
+export const ROW_FORMULA_MARKERS = {
+  /** Every 状态 formula, old (packed 日历序 arithmetic) and new, compares with 预警阈值. */
+  status: { marker: WORKBOOK_NAMES.warningDays },
+  deadline: { markerPattern: '^(IF\\(ISNUMBER\\(\\$?[A-Z]+\\$?\\d+\\),INT\\(\\$?[A-Z]+\\$?\\d+\\),)+""\\)+$' },
+  daysLeft: { marker: WORKBOOK_NAMES.calendarCount },
+} as const;
 
 /** Why the setup keeps the registry a plain range instead of an Excel table. */
 export const PLAIN_RANGE_REASON =
   "登记表保持为普通区域（未转换为 Excel 表格）：转换会改写区域内每个单元格（含标题、格式），Excel 表格中不能有合并单元格，" +
   "而登记表常有合并的标题行和合并单元格；公式、数据验证和颜色已预先覆盖到数据下方的空行，并用名称引用设置与日历。";
-
-/** Fill and font colours of the traffic lights. */
-export const STATUS_COLOURS = {
-  逾期: { fill: "FFFFC7CE", font: "FF9C0006" },
-  临期: { fill: "FFFFEB9C", font: "FF9C5700" },
-  已办结: { fill: "FFC6EFCE", font: "FF006100" },
-  已终止: { fill: "FFD9D9D9", font: "FF595959" },
-} as const;
-
-/** Conditional-format formulas this setup writes on the registry (to replace them, and only them). */
-export const REGISTRY_FORMAT_SIGNATURES: readonly string[] = [
-  '^\\$[A-Z]+[0-9]+="(逾期|临期|已办结|已终止)"$',
-  '^AND\\(TRIM\\(\\$[A-Z]+[0-9]+\\)<>"",COUNTIF\\(',
-];
 
 /** Inputs of the registry part. */
 export interface RegistryPlanInput {
@@ -75,15 +61,20 @@ export interface RegistryPlanInput {
   readonly items: readonly RegistryItem[];
   /** Years the 工作日历 sheet lists. */
   readonly years: YearSpan;
+  /** TODAY() in a workbook; another date expression to evaluate it as of another day. */
+  readonly todayFormula?: string;
 }
 
 /** Result of the registry part. */
 export interface RegistryPlan {
   readonly sheet: SheetPlan;
   readonly notes: readonly PlanNote[];
+  readonly names: readonly NamePlan[];
   /** Every column after the plan (existing and added). */
   readonly columns: Readonly<Partial<Record<ColumnKey, number>>>;
   readonly statusColumn: number;
+  /** Columns of 截止日期 and 剩余工作日. */
+  readonly helperColumns: { readonly deadline: number; readonly daysLeft: number };
   readonly addedColumns: readonly string[];
   /** Last row the formulas, validation and colours reach. */
   readonly lastFormattedRow: number;
@@ -92,7 +83,6 @@ export interface RegistryPlan {
 }
 
 const NOT_EVIDENCE: ReadonlySet<ColumnKey> = new Set<ColumnKey>(["seq", "status"]);
-const DATE_KEYS: readonly ColumnKey[] = ALL_COLUMNS.filter((c) => c.kind === "date").map((c) => c.key);
 const WIDTHS: Partial<Record<ColumnKey, number>> = { status: 8, source: 12, major: 9, hostUnit: 14 };
 
 /** Last column holding anything at or below the header row. */
@@ -122,16 +112,8 @@ function spans(cols: readonly number[]): { left: number; right: number }[] {
   return out;
 }
 
-function listRule(values: readonly string[]): string {
-  return `"${values.join(",")}"`;
-}
-
-/**
- * The registry part of the setup plan.
- * @example buildRegistryPlan({ grid, layout, items, years }).addedColumns // ["承办单位", …, "状态"]
- */
-export function buildRegistryPlan(input: RegistryPlanInput): RegistryPlan {
-  const { grid, layout, items } = input;
+/** The columns of the registry after the plan, and the header cells of the columns it adds. */
+function planColumns(grid: SheetGrid, layout: RegistryLayout) {
   const headerRow = layout.headerRow;
   const columns: Partial<Record<ColumnKey, number>> = { ...layout.columns };
   const cells: CellPlan[] = [];
@@ -139,99 +121,76 @@ export function buildRegistryPlan(input: RegistryPlanInput): RegistryPlan {
   const added: string[] = [];
   let next = Math.max(layout.lastHeaderColumn, lastUsedColumn(grid, headerRow)) + 1;
   const styleSource = layout.columns.remarks ?? layout.lastHeaderColumn;
-  for (const def of EXTENSION_COLUMNS) {
-    if (columns[def.key] !== undefined) continue;
-    columns[def.key] = next;
-    added.push(def.header);
+  const add = (header: string, width: number): number => {
+    const col = next++;
+    added.push(header);
     cells.push({
       row: headerRow,
-      col: next,
-      value: { t: "string", v: def.header },
+      col,
+      value: { t: "string", v: header },
       mode: "ifEmpty",
       styleFrom: { row: headerRow, col: styleSource },
     });
-    widths.push({ col: next, width: WIDTHS[def.key] ?? (def.kind === "date" ? 14 : 12) });
-    next += 1;
+    widths.push({ col, width });
+    return col;
+  };
+  for (const def of EXTENSION_COLUMNS) {
+    if (columns[def.key] === undefined)
+      columns[def.key] = add(def.header, WIDTHS[def.key] ?? (def.kind === "date" ? 14 : 12));
   }
+  const headerCells = grid.rows[headerRow - 1] ?? [];
+  const existing = (header: string) => {
+    const i = headerCells.findIndex((c) => normalizeHeader(cellText(c)) === header);
+    return i < 0 ? undefined : i + 1;
+  };
+  const helpers = {
+    deadline: existing(HELPER_HEADERS.deadline) ?? add(HELPER_HEADERS.deadline, 14),
+    daysLeft: existing(HELPER_HEADERS.daysLeft) ?? add(HELPER_HEADERS.daysLeft, 10),
+  };
+  return { columns, helpers, cells, widths, added };
+}
+
+/**
+ * The registry part of the setup plan.
+ * @example buildRegistryPlan({ grid, layout, items, years }).addedColumns // ["承办单位", …, "状态", "截止日期", "剩余工作日"]
+ */
+export function buildRegistryPlan(input: RegistryPlanInput): RegistryPlan {
+  const { grid, layout, items } = input;
+  const headerRow = layout.headerRow;
+  const { columns, helpers, cells, widths, added } = planColumns(grid, layout);
   const statusColumn = columns.status!;
   const lastItemRow = items.reduce((m, item) => Math.max(m, item.row), headerRow);
   const lastFormattedRow = Math.ceil((lastItemRow + SPARE_ROWS) / ROW_BLOCK) * ROW_BLOCK;
   const firstRow = headerRow + 1;
-  const itemRows = new Set(items.map((i) => i.row));
   const evidenceCols = (Object.entries(columns) as [ColumnKey, number][])
     .filter(([key]) => !NOT_EVIDENCE.has(key))
     .map(([, col]) => col);
-  const formulaColumns: StatusFormulaColumns = {
+  const formulaColumns: RowFormulaColumns = {
     result: columns.result ?? null,
     closedOn: columns.closedOn ?? null,
     extendedTo: columns.extendedTo ?? null,
     dueOn: columns.dueOn ?? null,
     evidence: spans(evidenceCols),
+    ...helpers,
   };
-  const notes: PlanNote[] = [];
-  for (let row = firstRow; row <= lastFormattedRow; row++) {
-    const rowCells = grid.rows[row - 1] ?? [];
-    // A row the engine skips although it has content (a repeated header): no status there.
-    if (!itemRows.has(row) && evidenceCols.some((c) => !isBlank(rowCells[c - 1]) && rowCells[c - 1]?.t !== "error")) {
-      continue;
-    }
-    cells.push({
-      row,
-      col: statusColumn,
-      value: { t: "formula", f: statusFormula(formulaColumns, row) },
-      mode: "formula",
-      marker: STATUS_FORMULA_MARKER,
-      style: { horizontal: "center" },
-    });
-  }
-  for (const item of items)
-    notes.push(...agreementNotes(item, grid.rows[item.row - 1] ?? [], columns, evidenceCols, input));
-
-  const all = Object.values(columns) as number[];
-  const left = Math.min(...all);
-  const right = Math.max(...all);
+  cells.push(...rowFormulaCells(input, formulaColumns, evidenceCols, statusColumn, lastFormattedRow));
   const body = (col: number): CellRange => ({ top: firstRow, left: col, bottom: lastFormattedRow, right: col });
-  const validations = registryValidations(columns, body, input.years);
-  const numberFormats = DATE_KEYS.filter((k) => columns[k] !== undefined).flatMap((k) =>
-    dateFormatRanges(grid, columns[k]!, firstRow, lastFormattedRow).map((range) => ({
-      range,
-      numFmt: REGISTRY_DATE_FORMAT,
-    })),
-  );
-  const statusRef = (status: keyof typeof STATUS_COLOURS) => ({
-    formula: `${cellRef(firstRow, statusColumn, "col")}="${status}"`,
-    fill: STATUS_COLOURS[status].fill,
-    fontColor: STATUS_COLOURS[status].font,
-  });
-  const conditionalFormats: ConditionalFormatPlan[] = [];
-  if (columns.number !== undefined) {
-    const n = columns.number;
-    const first = cellRef(firstRow, n, "col");
-    conditionalFormats.push({
-      range: body(n),
-      rules: [
-        {
-          formula: `AND(TRIM(${first})<>"",COUNTIF(${cellRef(firstRow, n, "both")}:${cellRef(lastFormattedRow, n, "both")},${first})>1)`,
-          fill: "FFFF0000",
-          fontColor: "FFFFFFFF",
-          bold: true,
-        },
-      ],
-    });
-  }
-  conditionalFormats.push({
-    range: { top: firstRow, left, bottom: lastFormattedRow, right },
-    rules: [statusRef("已终止"), statusRef("已办结"), statusRef("逾期"), statusRef("临期")],
-  });
+  const all = [...(Object.values(columns) as number[]), helpers.deadline, helpers.daysLeft];
   const official = OFFICIAL_COLUMNS.map((c) => columns[c.key]).filter((c): c is number => c !== undefined);
   const sheet: SheetPlan = {
     name: layout.sheetName,
     cells,
     merges: [],
     columns: widths,
-    numberFormats,
-    validations,
-    conditionalFormats,
+    numberFormats: dateFormats(grid, columns, firstRow, lastFormattedRow),
+    validations: [...registryValidations(columns, body), ...headerNotes(headerRow, statusColumn, helpers)],
+    conditionalFormats: registryConditionalFormats({
+      columns,
+      firstRow,
+      lastRow: lastFormattedRow,
+      left: Math.min(...all),
+      right: Math.max(...all),
+    }),
     conditionalFormatSignatures: REGISTRY_FORMAT_SIGNATURES,
     freeze: { rows: headerRow },
     print: {
@@ -242,7 +201,78 @@ export function buildRegistryPlan(input: RegistryPlanInput): RegistryPlan {
       fitToWidth: true,
     },
   };
-  return { sheet, notes, columns, statusColumn, addedColumns: added, lastFormattedRow, lastItemRow };
+  const notes = registryNotes({ items, grid, sheet: layout.sheetName, columns, evidenceCols, years: input.years });
+  const names: NamePlan[] = [
+    { name: WORKBOOK_NAMES.registryStatus, sheet: layout.sheetName, range: body(statusColumn) },
+    ...(columns.section === undefined
+      ? []
+      : [{ name: WORKBOOK_NAMES.registrySection, sheet: layout.sheetName, range: body(columns.section) }]),
+  ];
+  return {
+    sheet,
+    notes,
+    names,
+    columns,
+    statusColumn,
+    helperColumns: helpers,
+    addedColumns: added,
+    lastFormattedRow,
+    lastItemRow,
+  };
+}
+
+/** The 状态, 截止日期 and 剩余工作日 formulas of every row from the first data row to the last formatted. */
+function rowFormulaCells(
+  input: RegistryPlanInput,
+  formulaColumns: RowFormulaColumns,
+  evidenceCols: readonly number[],
+  statusColumn: number,
+  lastFormattedRow: number,
+): CellPlan[] {
+  const cells: CellPlan[] = [];
+  const itemRows = new Set(input.items.map((i) => i.row));
+  const today = input.todayFormula ?? "TODAY()";
+  const formula = (
+    row: number,
+    col: number,
+    f: string,
+    markers: Pick<CellPlan, "marker" | "markerPattern">,
+    style: CellPlan["style"],
+  ) => cells.push({ row, col, value: { t: "formula", f }, mode: "formula", ...markers, style });
+  for (let row = input.layout.headerRow + 1; row <= lastFormattedRow; row++) {
+    const rowCells = input.grid.rows[row - 1] ?? [];
+    // A row the engine skips although something is in it (a repeated header, white space, an
+    // error value): no formulas there, they would count it as an item.
+    if (!itemRows.has(row) && evidenceCols.some((c) => formulaCountsAsEvidence(rowCells[c - 1]))) continue;
+    formula(row, statusColumn, statusFormula(formulaColumns, row, today), ROW_FORMULA_MARKERS.status, {
+      horizontal: "center",
+    });
+    formula(row, formulaColumns.deadline, deadlineFormula(formulaColumns, row), ROW_FORMULA_MARKERS.deadline, {
+      numFmt: REGISTRY_DATE_FORMAT,
+    });
+    formula(row, formulaColumns.daysLeft, daysLeftFormula(formulaColumns, row), ROW_FORMULA_MARKERS.daysLeft, {
+      horizontal: "center",
+    });
+  }
+  return cells;
+}
+
+/**
+ * Date columns get the 年月日 format, but not cells holding a yyyymmdd number (the cells of
+ * 截止日期 carry it in their own plan).
+ */
+function dateFormats(
+  grid: SheetGrid,
+  columns: Partial<Record<ColumnKey, number>>,
+  first: number,
+  last: number,
+): SheetPlan["numberFormats"] {
+  const dateCols = ALL_COLUMNS.filter((c) => c.kind === "date" && columns[c.key] !== undefined).map(
+    (c) => columns[c.key]!,
+  );
+  return dateCols.flatMap((col) =>
+    dateFormatRanges(grid, col, first, last).map((range) => ({ range, numFmt: REGISTRY_DATE_FORMAT })),
+  );
 }
 
 /**
@@ -262,113 +292,4 @@ function dateFormatRanges(grid: SheetGrid, col: number, first: number, last: num
     }
   }
   return ranges;
-}
-
-function registryValidations(
-  columns: Partial<Record<ColumnKey, number>>,
-  body: (col: number) => CellRange,
-  years: YearSpan,
-): ValidationPlan[] {
-  const out: ValidationPlan[] = [];
-  const add = (
-    key: ColumnKey,
-    rule: ValidationPlan["rule"],
-    errorStyle: ValidationPlan["errorStyle"],
-    error: string,
-  ) => {
-    const col = columns[key];
-    if (col !== undefined) out.push({ range: body(col), rule, errorStyle, errorTitle: HEADER_OF[key], error });
-  };
-  const list = (source: string) => ({ kind: "list" as const, source });
-  add("urgency", list(listRule(URGENCY_VALUES)), "stop", "请选择：特急、加急或一般（留空视为一般）");
-  add("secrecy", list(listRule(SECRECY_VALUES)), "stop", "请选择：公开、内部、秘密、机密或绝密（留空视为公开）");
-  add(
-    "section",
-    list(WORKBOOK_NAMES.sections),
-    "warning",
-    "不在“设置”表的科室/单位列表中；如是新科室，请先在“设置”表补充",
-  );
-  add("assisting", list(WORKBOOK_NAMES.sections), "information", "可填写多个科室或单位，用“、”分隔");
-  add("hostUnit", list(WORKBOOK_NAMES.sections), "information", "不在“设置”表的科室/单位列表中，已按填写内容保存");
-  add("source", list(WORKBOOK_NAMES.sources), "warning", "不在“设置”表的事项来源中；请从列表选择");
-  add("major", list(listRule(MAJOR_VALUES)), "stop", "请选择“是”或“否”");
-  add("result", list(listRule(RESULT_VALUES)), "information", "可从列表选择，也可填写其他结果");
-  add("signer", list(WORKBOOK_NAMES.leaders), "warning", "不在“设置”表的领导名单中");
-  add("extensionApprover", list(WORKBOOK_NAMES.leaders), "warning", "不在“设置”表的领导名单中（延期须经主要领导批准）");
-  const min: IsoDate = `${years.first}-01-01`;
-  const max: IsoDate = `${years.last}-12-31`;
-  for (const key of DATE_KEYS) {
-    add(
-      key,
-      { kind: "date", min, max },
-      "warning",
-      `请输入日期，如 ${years.first}-03-05；工作日历只覆盖 ${years.first}—${years.last} 年，超出的日期状态可能不准`,
-    );
-  }
-  return out;
-}
-
-/**
- * Notes for an item whose cells the 状态 formula would read differently from the engine, so
- * that its colour could disagree with `duban status`.
- */
-function agreementNotes(
-  item: RegistryItem,
-  cells: readonly CellValue[],
-  columns: Partial<Record<ColumnKey, number>>,
-  evidenceCols: readonly number[],
-  input: RegistryPlanInput,
-): PlanNote[] {
-  const notes: PlanNote[] = [];
-  const sheet = input.layout.sheetName;
-  const at = (key: ColumnKey) => (columns[key] === undefined ? undefined : cells[columns[key]! - 1]);
-  const note = (key: ColumnKey, code: PlanNote["code"], message: string) =>
-    notes.push({ sheet, row: item.row, column: HEADER_OF[key], code, message });
-  if (!evidenceCols.some((c) => formulaCountsAsEvidence(cells[c - 1]))) {
-    note(
-      "content",
-      "formula-reads-differently",
-      `第${item.row}行只有是/否值（TRUE/FALSE），状态公式不把它当作事项，不显示状态`,
-    );
-  }
-  const result = at("result");
-  if (formulaTerminated(result) !== isTerminated(item) || formulaSaysClosed(result) !== resultSaysClosed(item.result)) {
-    note(
-      "result",
-      "formula-reads-differently",
-      `第${item.row}行督办结果“${cellText(result)}”含特殊空白字符，状态公式的判断可能与引擎不同`,
-    );
-  }
-  const dateNote = (key: "closedOn" | "extendedTo" | "dueOn", engine: IsoDate | null) => {
-    const cell = at(key);
-    const formula = cell === undefined ? null : formulaDateOf(cell, input.years);
-    if (formula === engine) return;
-    const shown = cellText(cell);
-    if (
-      engine !== null &&
-      (Number(engine.slice(0, 4)) < input.years.first || Number(engine.slice(0, 4)) > input.years.last)
-    ) {
-      note(
-        key,
-        "date-outside-calendar",
-        `第${item.row}行${HEADER_OF[key]} ${engine} 超出工作日历的年份（${input.years.first}—${input.years.last}），状态公式读不到它`,
-      );
-    } else {
-      note(
-        key,
-        "formula-reads-differently",
-        `第${item.row}行${HEADER_OF[key]}“${shown}”：引擎读作 ${engine ?? "（无日期）"}，状态公式读作 ${formula ?? "（无日期）"}；请改为日期格式`,
-      );
-    }
-  };
-  dateNote("closedOn", item.closedOn);
-  // The deadline matters only through the one in force; 延期至 first, as the formula does.
-  if (
-    item.extendedTo !== null ||
-    (at("extendedTo") !== undefined && formulaDateOf(at("extendedTo")!, input.years) !== null)
-  ) {
-    dateNote("extendedTo", item.extendedTo);
-  }
-  if (item.extendedTo === null) dateNote("dueOn", item.dueOn);
-  return notes;
 }

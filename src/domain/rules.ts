@@ -205,6 +205,13 @@ export const RULES = {
     message: "工作日历中{date}{detail}，已按{used}处理。请修改为一致。",
     fix: false,
   },
+  "date-as-text": {
+    severity: "warning",
+    title: "日期写成了文字",
+    message:
+      "{column}“{text}”是文字（或 20210305 这样的数字），不是日期：工作簿的状态公式和颜色读不到它（单元格显示红色）。请改为日期 {date}（可一键修正）。",
+    fix: true,
+  },
   "accountability-measure-unknown": {
     severity: "warning",
     title: "问责措施无法识别",

@@ -7,7 +7,14 @@
  */
 import { cellText, isBlank, type CellValue, type SheetGrid } from "./cell";
 import { DEFAULT_ROUTING, normalizeHeader } from "./columns";
-import type { NamePlan, PlanStyle, SheetPlan, CellPlan, ValidationPlan } from "./setup-plan-types";
+import type {
+  CellPlan,
+  ConditionalFormatPlan,
+  NamePlan,
+  PlanStyle,
+  SheetPlan,
+  ValidationPlan,
+} from "./setup-plan-types";
 import {
   DEFAULT_SETTINGS,
   LEADER_COLUMNS,
@@ -32,6 +39,17 @@ export { SETTINGS_LABEL_ALIASES, SETTINGS_SECTION_TITLES };
 
 /** Sections a new office starts with: those the policy's routing names. */
 export const DEFAULT_SECTIONS: readonly string[] = ["办公室", "秘书科", "督导室", "组织科"];
+
+/** The conditional format this setup writes on 设置 (the threshold cell red when it is no number). */
+export const SETTINGS_FORMAT_SIGNATURE = "^NOT\\(ISNUMBER\\(\\$B[0-9]+\\)\\)$";
+
+/** The 状态 formula compares with the threshold cell: anything but a number is shown red. */
+function thresholdFormat(row: number): ConditionalFormatPlan {
+  return {
+    range: { top: row, left: 2, bottom: row, right: 2 },
+    rules: [{ formula: `NOT(ISNUMBER($B${row}))`, fill: "FFFF0000", fontColor: "FFFFFFFF", bold: true }],
+  };
+}
 
 /** Rows a new 设置 sheet keeps for each list (filled ones included). */
 const SECTION_ROWS = 20;
@@ -219,7 +237,7 @@ export function buildSettingsPlan(grid: SheetGrid | undefined, usedSections: rea
   // the next refresh finds exactly the same ranges.
   const final = locateSettings(withCells(grid, b.cells));
   const warningRow = final.values.warningDays!;
-  b.name(WORKBOOK_NAMES.warningDaysInput, warningRow, 2);
+  b.name(WORKBOOK_NAMES.warningDays, warningRow, 2);
   const listRange = (key: ListKey) => {
     const { title, end } = final.lists[key]!;
     // A section that runs to the end of the sheet: keep room for the rows a person adds.
@@ -257,8 +275,8 @@ export function buildSettingsPlan(grid: SheetGrid | undefined, usedSections: rea
       : [],
     numberFormats: [],
     validations: b.validations,
-    conditionalFormats: [],
-    conditionalFormatSignatures: [],
+    conditionalFormats: [thresholdFormat(warningRow)],
+    conditionalFormatSignatures: [SETTINGS_FORMAT_SIGNATURE],
   };
   return { sheet, names: b.names, warningDaysCell: { row: warningRow, col: 2 } };
 }

@@ -292,8 +292,11 @@ export function findCalendarHeader(
   return null;
 }
 
-/** 是否工作日 of a cell: 1/0, 是/否, TRUE/FALSE; null when blank; undefined when unreadable. */
-function parseWorkingCell(cell: CellValue | undefined): boolean | null | undefined {
+/**
+ * 是否工作日 of a cell: 1/0, 是/否, TRUE/FALSE; null when blank; undefined when unreadable.
+ * @example parseWorkingCell({ t: "string", v: "是" }) // true
+ */
+export function parseWorkingCell(cell: CellValue | undefined): boolean | null | undefined {
   if (cell === undefined || isBlank(cell)) return null;
   if (cell.t === "number") {
     if (cell.v === CALENDAR_WORKING_VALUES.working) return true;

@@ -41,6 +41,11 @@ export interface CellPlan {
   readonly mode: FillMode;
   /** For mode "formula": text every formula of ours contains. */
   readonly marker?: string;
+  /**
+   * For mode "formula": a regular expression (source) every formula of ours matches, for
+   * formulas without a distinctive name (a formula matching it or containing `marker` is ours).
+   */
+  readonly markerPattern?: string;
   readonly style?: PlanStyle;
   /** Copy the look of this cell of the same sheet when writing (style applies on top). */
   readonly styleFrom?: { readonly row: number; readonly col: number };
@@ -48,6 +53,8 @@ export interface CellPlan {
 
 export type ValidationRule =
   | { readonly kind: "list"; readonly source: string }
+  /** Any value (a formula that is always TRUE): carries only the prompt, a note on the cell. */
+  | { readonly kind: "note" }
   | { readonly kind: "date"; readonly min: IsoDate; readonly max: IsoDate }
   | { readonly kind: "whole"; readonly min: number; readonly max: number };
 
@@ -59,7 +66,14 @@ export interface ValidationPlan {
   readonly errorStyle: "stop" | "warning" | "information";
   readonly errorTitle: string;
   readonly error: string;
+  /**
+   * The input message shown when a cell of the range is selected (at most 255 characters,
+   * Excel's limit): the workbook's portable "note" — Excel 2010+, Excel on the web, WPS and
+   * LibreOffice show it, and Office.js sets it from ExcelApi 1.8.
+   */
   readonly prompt?: string;
+  /** Title of the input message (at most 32 characters). */
+  readonly promptTitle?: string;
 }
 
 export interface ConditionalRulePlan {
@@ -139,7 +153,11 @@ export type PlanNoteCode =
   | "formula-reads-differently"
   | "date-outside-calendar"
   | "calendar-official-edited"
-  | "settings-threshold-differs";
+  | "calendar-flag-written"
+  | "calendar-row-not-in-force"
+  | "settings-threshold-differs"
+  | "not-a-date"
+  | "upgraded";
 
 /** What an adapter applies: sheets, names, and notes for the person. */
 export interface WorkbookPlan {
@@ -147,6 +165,8 @@ export interface WorkbookPlan {
   readonly sheets: readonly SheetPlan[];
   readonly names: readonly NamePlan[];
   readonly notes: readonly PlanNote[];
+  /** Defined names an earlier version created that nothing reads any more: deleted when present. */
+  readonly obsoleteNames?: readonly string[];
 }
 
 /** The setup plan of a registry workbook. */

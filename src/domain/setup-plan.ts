@@ -3,24 +3,32 @@
  * so that leaders who open it without the add-in — Excel on the web, on a phone — still see
  * the right 状态 and colours tomorrow. Built from the workbook as the engine reads it; pure data.
  *
- *   registry  missing extension columns, 状态 formula, validation, date format, colours,
- *             frozen header, print setup of the official 14 columns   (registry-plan.ts)
+ *   registry  missing extension columns, 状态 with its helper columns 截止日期 and 剩余工作日,
+ *             validation, date format, colours, frozen header, print setup of the official
+ *             14 columns                                               (registry-plan.ts)
  *   督办看板  counts by status and by section, as formulas            (dashboard-plan.ts)
  *   设置      values, section and leader lists, routing; named ranges  (settings-plan.ts)
- *   工作日历  every date of the years in use, user rows kept           (calendar-plan.ts)
+ *   工作日历  every date of the years in use, user rows kept, a running count of working
+ *             days, the 督办结果 words                                 (calendar-plan.ts)
+ *
+ * A workbook set up by an earlier version (its 工作日历 has the helper columns 日历序 / 日期键,
+ * its 状态 formulas parse text dates) is upgraded by the same plan: the formulas of ours are
+ * recognised and replaced, the old calendar columns cleared, the old names deleted; a note
+ * says so (setup-upgrade.ts).
  */
-import type { IsoDate, SheetGrid } from "./cell";
+import { cellText, type IsoDate, type SheetGrid } from "./cell";
 import { CALENDAR_SHEET_NAME } from "./calendar-sheet";
 import { ALL_COLUMNS, OFFICIAL_COLUMNS } from "./columns";
 import { buildCalendarPlan } from "./calendar-plan";
 import { buildDashboardPlan } from "./dashboard-plan";
 import { yearOf } from "./dates";
 import type { RegistryItem, RegistryLayout, Settings } from "./model";
-import { buildRegistryPlan, PLAIN_RANGE_REASON } from "./registry-plan";
+import { buildRegistryPlan, HELPER_HEADERS, PLAIN_RANGE_REASON } from "./registry-plan";
 import { REGISTRY_SHEET_NAME } from "./registry";
 import { readCalendarOverrides, readSettings, SETTINGS_SHEET_NAME } from "./settings";
 import { buildSettingsPlan, withCells } from "./settings-plan";
-import { formulaWarningDays } from "./status-formula";
+import { upgradeNotes } from "./setup-upgrade";
+import { FORMER_WORKBOOK_NAMES } from "./workbook-names";
 import type { PlanNote, SetupPlan, SheetPlan } from "./setup-plan-types";
 
 export type * from "./setup-plan-types";
@@ -113,30 +121,28 @@ export function buildSetupPlan(input: SetupInput): SetupPlan {
   // finds the same list).
   const plannedSettings = readSettings(withCells(settingsGrid, settings.sheet.cells)).settings;
   const calendar = buildCalendarPlan({ grid: calendarGrid, years, todayFormula });
-  const registry = buildRegistryPlan({ grid: registryGrid, layout: analysis.layout, items: analysis.items, years });
+  const registry = buildRegistryPlan({
+    grid: registryGrid,
+    layout: analysis.layout,
+    items: analysis.items,
+    years,
+    todayFormula,
+  });
   const dashboard = buildDashboardPlan({
-    registrySheet: analysis.layout.sheetName,
-    statusColumn: registry.statusColumn,
-    sectionColumn: registry.columns.section ?? null,
-    firstRow: analysis.layout.headerRow + 1,
-    lastRow: registry.lastFormattedRow,
+    hasSections: registry.columns.section !== undefined,
     sections: boardSections(plannedSettings, analysis.items),
     todayFormula,
   });
-  const notes: PlanNote[] = [...registry.notes, ...calendar.notes];
-  const { row, col } = settings.warningDaysCell;
-  const typed = settingsGrid?.rows[row - 1]?.[col - 1];
-  if (typed !== undefined && formulaWarningDays(typed) !== analysis.settings.warningDays) {
-    notes.push({
-      sheet: SETTINGS_SHEET_NAME,
-      row,
-      code: "settings-threshold-differs",
-      message: `设置表第${row}行的临期预警工作日“${typed.t === "string" ? typed.v : ""}”，状态公式与引擎的理解不同；请填写 0–30 的整数`,
-    });
-  }
+  const notes: PlanNote[] = [
+    ...upgradeNotes(calendarGrid),
+    ...registry.notes,
+    ...calendar.notes,
+    ...thresholdNotes(settingsGrid, settings.warningDaysCell, analysis.settings.warningDays),
+  ];
   return {
     sheets: [registry.sheet, dashboard, settings.sheet, calendar.sheet],
-    names: [...settings.names, ...calendar.names],
+    names: [...settings.names, ...calendar.names, ...registry.names],
+    obsoleteNames: FORMER_WORKBOOK_NAMES,
     notes,
     registry: {
       sheet: analysis.layout.sheetName,
@@ -148,6 +154,27 @@ export function buildSetupPlan(input: SetupInput): SetupPlan {
     },
     calendarYears: years,
   };
+}
+
+/**
+ * A note when the 临期预警工作日 the formulas compare with (the cell itself) is not the number
+ * the engine reads there (text like "3个工作日", a number out of range, a blank).
+ */
+function thresholdNotes(
+  grid: SheetGrid | undefined,
+  cell: { readonly row: number; readonly col: number },
+  engine: number,
+): PlanNote[] {
+  const typed = grid?.rows[cell.row - 1]?.[cell.col - 1];
+  if (typed === undefined || (typed.t === "number" && typed.v === engine)) return [];
+  return [
+    {
+      sheet: SETTINGS_SHEET_NAME,
+      row: cell.row,
+      code: "settings-threshold-differs",
+      message: `设置表第${cell.row}行的临期预警工作日“${cellText(typed)}”不是 0–30 的整数（单元格显示红色），状态公式按数字比较，读不到它；请改为整数，如 ${engine}`,
+    },
+  ];
 }
 
 /** Title of a new registry (attachment 3). */
@@ -180,7 +207,13 @@ export function newRegistrySheetPlan(): SheetPlan {
     督办结果: 12,
     备注: 14,
     状态: 8,
+    剩余工作日: 10,
   };
+  const headers: { header: string; kind: string }[] = [
+    ...ALL_COLUMNS,
+    { header: HELPER_HEADERS.deadline, kind: "date" },
+    { header: HELPER_HEADERS.daysLeft, kind: "integer" },
+  ];
   return {
     name: REGISTRY_SHEET_NAME,
     cells: [
@@ -191,7 +224,7 @@ export function newRegistrySheetPlan(): SheetPlan {
         mode: "ifEmpty",
         style: { bold: true, fontSize: 18, horizontal: "center", vertical: "middle" },
       },
-      ...ALL_COLUMNS.map((c, i) => ({
+      ...headers.map((c, i) => ({
         row: 2,
         col: i + 1,
         value: { t: "string" as const, v: c.header },
@@ -200,7 +233,7 @@ export function newRegistrySheetPlan(): SheetPlan {
       })),
     ],
     merges: [{ top: 1, left: 1, bottom: 1, right: OFFICIAL_COLUMNS.length }],
-    columns: ALL_COLUMNS.map((c, i) => ({ col: i + 1, width: widths[c.header] ?? (c.kind === "date" ? 14 : 12) })),
+    columns: headers.map((h, i) => ({ col: i + 1, width: widths[h.header] ?? (h.kind === "date" ? 14 : 12) })),
     rowHeights: [
       { row: 1, height: 36 },
       { row: 2, height: 32 },

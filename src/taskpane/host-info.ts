@@ -10,6 +10,8 @@ export interface ReadyInfo {
   readonly host: string | null;
   readonly platform: string | null;
   readonly themeBackground: string | null;
+  /** False when the host lacks the requirement set the manifest declares (checkRequirements). */
+  readonly minimumMet?: boolean;
 }
 
 /**
@@ -17,10 +19,12 @@ export interface ReadyInfo {
  *
  * @example
  * hostInfoFromReady({ host: null, platform: null, themeBackground: null }) // => standalone, reason "no-host"
+ * hostInfoFromReady({ host: "Excel", platform: "PC", themeBackground: null, minimumMet: false }) // => standalone, reason "old-excel"
  */
 export function hostInfoFromReady(info: ReadyInfo): HostInfo {
   if (info.host === null) return { mode: "standalone", reason: "no-host", host: null };
   if (info.host !== "Excel") return { mode: "standalone", reason: "wrong-host", host: info.host };
+  if (info.minimumMet === false) return { mode: "standalone", reason: "old-excel", host: info.host };
   return { mode: "excel", platform: info.platform, themeBackground: info.themeBackground };
 }
 

@@ -28,6 +28,8 @@ export const STRINGS = {
     "no-host": "此页面不在 Excel 中打开。",
     timeout: "等待 Office 初始化超时。",
     "wrong-host": "当前宿主不是 Excel。",
+    "old-excel":
+      "此版本 Excel 过旧（需要 Microsoft 365、Office 2021 或更高版本、零售版 Excel 2019 或 Excel 网页版，ExcelApi 1.8 及以上），督办台账加载项无法运行。工作簿自带的颜色、下拉列表和公式不受影响；请升级 Excel，或在电脑上使用 duban 命令行，或在此选择登记表文件处理。",
   },
   standaloneIntro:
     "可以直接处理登记表文件：选择或拖入 .xlsx 文件，在本页检查、编号、销号、生成文书，完成后点击“下载”保存结果。文件只在本机浏览器中处理，不会上传。",

@@ -1,6 +1,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import * as ExcelJS from "exceljs";
+import { strFromU8, unzipSync } from "fflate";
 import {
   addRegistrySheet,
   d,
@@ -58,7 +59,51 @@ async function snapshot(file: string): Promise<Map<string, string>> {
   return out;
 }
 
+/** Every formula of every sheet of a package, by sheet name (from the XML: what Excel reads). */
+function packageFormulas(file: string): Map<string, { cell: string; text: string }[]> {
+  const zip = unzipSync(fs.readFileSync(file));
+  const text = (name: string) => strFromU8(zip[name]);
+  const rels = text("xl/_rels/workbook.xml.rels");
+  const unescape = (v: string) =>
+    v
+      .replace(/&quot;/g, '"')
+      .replace(/&lt;/g, "<")
+      .replace(/&gt;/g, ">")
+      .replace(/&amp;/g, "&");
+  const out = new Map<string, { cell: string; text: string }[]>();
+  for (const m of text("xl/workbook.xml").matchAll(/<sheet [^>]*name="([^"]+)"[^>]*r:id="([^"]+)"/g)) {
+    const target = new RegExp(`Id="${m[2]}"[^>]*Target="([^"]+)"`).exec(rels)![1].replace(/^\/?xl\//, "");
+    const xml = text(`xl/${target}`);
+    const found = [...xml.matchAll(/<c r="([A-Z]+\d+)"[^>]*><f>([^<]*)<\/f>/g)].map((f) => ({
+      cell: f[1],
+      text: unescape(f[2]),
+    }));
+    out.set(unescape(m[1]), found);
+  }
+  return out;
+}
+
 describe("duban refresh", () => {
+  it("writes short formulas: none over 600 characters, 状态 at most 400, the calendar a running sum", async () => {
+    const f = folder();
+    await registryFile(f);
+    const { code } = await runCli(["refresh", "登记表.xlsx", "-o", "刷新后.xlsx"], { cwd: f, today: "2026-11-26" });
+    expect(code).toBe(0);
+    const formulas = packageFormulas(path.join(f, "刷新后.xlsx"));
+    const all = [...formulas.values()].flat();
+    expect(all.length).toBeGreaterThan(1000);
+    expect(Math.max(...all.map((x) => x.text.length))).toBeLessThanOrEqual(600);
+    const status = formulas.get("督办事项登记表")!.filter((x) => /^Y\d+$/.test(x.cell));
+    expect(status.length).toBeGreaterThan(300);
+    expect(Math.max(...status.map((x) => x.text.length))).toBeLessThanOrEqual(400);
+    const calendar = formulas.get("工作日历")!;
+    expect(calendar.filter((x) => /COUNTIF/.test(x.text))).toEqual([]);
+    // Linear: each row's count is the row above plus one flag, the same few dozen characters.
+    const counts = calendar.filter((x) => /^H\d+$/.test(x.cell));
+    expect(counts).toHaveLength(730);
+    expect(Math.max(...counts.map((x) => x.text.length))).toBeLessThan(50);
+  });
+
   it("adds the sheets, columns, formula and colours without changing one existing value", async () => {
     const f = folder();
     const input = await registryFile(f);
@@ -87,7 +132,9 @@ describe("duban refresh", () => {
     // Extension columns go after the user's own column P.
     expect(ws.getCell("Q2").value).toBe("承办单位");
     expect(ws.getCell("Y2").value).toBe("状态");
-    expect(ws.getCell("Y3").formula).toContain("日历序");
+    expect(ws.getCell("Y3").formula).toContain('IF(AA3<=预警阈值,"临期"');
+    expect([ws.getCell("Z2").value, ws.getCell("AA2").value]).toEqual(["截止日期", "剩余工作日"]);
+    expect(ws.getCell("Z3").formula).toBe('IF(ISNUMBER(V3),INT(V3),IF(ISNUMBER(H3),INT(H3),""))');
     expect(ws.getColumn(3).width).toBe(40);
   });
 
@@ -121,7 +168,7 @@ describe("duban refresh", () => {
     expect(stdout).toContain("督办事项登记表!Q4：已有“已办结”");
     const ws = (await loadWorkbook(path.join(f, "out.xlsx"))).getWorksheet("督办事项登记表")!;
     expect(ws.getCell("Q4").value).toBe("已办结");
-    expect(ws.getCell("Q3").formula).toContain("日历序");
+    expect(ws.getCell("Q3").formula).toContain("预警阈值");
   });
 
   it("in place: backs the file up, and does not write at all when nothing changes", async () => {
@@ -171,7 +218,7 @@ describe("duban init", () => {
     const ws = wb.getWorksheet("督办事项登记表")!;
     expect(ws.getCell("A1").value).toBe("督办事项登记表");
     expect(ws.getCell("N2").value).toBe("备注");
-    expect(ws.getCell("W3").formula).toContain("日历序");
+    expect(ws.getCell("W3").formula).toContain("预警阈值");
     expect(ws.getCell("E3").dataValidation).toMatchObject({ type: "list", formulae: ['"特急,加急,一般"'] });
     expect(ws.getCell("I3").dataValidation).toMatchObject({ type: "list", formulae: ["科室列表"] });
     expect(ws.pageSetup).toMatchObject({

@@ -66,7 +66,7 @@ describe("a new 工作日历", () => {
   });
 
   it("says which years have official data", () => {
-    const info = plan.sheet.cells.filter((c) => c.col === L.infoValue).map((c) => (c.value as { v?: string }).v);
+    const info = plan.sheet.cells.filter((c) => c.col === 14).map((c) => (c.value as { v?: string }).v);
     expect(info[1]).toContain("2026年");
     expect(info[2]).toContain("2027年");
     expect(createCalendar().hasData(2027)).toBe(false);
@@ -74,6 +74,50 @@ describe("a new 工作日历", () => {
 
   it("is read back by the engine as no overrides at all", () => {
     expect(readCalendarOverrides(asGrid(plan.sheet.cells))).toEqual({ overrides: [], issues: [] });
+  });
+
+  it("counts working days as a running sum: one short formula per row, the same shape on every row", () => {
+    const counts = plan.sheet.cells.filter((c) => c.col === L.count && c.row > 1);
+    expect(counts).toHaveLength(730);
+    for (const c of counts) {
+      const f = (c.value as { f: string }).f;
+      expect(f).toBe(`N(H${c.row - 1})+IF(D${c.row}="官方",G${c.row},N(B${c.row}))`);
+    }
+    const all = plan.sheet.cells.filter((c) => c.value.t === "formula").map((c) => (c.value as { f: string }).f);
+    expect(all.filter((f) => /COUNTIFS?\(/.test(f))).toEqual([]);
+  });
+
+  it("grows linearly: ten times the years, ten times the formula text", () => {
+    const text = (p: ReturnType<typeof build>) =>
+      p.sheet.cells.filter((c) => c.value.t === "formula").reduce((n, c) => n + (c.value as { f: string }).f.length, 0);
+    const one = text(
+      buildCalendarPlan({ grid: undefined, years: { first: 2026, last: 2026 }, todayFormula: "TODAY()" }),
+    );
+    const ten = text(
+      buildCalendarPlan({ grid: undefined, years: { first: 2017, last: 2026 }, todayFormula: "TODAY()" }),
+    );
+    expect(ten / one).toBeGreaterThan(9);
+    expect(ten / one).toBeLessThan(12);
+  });
+
+  it("names the dates, the running count and today's count", () => {
+    expect(plan.names.map((n) => n.name)).toEqual([
+      "日历日期",
+      "日历累计",
+      "今日累计",
+      "办结用语",
+      "未办用语",
+      "终止用语",
+    ]);
+    expect(plan.names[1].range).toEqual({ top: 2, left: L.count, bottom: 731, right: L.count });
+    expect(at(plan.sheet.cells, 4, 14)).toEqual({ t: "formula", f: "LOOKUP(TODAY(),日历日期,日历累计)" });
+  });
+
+  it("refuses anything but 1/0 in 是否工作日 and 官方/用户 in 来源", () => {
+    expect(plan.sheet.validations.map((v) => [v.range.left, v.rule, v.errorStyle])).toEqual([
+      [L.working, { kind: "whole", min: 0, max: 1 }, "stop"],
+      [L.origin, { kind: "list", source: '"官方,用户"' }, "stop"],
+    ]);
   });
 });
 
@@ -90,11 +134,14 @@ describe("a 工作日历 with the user's rows", () => {
   ]);
   const plan = build(existing);
   const after = asGrid(plan.sheet.cells);
+  const rowOf = (iso: string) =>
+    plan.sheet.cells.filter((c) => c.col === L.date && c.value.t === "date" && c.value.v === iso).map((c) => c.row);
 
-  it("keeps the same overrides, in date order, as the engine read them before", () => {
+  it("keeps the same overrides as the engine read them before", () => {
     const before = readCalendarOverrides(existing).overrides;
     const read = readCalendarOverrides(after).overrides;
-    expect(read).toEqual([...before].sort((a, b) => (a.date < b.date ? -1 : 1)));
+    const byDate = (list: typeof before) => [...list].sort((a, b) => (a.date < b.date ? -1 : 1));
+    expect(byDate(read)).toEqual(byDate(before));
   });
 
   it("keeps every value typed in a user row, with its date as a real date", () => {
@@ -108,27 +155,28 @@ describe("a 工作日历 with the user's rows", () => {
     ]);
   });
 
-  it("keeps a user row whose date cannot be read, below the dates", () => {
-    const last = after.rows[after.rows.length - 1];
-    expect(last[0]).toEqual({ t: "string", v: "2027-02-30" });
-    expect(last[4]).toEqual({ t: "string", v: "不存在的日期" });
+  it("writes a user row's flag as 1 or 0 (what the running count reads), and its blank 来源 as 用户, and says so", () => {
+    const [r] = rowOf("2027-02-06");
+    expect(at(plan.sheet.cells, r, L.working)).toEqual({ t: "number", v: 1 });
+    expect(at(plan.sheet.cells, r, L.origin)).toEqual({ t: "string", v: "用户" });
+    expect(plan.notes.find((n) => n.code === "calendar-flag-written")).toMatchObject({ row: r });
   });
 
-  it("counts only the last user row of a date", () => {
-    const rows = plan.sheet.cells
-      .filter((c) => c.col === L.date && c.value.t === "date" && c.value.v === "2027-02-07")
-      .map((c) => c.row);
-    expect(rows).toHaveLength(2);
-    expect(at(plan.sheet.cells, rows[0], L.effective)).toEqual({ t: "number", v: 0 });
-    expect(at(plan.sheet.cells, rows[1], L.effective)?.t).toBe("formula");
+  it("keeps one row per date in the block; rows not in force go above it, before the row that overrides them", () => {
+    const [kept, inForce] = rowOf("2027-02-07");
+    expect([kept, at(plan.sheet.cells, kept, L.note)]).toEqual([2, { t: "string", v: "先写的" }]);
+    expect(at(plan.sheet.cells, inForce, L.note)).toEqual({ t: "string", v: "后写的" });
+    expect(after.rows[2][0]).toEqual({ t: "string", v: "2027-02-30" });
+    expect(plan.names[0].range.top).toBe(4);
+    expect(at(plan.sheet.cells, kept, L.count)).toBeUndefined();
+    expect(plan.notes.filter((n) => n.code === "calendar-row-not-in-force").map((n) => n.row)).toEqual([2, 3]);
   });
 
   it("keeps and reports a 官方 row whose 是否工作日 a person changed", () => {
-    const r = plan.sheet.cells.find((c) => c.col === L.date && c.value.t === "date" && c.value.v === "2026-12-31")!.row;
+    const [r] = rowOf("2026-12-31");
     expect(at(plan.sheet.cells, r, L.working)).toEqual({ t: "number", v: 0 });
     expect(at(plan.sheet.cells, r, L.official)).toEqual({ t: "number", v: 1 });
-    expect(plan.notes).toHaveLength(1);
-    expect(plan.notes[0]).toMatchObject({ code: "calendar-official-edited", row: r });
+    expect(plan.notes.find((n) => n.code === "calendar-official-edited")).toMatchObject({ row: r });
   });
 
   it("regenerates the same sheet from its own output", () => {

@@ -34,7 +34,7 @@ describe("a new 设置 sheet", () => {
   });
 
   it("names the threshold cell and the lists, with room to type more", () => {
-    expect(nameRange(undefined, WORKBOOK_NAMES.warningDaysInput)).toEqual({ top: 4, left: 2, bottom: 4, right: 2 });
+    expect(nameRange(undefined, WORKBOOK_NAMES.warningDays)).toEqual({ top: 4, left: 2, bottom: 4, right: 2 });
     expect(nameRange(undefined, WORKBOOK_NAMES.sections)).toEqual({ top: 10, left: 1, bottom: 30, right: 1 });
     expect(nameRange(undefined, WORKBOOK_NAMES.leaders)).toEqual({ top: 32, left: 1, bottom: 47, right: 1 });
     expect(nameRange(undefined, WORKBOOK_NAMES.sources)).toEqual({ top: 49, left: 1, bottom: 58, right: 1 });

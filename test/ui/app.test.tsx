@@ -60,13 +60,32 @@ describe("host detection", () => {
   it("reads host, platform and theme from onReady", async () => {
     (globalThis as { Office?: unknown }).Office = {
       onReady: () => Promise.resolve({ host: "Excel", platform: "OfficeOnline" }),
-      context: { officeTheme: { bodyBackgroundColor: "#1e1e1e" } },
+      context: {
+        officeTheme: { bodyBackgroundColor: "#1e1e1e" },
+        requirements: {
+          isSetSupported: (name: string, v: string) => name === "ExcelApi" && Number(v.split(".")[1]) <= 12,
+        },
+      },
     };
     await expect(detectHost(1000)).resolves.toEqual({
       mode: "excel",
       platform: "OfficeOnline",
       themeBackground: "#1e1e1e",
     });
+  });
+
+  it("checks the requirement sets at start: an Excel without ExcelApi 1.8 gets the Chinese message, no buttons", async () => {
+    (globalThis as { Office?: unknown }).Office = {
+      onReady: () => Promise.resolve({ host: "Excel", platform: "PC" }),
+      context: {
+        requirements: { isSetSupported: (name: string, v: string) => name === "ExcelApi" && Number(v) <= 1.7 },
+      },
+    };
+    const host = await detectHost(1000);
+    expect(host).toEqual({ mode: "standalone", reason: "old-excel", host: "Excel" });
+    render(<Root host={host} />);
+    expect(screen.getByTestId("standalone").textContent).toContain("此版本 Excel 过旧");
+    expect(screen.queryByRole("button")).toBeNull();
   });
 
   it.each([

@@ -50,8 +50,21 @@ export function newOperationId(now: Date, random: () => number = Math.random): s
 const PREFETCHING: ReadonlySet<string> = new Set([REFRESH_OPERATION, INIT_OPERATION]);
 const PREFETCHED_SHEETS = [REGISTRY_SHEET_NAME, SETTINGS_SHEET_NAME, CALENDAR_SHEET_NAME];
 
+/**
+ * The sheets to read with the names: those of `wanted` the workbook had when its names were
+ * last loaded (getItem needs them to exist); before any names are known, only the registry
+ * sheet of the usual name (a workbook without it costs one failed sync, then the names alone).
+ * @example prefetchable(PREFETCHED_SHEETS, ["督办事项登记表", "设置"]) // ["督办事项登记表", "设置"]
+ */
+export function prefetchable(wanted: readonly string[], known: readonly string[] | null): string[] {
+  if (known === null) return wanted.filter((n) => n === REGISTRY_SHEET_NAME);
+  return wanted.filter((n) => known.includes(n));
+}
+
 export class OfficeWorkbook implements LoggedWorkbookPort, LayoutPort, SetupTarget {
   private readonly knownLarge = new Set<string>();
+  /** The sheet names as the last operation loaded them (null before the first). */
+  private knownSheets: readonly string[] | null = null;
   private running = 0;
   private readonly now: () => Date;
   private readonly newId: () => string;
@@ -74,8 +87,13 @@ export class OfficeWorkbook implements LoggedWorkbookPort, LayoutPort, SetupTarg
    * at the end, events restored on failure. `meta` names plain writeCells calls in the log.
    * @example await office.operation("编号", (port) => runNumbering(port, today))
    */
-  async operation<T>(meta: OperationMeta | string, fn: (session: OfficeSession) => Promise<T>): Promise<T> {
+  async operation<T>(
+    meta: OperationMeta | string,
+    fn: (session: OfficeSession) => Promise<T>,
+    options: { readonly prefetch?: boolean } = {},
+  ): Promise<T> {
     const m: OperationMeta = typeof meta === "string" ? { operation: meta } : meta;
+    const prefetch = (options.prefetch ?? true) && PREFETCHING.has(m.operation);
     this.running += 1;
     try {
       return await this.run(RUN_OPTIONS, async (context) => {
@@ -85,11 +103,13 @@ export class OfficeWorkbook implements LoggedWorkbookPort, LayoutPort, SetupTarg
           newId: this.newId,
           knownLarge: this.knownLarge,
           requirements: this.options.requirements ?? officeRequirements(),
-          ...(PREFETCHING.has(m.operation) ? { prefetch: PREFETCHED_SHEETS } : {}),
+          ...(prefetch ? { prefetch: prefetchable(PREFETCHED_SHEETS, this.knownSheets) } : {}),
+          onSheetNames: (names) => (this.knownSheets = [...names]),
         });
         try {
           const result = await fn(session);
           await session.flush();
+          this.knownSheets = session.knownSheetNames ?? this.knownSheets;
           return result;
         } finally {
           if (session.eventsMayBeOff) await this.restoreEvents(context);
@@ -141,8 +161,8 @@ export class OfficeWorkbook implements LoggedWorkbookPort, LayoutPort, SetupTarg
     return this.operation("生成文书", (s) => s.writeLayout(layout, mode));
   }
 
-  /** Applies a setup plan as an operation of its own (refresh runs it inside its operation instead). */
+  /** Applies a setup plan as an operation of its own (refresh runs it inside its operation instead; nothing to prefetch). */
   applySetupPlan(plan: WorkbookPlan): Promise<SetupOutcome> {
-    return this.operation(REFRESH_OPERATION, (s) => s.applySetupPlan(plan));
+    return this.operation(REFRESH_OPERATION, (s) => s.applySetupPlan(plan), { prefetch: false });
   }
 }

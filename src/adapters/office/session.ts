@@ -54,11 +54,14 @@ export interface SessionOptions {
   /** Which requirement sets beyond ExcelApi 1.8 the host has. */
   readonly requirements: RequirementChecker;
   /**
-   * Sheets whose used ranges go with the sheet names in one sync (probed with
-   * getItemOrNullObject, so a missing one costs nothing): refresh knows it reads the registry,
-   * 设置 and 工作日历, and saves a round trip this way.
+   * Sheets whose used ranges go with the sheet names in one sync: refresh knows it reads the
+   * registry, 设置 and 工作日历, and saves a round trip this way. Only sheets known to exist
+   * (`getItem`; no call on a possibly null object): when one is missing after all, the names
+   * are loaded alone.
    */
   readonly prefetch?: readonly string[];
+  /** Called with the sheet names whenever they were loaded (the workbook remembers them). */
+  readonly onSheetNames?: (names: readonly string[]) => void;
 }
 
 /**
@@ -71,6 +74,20 @@ export function logTime(date: Date): string {
     `${date.getFullYear()}-${p(date.getMonth() + 1)}-${p(date.getDate())} ` +
     `${p(date.getHours())}:${p(date.getMinutes())}:${p(date.getSeconds())}`
   );
+}
+
+/**
+ * True when the names-with-prefetch sync failed for its prefetch: too large together (the
+ * sheets are remembered as large), or a sheet believed to exist is gone (renamed, deleted by a
+ * co-author): the names are then loaded alone.
+ */
+function prefetchFailed(error: unknown, wanted: readonly string[], knownLarge: Set<string>): boolean {
+  const e = error as { cause?: unknown; officeCode?: unknown };
+  if (isPayloadTooLarge(error) || isPayloadTooLarge(e.cause)) {
+    for (const n of wanted) knownLarge.add(n);
+    return true;
+  }
+  return e.officeCode === "ItemNotFound";
 }
 
 /** The name as the workbook spells it (Excel compares sheet names case-insensitively). */
@@ -119,6 +136,11 @@ export class OfficeSession implements LoggedWorkbookPort, LayoutPort, SetupTarge
     return this.loadNames(this.options.prefetch ?? []);
   }
 
+  /** The sheet names as this operation knows them now (sheets it added or deleted included), or null. */
+  get knownSheetNames(): readonly string[] | null {
+    return this.names;
+  }
+
   /** The sheet names, loaded (once) with the used ranges of `prefetch` in the same sync. */
   private async loadNames(prefetch: readonly string[]): Promise<string[]> {
     if (this.names === null) {
@@ -126,20 +148,18 @@ export class OfficeSession implements LoggedWorkbookPort, LayoutPort, SetupTarge
       const sheets = this.context.workbook.worksheets.load("items/name");
       const ranges = wanted.map((name) =>
         this.context.workbook.worksheets
-          .getItemOrNullObject(name)
+          .getItem(name)
           .getUsedRangeOrNullObject(true)
           .load("isNullObject, rowIndex, columnIndex, values"),
       );
       try {
         await this.send(() => this.context.sync());
       } catch (error) {
-        const e = error as { cause?: unknown };
-        if (wanted.length === 0 || !(isPayloadTooLarge(error) || isPayloadTooLarge(e.cause))) throw error;
-        // Too large together: remember it, and ask for the names alone.
-        for (const n of wanted) this.options.knownLarge.add(n);
-        return this.loadNames(prefetch);
+        if (wanted.length === 0 || !prefetchFailed(error, wanted, this.options.knownLarge)) throw error;
+        return this.loadNames([]);
       }
       this.names = sheets.items.map((s) => s.name);
+      this.options.onSheetNames?.(this.names);
       const all = this.names;
       wanted.forEach((name, i) => {
         const actual = resolveName(all, name);
@@ -367,7 +387,12 @@ export class OfficeSession implements LoggedWorkbookPort, LayoutPort, SetupTarge
       },
       cachedGrid: (name) => this.grids.get(name),
       read: (batches) => this.send(() => runBatches(this.context, batches)),
-      write: (items, queueGroup) => this.writeGroups(items, queueGroup),
+      send: (queue) => this.sendFramed(queue),
+      later: (queue) => {
+        this.queueEventsOff();
+        queue();
+        this.markPending(ACTION_OVERHEAD_BYTES);
+      },
       logBase: () => {
         const { operation, user } = this.options.meta;
         return { id: this.operationId(), time: logTime(this.options.now()), operation, ...(user ? { user } : {}) };
@@ -375,33 +400,11 @@ export class OfficeSession implements LoggedWorkbookPort, LayoutPort, SetupTarge
     };
   }
 
-  /**
-   * Queues write items in groups under the batch budget: all groups but the last are sent now
-   * (one sync each), the last stays queued for the next read or the end of the operation. Each
-   * group is framed by events off … on.
-   */
-  private async writeGroups<T extends { readonly bytes: number }>(
-    items: readonly T[],
-    queueGroup: (group: readonly T[]) => void,
-  ): Promise<void> {
-    if (items.length === 0) return;
-    const total = items.reduce((n, i) => n + i.bytes, 0);
-    if (this.pendingWrites && this.pendingBytes + total > BATCH_BUDGET_BYTES) await this.flush();
-    const groups = packBySize(items, BATCH_BUDGET_BYTES);
-    const last = groups.pop() ?? [];
-    const early: Batch[] = groups.map((group) => ({
-      queue: () => {
-        this.queueEventsOff();
-        queueGroup(group);
-        this.queueEventsOn();
-        this.pendingWrites = false;
-        this.pendingBytes = 0;
-      },
-    }));
-    if (early.length > 0) await this.send(() => runBatches(this.context, early), true);
+  /** Sends queued writes and the commands `queue` queues now, in one sync, framed by events off … on. */
+  private async sendFramed(queue: () => void): Promise<void> {
     this.queueEventsOff();
-    queueGroup(last);
-    this.markPending(last.reduce((n, i) => n + i.bytes, 0));
+    queue();
+    await this.send(() => this.context.sync(), true);
   }
 
   /** Sends queued writes (if any) in one sync. */

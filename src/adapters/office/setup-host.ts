@@ -21,14 +21,10 @@ export interface SetupHost {
   cachedGrid(name: string): SheetGrid | undefined;
   /** Runs read batches, one sync each (queued writes go with the first). */
   read(batches: readonly Batch[]): Promise<void>;
-  /**
-   * Queues write items: all groups but the last are sent at once (one sync each, within the
-   * request budget), the last goes with the end of the operation; events are off around each.
-   */
-  write<T extends { readonly bytes: number }>(
-    items: readonly T[],
-    queueGroup: (group: readonly T[]) => void,
-  ): Promise<void>;
+  /** Sends the commands `queue` queues now, in one sync, events off around them. */
+  send(queue: () => void): Promise<void>;
+  /** Queues commands (events off around them) that go with the end of the operation. */
+  later(queue: () => void): void;
   /** 操作编号, time, operation name and user of this operation's log rows. */
   logBase(): { id: string; time: string; operation: string; user?: string };
 }

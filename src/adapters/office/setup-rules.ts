@@ -3,7 +3,7 @@
  * in Office.js shapes, and the comparisons that decide whether the workbook already has them
  * (so that applying a plan twice adds nothing the second time). Pure: no request context.
  */
-import { columnLetters, type CellRange } from "../../domain/a1-ref";
+import { columnLetters } from "../../domain/a1-ref";
 import { isoToSerial } from "../../domain/dates";
 import type { ConditionalRulePlan, PlanStyle, PrintPlan, ValidationPlan } from "../../domain/setup-plan";
 
@@ -117,6 +117,9 @@ export function listSource(source: string): string {
   return literal ? literal[1] : `=${source}`;
 }
 
+/** The rule of a validation that only carries a note (an input message): any value is valid. */
+export const NOTE_FORMULA = "=TRUE";
+
 /** What Office.js is given for one validation plan. */
 export interface OfficeValidation {
   readonly rule: Excel.DataValidationRule;
@@ -124,7 +127,7 @@ export interface OfficeValidation {
   readonly prompt: Excel.DataValidationPrompt;
   readonly ignoreBlanks: boolean;
   /** The type Excel reports once the rule is set. */
-  readonly type: "List" | "Date" | "WholeNumber";
+  readonly type: "List" | "Date" | "WholeNumber" | "Custom";
 }
 
 /**
@@ -135,11 +138,14 @@ export function officeValidation(v: ValidationPlan): OfficeValidation {
   const common = {
     errorAlert: { showAlert: true, style: ERROR_STYLE[v.errorStyle], title: v.errorTitle, message: v.error },
     prompt: v.prompt
-      ? { showPrompt: true, title: "", message: v.prompt }
+      ? { showPrompt: true, title: v.promptTitle ?? "", message: v.prompt }
       : { showPrompt: false, title: "", message: "" },
     ignoreBlanks: true,
   };
   switch (v.rule.kind) {
+    case "note":
+      // Office.js needs a rule for an input message; a formula that is always TRUE accepts anything.
+      return { ...common, type: "Custom", rule: { custom: { formula: NOTE_FORMULA } } };
     case "list":
       return { ...common, type: "List", rule: { list: { inCellDropDown: true, source: listSource(v.rule.source) } } };
     case "date":
@@ -197,6 +203,13 @@ export function sameValidation(wanted: OfficeValidation, loaded: LoadedValidatio
   if (kind === "list") {
     if (String(got.source ?? "").trim() !== exp.source || Boolean(got.inCellDropDown) !== exp.inCellDropDown)
       return false;
+  } else if (kind === "custom") {
+    if (
+      String(got.formula ?? "")
+        .replace(/^=/, "")
+        .toUpperCase() !== String(exp.formula).replace(/^=/, "")
+    )
+      return false;
   } else if (
     got.operator !== exp.operator ||
     boundValue(got.formula1) !== boundValue(exp.formula1) ||
@@ -210,7 +223,11 @@ export function sameValidation(wanted: OfficeValidation, loaded: LoadedValidatio
   if (alert.message !== w.message) return false;
   const prompt = (loaded.prompt ?? {}) as Partial<Excel.DataValidationPrompt>;
   if (Boolean(prompt.showPrompt) !== wanted.prompt.showPrompt) return false;
-  if (wanted.prompt.showPrompt && prompt.message !== wanted.prompt.message) return false;
+  if (
+    wanted.prompt.showPrompt &&
+    (prompt.message !== wanted.prompt.message || (prompt.title ?? "") !== wanted.prompt.title)
+  )
+    return false;
   return loaded.ignoreBlanks === wanted.ignoreBlanks;
 }
 
@@ -258,31 +275,6 @@ export function sameRule(wanted: OfficeRule, loaded: OfficeRule): boolean {
 export function isOurFormula(formula: string, signatures: readonly string[]): boolean {
   const text = formula.replace(/^=/, "");
   return signatures.some((s) => new RegExp(s).test(text));
-}
-
-/**
- * Cells that tell whether a conditional format covers exactly `range`: it must cover each
- * corner and none of the rows and columns just outside it (on the sheet).
- * @example exactnessProbes({ top: 3, left: 2, bottom: 9, right: 2 }).outside // ["B2", "B10", "A3:A9", "C3:C9"]
- */
-export function exactnessProbes(range: CellRange): { corners: string[]; outside: string[] } {
-  const cell = (r: number, c: number) => `${columnLetters(c)}${r}`;
-  const area = (t: number, l: number, b: number, r: number) =>
-    t === b && l === r ? cell(t, l) : `${cell(t, l)}:${cell(b, r)}`;
-  const corners = [
-    ...new Set([
-      cell(range.top, range.left),
-      cell(range.top, range.right),
-      cell(range.bottom, range.left),
-      cell(range.bottom, range.right),
-    ]),
-  ];
-  const outside: string[] = [];
-  if (range.top > 1) outside.push(area(range.top - 1, range.left, range.top - 1, range.right));
-  if (range.bottom < 1048576) outside.push(area(range.bottom + 1, range.left, range.bottom + 1, range.right));
-  if (range.left > 1) outside.push(area(range.top, range.left - 1, range.bottom, range.left - 1));
-  if (range.right < 16384) outside.push(area(range.top, range.right + 1, range.bottom, range.right + 1));
-  return { corners, outside };
 }
 
 // ── names, freeze panes, print ───────────────────────────────────────────────────────────
@@ -380,5 +372,8 @@ export function samePrint(wanted: OfficePrint, loaded: LoadedPrint): boolean {
   if (JSON.stringify(want) !== JSON.stringify(got)) return false;
   if (!wanted.fitToWidth) return true;
   const zoom = (loaded.zoom ?? {}) as Excel.PageLayoutZoomOptions;
+  // A scale is the fallback set when Excel ignored the fit (office-js issue 1860), or the
+  // person's own choice: either way it stays, once the rest of the page is as planned.
+  if (typeof zoom.scale === "number" && !zoom.horizontalFitToPages) return true;
   return zoom.horizontalFitToPages === 1 && !zoom.verticalFitToPages;
 }

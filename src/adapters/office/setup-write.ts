@@ -1,18 +1,20 @@
 /**
  * The writes of a setup plan, queued in batches under the request budget: new sheets, merges
- * and sizes first; then cells, each vertical run with its 操作日志 rows (a run of one relative
- * formula as a single formula for the whole run); then looks, number formats and rules.
+ * and sizes first; then cells, each vertical run with its 操作日志 rows (a run of one formula in
+ * R1C1 as that single formula for the whole run, through formulasR1C1); then looks, number
+ * formats and rules.
  */
 import { EMPTY, type CellValue } from "../../domain/cell";
 import { areaRef } from "./setup-read";
 import type { CellPlan } from "../../domain/setup-plan";
 import type { CellWrite } from "../../app/port";
-import { logRowCells, OPERATION_LOG_SHEET } from "../../app/ports/operation-log";
-import { isRelativeRun } from "./formula-shift";
+import { logRowCells, OPERATION_LOG_SHEET, sheetEntry } from "../../app/ports/operation-log";
+import { uniformR1C1 } from "./r1c1";
 import { logRowsBytes, officeLogRows, queueCreateLog, queueLogRows } from "./op-log";
 import { newLogValue } from "./setup-cells";
 import type { SetupHost } from "./setup-host";
 import { EDGES, type OfficeLook } from "./setup-rules";
+import { sendItems } from "./send-items";
 import { ACTION_OVERHEAD_BYTES, jsonBytes } from "./size";
 import { groupRuns, MAX_RUN_CELLS, runAddress, type WriteRun } from "./write-plan";
 
@@ -48,12 +50,13 @@ function queueLook(range: Excel.Range, look: OfficeLook, rows: number): void {
 }
 
 /**
- * Office.js "single input copy": one value assigned to `values`, `formulas` or `numberFormat`
- * of a range applies to every cell of it (a formula as Ctrl+Enter enters it, relative
- * references moving with each cell). The typings only declare arrays, hence the cast.
- * @example setWhole(sheet.getRange("W3:W400"), "formulas", "=IF(B3<>\"\",1,0)") // W400 gets =IF(B400<>"",1,0)
+ * One value for a whole range: Microsoft documents that a single value set on `formulas`,
+ * `formulasR1C1` or `numberFormat` is applied to every cell of the range. Formulas go in R1C1,
+ * where a relative reference means the same offset in every cell (nothing relies on Excel
+ * moving A1 references). The typings only declare arrays, hence the cast.
+ * @example setWhole(sheet.getRange("W3:W400"), "formulasR1C1", '=IF(RC[-21]<>"",1,0)') // W400 reads B400
  */
-export function setWhole(range: Excel.Range, property: "formulas" | "numberFormat", value: string): void {
+export function setWhole(range: Excel.Range, property: "formulasR1C1" | "numberFormat", value: string): void {
   (range as unknown as Record<typeof property, string>)[property] = value;
 }
 
@@ -84,10 +87,11 @@ interface FormulaRun {
   readonly writes: readonly PlannedWrite[];
 }
 
-/** Commands to queue and their estimated request bytes. */
+/** Commands to queue, their estimated request bytes, and what to check after their sync. */
 export interface Queued {
   readonly bytes: number;
   queue(): void;
+  collect?(): void;
 }
 
 /**
@@ -100,8 +104,13 @@ export function queued(bytes: number, queue: () => void): Queued {
 
 /** One item of the write batches. */
 type WriteItem =
-  | { readonly kind: "pre" | "post"; readonly bytes: number; queue(): void }
-  | { readonly kind: "cells"; readonly bytes: number; readonly log: (string | number | boolean)[][]; queue(): void };
+  | { readonly kind: "post"; readonly bytes: number; queue(): void; collect?(): void }
+  | {
+      readonly kind: "pre" | "cells";
+      readonly bytes: number;
+      readonly log: (string | number | boolean)[][];
+      queue(): void;
+    };
 
 /** Consecutive rows of one column sharing a look: one set of format assignments. */
 export interface LookRun {
@@ -114,17 +123,25 @@ export interface LookRun {
 }
 
 /**
- * Adds a cell's look to the runs, extending the last run when the cell is right below it with the same look.
+ * Adds a cell's look to the runs, extending a recent run when the cell is right below it with the same look.
  * @example addLook(runs, "表", 4, 2, { bold: true }) // runs[runs.length - 1].rows grows when B3 was bold too
  */
 export function addLook(runs: LookRun[], sheet: string, row: number, col: number, look: OfficeLook): void {
   if (Object.keys(look).length === 0) return;
   const key = JSON.stringify(look);
-  const last = runs[runs.length - 1];
-  if (last && last.sheet === sheet && last.col === col && last.row + last.rows === row && last.key === key) {
-    last.rows += 1;
-  } else runs.push({ sheet, row, col, rows: 1, look, key });
+  // Planned cells come row by row, several columns each: the run to extend is among the last few.
+  for (let i = runs.length - 1; i >= Math.max(0, runs.length - LOOK_LOOKBACK); i--) {
+    const run = runs[i];
+    if (run.sheet === sheet && run.col === col && run.row + run.rows === row && run.key === key) {
+      run.rows += 1;
+      return;
+    }
+  }
+  runs.push({ sheet, row, col, rows: 1, look, key });
 }
+
+/** How many recent runs addLook looks back through (columns planned per row, with room). */
+const LOOK_LOOKBACK = 16;
 
 /** Formula runs of one column: consecutive rows, the same number format. */
 function formulaRuns(writes: readonly PlannedWrite[]): FormulaRun[] {
@@ -167,9 +184,59 @@ function formulaRuns(writes: readonly PlannedWrite[]): FormulaRun[] {
   return runs;
 }
 
+/** One log row per cell, or one per run that filled empty cells with one formula; nothing for created sheets. */
+class SetupLogRows {
+  constructor(
+    private readonly base: { id: string; time: string; operation: string; user?: string } | null,
+    private readonly created: ReadonlySet<string>,
+  ) {}
+
+  /** Entries of the sheets the plan creates: one each (their cells go with them). */
+  createdSheets(): (string | number | boolean)[][] {
+    if (this.base === null) return [];
+    return officeLogRows([...this.created].map((name) => logRowCells(sheetEntry(this.base!, name, "created"))));
+  }
+
+  /**
+   * Rows of written cells. A replaced formula is shown in 原值 but recorded as empty in 原值编码:
+   * the log cannot hold formulas, and undo writing a formula's (abbreviated) text back as a
+   * value would be worse than leaving the cell empty for the next refresh.
+   */
+  cells(ws: readonly PlannedWrite[]): (string | number | boolean)[][] {
+    const kept = ws.filter((w) => !this.created.has(w.sheet));
+    if (kept.length === 0 || this.base === null) return [];
+    const base = this.base;
+    if (
+      kept.length > 1 &&
+      kept.every((w) => w.plan && w.value.t === "formula" && w.old.t === "empty" && !w.oldFormula)
+    ) {
+      const [first, last] = [kept[0], kept[kept.length - 1]];
+      const entry = { ...base, sheet: first.sheet, row: first.row, col: first.col, lastRow: last.row };
+      return officeLogRows([logRowCells({ ...entry, old: EMPTY, new: newLogValue(first.value) })]);
+    }
+    return officeLogRows(
+      kept.map((w) => {
+        const cells = logRowCells({
+          ...base,
+          sheet: w.sheet,
+          row: w.row,
+          col: w.col,
+          old: w.old,
+          new: w.plan ? newLogValue(w.value) : EMPTY,
+        });
+        if (w.oldFormula) cells[OLD_CODE_COLUMN] = { t: "string", v: "-" };
+        return cells;
+      }),
+    );
+  }
+}
+
 /**
- * Queues every write: new sheets and sizes first, cells with their log rows, then looks and
- * rules; `all` are the sheet names before the plan (to know whether the log exists).
+ * Sends every write now, in groups under the request budget (a group refused as too large is
+ * split): new sheets, names and sizes first, cells with their log rows, then looks and rules;
+ * each item's check runs after its sync. `all` are the sheet names before the plan (to know
+ * whether the log exists). The 操作日志 gets one entry per created sheet, one per run of
+ * formulas written into empty cells, and one per other cell.
  * @example await queueWrites(host, names, ["工作日历"], writes, looks, pre, post)
  */
 export async function queueWrites(
@@ -183,35 +250,19 @@ export async function queueWrites(
 ): Promise<void> {
   const context = host.context;
   const sheet = (name: string) => context.workbook.worksheets.getItem(name);
-  const base = writes.length > 0 ? host.logBase() : null;
-  // A replaced formula is shown in 原值 but recorded as empty in 原值编码: the log cannot hold
-  // formulas, and undo writing a formula's (abbreviated) text back as a value would be worse
-  // than leaving the cell empty for the next refresh.
-  const logRows = (ws: readonly PlannedWrite[]) =>
-    officeLogRows(
-      ws.map((w) => {
-        const cells = logRowCells({
-          ...base!,
-          sheet: w.sheet,
-          row: w.row,
-          col: w.col,
-          old: w.old,
-          new: w.plan ? newLogValue(w.value) : EMPTY,
-        });
-        if (w.oldFormula) cells[OLD_CODE_COLUMN] = { t: "string", v: "-" };
-        return cells;
-      }),
-    );
-
+  const logged = writes.length > 0 || created.length > 0;
+  const log = new SetupLogRows(logged ? host.logBase() : null, new Set(created));
   const items: WriteItem[] = [];
   // Excel compares sheet names case-insensitively.
-  const needLog = writes.length > 0 && !all.some((n) => n.toLowerCase() === OPERATION_LOG_SHEET.toLowerCase());
+  const needLog = logged && !all.some((n) => n.toLowerCase() === OPERATION_LOG_SHEET.toLowerCase());
   if (pre.length > 0 || needLog) {
+    const rows = log.createdSheets();
     items.push({
       kind: "pre",
-      bytes: pre.reduce((n, q) => n + q.bytes, needLog ? 2000 : 0),
+      log: rows,
+      bytes: pre.reduce((n, q) => n + q.bytes, needLog ? 2000 : 0) + logRowsBytes(rows),
       queue: () => {
-        // Sheets first (the log among them), then merges and sizes on them.
+        // Sheets first (the log among them), then names, merges and sizes on them.
         for (const q of pre) q.queue();
         if (needLog) queueCreateLog(context);
       },
@@ -229,46 +280,57 @@ export async function queueWrites(
   }));
   const byWrite = new Map(values.map((w, i) => [valueWrites[i], w]));
   for (const run of groupRuns(valueWrites)) {
-    const log = logRows(run.writes.map((cw) => byWrite.get(cw)!));
-    items.push({ kind: "cells", log, bytes: run.bytes + logRowsBytes(log), queue: () => queueValues(sheet, run) });
-  }
-  for (const run of formulaRuns(writes.filter((w) => w.value.t === "formula"))) {
-    const log = logRows(run.writes);
-    const relative = isRelativeRun(run.formulas);
-    const payload = relative ? run.formulas[0] : run.formulas;
+    const rows = log.cells(run.writes.map((cw) => byWrite.get(cw)!));
     items.push({
       kind: "cells",
-      log,
-      bytes: jsonBytes(payload) + 2 * ACTION_OVERHEAD_BYTES + logRowsBytes(log),
-      queue: () => {
-        const range = sheet(run.sheet).getRange(runAddress({ row: run.row, col: run.col, values: run.formulas }));
-        if (run.numFmt !== undefined) setWhole(range, "numberFormat", run.numFmt);
-        if (relative) setWhole(range, "formulas", `=${run.formulas[0]}`);
-        else range.formulas = run.formulas.map((f) => [`=${f}`]);
-      },
+      log: rows,
+      bytes: run.bytes + logRowsBytes(rows),
+      queue: () => queueValues(sheet, run),
     });
   }
-  if (looks.length > 0 || post.length > 0) {
-    const lookRuns = looks.map((l) =>
-      queued(lookBytes(l.look), () => {
-        const range = sheet(l.sheet).getRange(
-          areaRef({ top: l.row, left: l.col, bottom: l.row + l.rows - 1, right: l.col }),
-        );
-        queueLook(range, l.look, l.rows);
-      }),
-    );
-    const all = [...lookRuns, ...post];
-    const bytes = all.reduce((n, q) => n + q.bytes, 0);
-    items.push({ kind: "post", bytes, queue: () => all.forEach((q) => q.queue()) });
-  }
+  items.push(...formulaItems(writes, log, sheet));
+  const lookRuns = looks.map((l) =>
+    queued(lookBytes(l.look), () => {
+      const range = sheet(l.sheet).getRange(
+        areaRef({ top: l.row, left: l.col, bottom: l.row + l.rows - 1, right: l.col }),
+      );
+      queueLook(range, l.look, l.rows);
+    }),
+  );
+  for (const q of [...lookRuns, ...post])
+    items.push({ kind: "post", bytes: q.bytes, queue: q.queue, collect: q.collect });
   if (items.length === 0) return;
   host.sheetsAdded([...created, ...(needLog ? [OPERATION_LOG_SHEET] : [])]);
-  await host.write(items, (group) => {
+  await sendItems(host, items, (group) => {
     for (const item of group) if (item.kind === "pre") item.queue();
-    const rows = group.flatMap((item) => (item.kind === "cells" ? item.log : []));
+    const rows = group.flatMap((item) => (item.kind === "post" ? [] : item.log));
     if (rows.length > 0) queueLogRows(context, rows);
     for (const item of group) if (item.kind === "cells") item.queue();
     for (const item of group) if (item.kind === "post") item.queue();
+  });
+}
+
+/** The formula runs: one R1C1 formula per run through formulasR1C1 when the run is uniform, else A1 cell by cell. */
+function formulaItems(
+  writes: readonly PlannedWrite[],
+  log: SetupLogRows,
+  sheet: (name: string) => Excel.Worksheet,
+): WriteItem[] {
+  return formulaRuns(writes.filter((w) => w.value.t === "formula")).map((run) => {
+    const rows = log.cells(run.writes);
+    const r1c1 = uniformR1C1(run.formulas, run.row, run.col);
+    const payload = r1c1 ?? run.formulas;
+    return {
+      kind: "cells",
+      log: rows,
+      bytes: jsonBytes(payload) + 2 * ACTION_OVERHEAD_BYTES + logRowsBytes(rows),
+      queue: () => {
+        const range = sheet(run.sheet).getRange(runAddress({ row: run.row, col: run.col, values: run.formulas }));
+        if (run.numFmt !== undefined) setWhole(range, "numberFormat", run.numFmt);
+        if (r1c1 !== null) setWhole(range, "formulasR1C1", `=${r1c1}`);
+        else range.formulas = run.formulas.map((f) => [`=${f}`]);
+      },
+    };
   });
 }
 

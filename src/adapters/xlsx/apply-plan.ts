@@ -179,8 +179,12 @@ function validationModel(v: ValidationPlan): ExcelJS.DataValidation {
     errorTitle: v.errorTitle,
     error: v.error,
     ...(v.prompt ? { showInputMessage: true, prompt: v.prompt } : {}),
+    ...(v.promptTitle ? { promptTitle: v.promptTitle } : {}),
   };
   switch (v.rule.kind) {
+    case "note":
+      // A formula that is always TRUE accepts anything: the validation only carries its input message.
+      return { type: "custom", formulae: ["TRUE"], ...common };
     case "list":
       return { type: "list", formulae: [v.rule.source], ...common };
     case "date":
@@ -206,6 +210,7 @@ function validationKey(dv: ExcelJS.DataValidation | undefined): string {
     dv.error ?? "",
     dv.showInputMessage ?? false,
     dv.prompt ?? "",
+    dv.promptTitle ?? "",
   ]);
 }
 
@@ -415,8 +420,11 @@ function applyNames(wb: ExcelJS.Workbook, plan: WorkbookPlan, log: SetupChangeLo
     model = [...model.filter((m) => m.name !== n.name), { name: n.name, ranges: [ref] }];
     changed += 1;
   }
+  const obsolete = new Set((plan.obsoleteNames ?? []).filter((n) => !plan.names.some((p) => p.name === n)));
+  const kept = model.filter((m) => !obsolete.has(m.name));
+  changed += model.length - kept.length;
   if (changed > 0) {
-    names.model = model;
+    names.model = kept;
     log.add("", "names", changed);
   }
 }

@@ -85,6 +85,12 @@ export interface LogEntry {
   readonly new: CellValue;
   /** Set when the entry is about the whole sheet, not one cell. */
   readonly sheetAction?: SheetAction;
+  /**
+   * Set when the entry is about a run of cells down one column, rows `row`…`lastRow`, that were
+   * all empty and got one formula (a refresh fills the 状态 column this way: one entry per run,
+   * not one per cell). Only setup operations, which undo does not take back, write such entries.
+   */
+  readonly lastRow?: number;
 }
 
 /** What an adapter that keeps the log offers on top of WorkbookPort. */
@@ -216,13 +222,17 @@ export function logRowCells(entry: {
   readonly old: CellValue;
   readonly new: CellValue;
   readonly sheetAction?: SheetAction;
+  /** For a run of cells down the column: its last row (the address becomes "W3:W2002"). */
+  readonly lastRow?: number;
 }): CellValue[] {
   const text = (v: string): CellValue => (v === "" ? EMPTY : { t: "string", v });
   // A whole-sheet entry has a marker for an address and no values.
   const action = entry.sheetAction;
+  const run =
+    entry.lastRow !== undefined && entry.lastRow > entry.row ? `:${columnLetters(entry.col)}${entry.lastRow}` : "";
   const [address, old, now] = action
     ? [SHEET_ACTION_ADDRESS[action], EMPTY, EMPTY]
-    : [`${columnLetters(entry.col)}${entry.row}`, entry.old, entry.new];
+    : [`${columnLetters(entry.col)}${entry.row}${run}`, entry.old, entry.new];
   return [
     text(entry.id),
     text(entry.time),
@@ -292,7 +302,8 @@ export function parseOperationLog(grid: SheetGrid): { entries: LogEntry[]; skipp
     if (r === 0 && t(0) === OPERATION_LOG_HEADERS[0]) return;
     if (cells.every((c) => cellText(c) === "")) return;
     const action = sheetActionOf(t(6));
-    const at = action ? { row: 0, col: 0 } : parseCellAddress(t(6));
+    const run = action ? null : parseRunAddress(t(6));
+    const at = action ? { row: 0, col: 0 } : (parseCellAddress(t(6)) ?? run);
     const old = decodeLogValue(raw(9));
     const neu = decodeLogValue(raw(10));
     if (t(0) === "" || t(5) === "" || !at || !old || !neu) {
@@ -328,7 +339,21 @@ export function parseOperationLog(grid: SheetGrid): { entries: LogEntry[]; skipp
       col: at.col,
       old,
       new: neu,
+      ...(run ? { lastRow: run.lastRow } : {}),
     });
   });
   return { entries, skipped };
+}
+
+/**
+ * First cell and last row of a run address down one column ("W3:W2002"), or null.
+ * @example parseRunAddress("W3:W2002") // { row: 3, col: 23, lastRow: 2002 }
+ */
+export function parseRunAddress(address: string): { row: number; col: number; lastRow: number } | null {
+  const [from, to, extra] = address.split(":");
+  if (to === undefined || extra !== undefined) return null;
+  const a = parseCellAddress(from);
+  const b = parseCellAddress(to);
+  if (!a || !b || a.col !== b.col || b.row < a.row) return null;
+  return { row: a.row, col: a.col, lastRow: b.row };
 }

@@ -18,7 +18,7 @@ import { STATUS_COLOURS } from "../../../src/domain/registry-plan";
 import { ALL_COLUMNS } from "../../../src/domain/columns";
 import { OPERATION_LOG_SHEET, parseOperationLog } from "../../../src/app/ports/operation-log";
 import { numberCoauthored, CLASH_REPAIR_OPERATION } from "../../../src/adapters/office/numbering";
-import { registryRows, REGISTRY, NUMBER_COL, HEADERS, HEADER_ROW } from "./fixture";
+import { registryRows, REGISTRY, NUMBER_COL, HEADERS, HEADER_ROW, DATE_COLUMNS } from "./fixture";
 import type { Harness, Subject } from "./harness";
 
 export const TODAY = "2026-11-25";
@@ -232,23 +232,28 @@ export function contractSuite(harness: Harness): void {
     const col = (header: string) => HEADERS.indexOf(header) + 1;
     const refresh = () => subject.run("刷新", (port) => runRefresh(port, port, TODAY));
 
-    test("refresh adds the 状态 column, lists and colours without changing a typed value", async () => {
+    test("refresh adds 状态 and its helper columns, lists and colours without changing a typed value", async () => {
       const before = await subject.grid(REGISTRY);
       const result = await refresh();
-      expect(result.addedColumns).toEqual(["状态"]);
+      expect(result.addedColumns).toEqual(["状态", "截止日期", "剩余工作日"]);
       expect(result.outcome.conflicts).toEqual([]);
       const after = await subject.grid(REGISTRY);
-      // Every cell that held something still holds it; only the new column was written.
-      expect(diffCells(before, after).filter((k) => !k.endsWith(`,${STATUS_COL}`))).toEqual([]);
+      // Every cell that held something still holds it; only the new columns were written.
+      const added = [STATUS_COL, STATUS_COL + 1, STATUS_COL + 2].map((c) => `,${c}`);
+      expect(diffCells(before, after).filter((k) => !added.some((a) => k.endsWith(a)))).toEqual([]);
       expect(cellText(after.rows[HEADER_ROW - 1][STATUS_COL - 1])).toBe("状态");
       // The live status formula on every item row and the spare rows below, each reading its own row.
-      const f = (row: number) => subject.inspect.formula(REGISTRY, row, STATUS_COL) ?? "";
+      const f = (row: number, c = STATUS_COL) => subject.inspect.formula(REGISTRY, row, c) ?? "";
       const result13 = `${String.fromCharCode(64 + col("督办结果"))}`;
-      expect(f(3)).toContain("日历序");
-      expect(f(14)).toContain(`FIND("办结",${result13}14)`);
+      const [x, y] = [String.fromCharCode(64 + STATUS_COL + 1), String.fromCharCode(64 + STATUS_COL + 2)];
+      expect(f(3)).toContain("预警阈值");
+      expect(f(14)).toContain(`FIND(办结用语,${result13}14)`);
+      expect(f(14)).toContain(`IF(${x}14<TODAY(),"逾期",IF(${y}14<=预警阈值,"临期","办理中"))`);
       expect(f(14)).not.toContain(`${result13}3)`);
-      expect(f(400)).toContain(`FIND("办结",${result13}400)`);
+      expect(f(400)).toContain(`FIND(办结用语,${result13}400)`);
       expect(f(401)).toBe("");
+      expect(f(14, STATUS_COL + 2)).toBe(`IFERROR(INDEX(日历累计,MATCH(${x}14,日历日期,0))-今日累计,"")`);
+      expect(f(400, STATUS_COL + 1)).toMatch(/^IF\(ISNUMBER\(/);
       // Lists: literal, from 设置 by name, and dates within the calendar.
       expect(subject.inspect.validation(REGISTRY, 3, col("紧急程度"))).toEqual({
         kind: "list",
@@ -259,14 +264,22 @@ export function contractSuite(harness: Harness): void {
         source: "科室列表",
       });
       expect(subject.inspect.validation(REGISTRY, 3, col("任务下达时间"))).toEqual({ kind: "date" });
+      expect(subject.inspect.validation(REGISTRY, HEADER_ROW, STATUS_COL)).toEqual({ kind: "custom" });
       expect(subject.inspect.validation(REGISTRY, 401, col("紧急程度"))).toBeNull();
-      // Colours: the four traffic lights on the whole body, after the duplicate-number mark.
+      // Colours: dates that are not dates and duplicate numbers in red, then the four traffic
+      // lights on the whole body.
       const letter = String.fromCharCode(64 + STATUS_COL);
       const formats = subject.inspect.conditionalFormats(REGISTRY);
+      const dates = DATE_COLUMNS.map((c) => String.fromCharCode(64 + c));
       expect(formats.map((c) => [c.range, c.formula, c.fill])).toEqual([
+        ...dates.map((c) => [
+          `${c}3:${c}400`,
+          `OR(AND(ISTEXT($${c}3),TRIM($${c}3)<>""),N($${c}3)>DATE(9999,12,31))`,
+          "#FF0000",
+        ]),
         [`B3:B400`, 'AND(TRIM($B3)<>"",COUNTIF($B$3:$B$400,$B3)>1)', "#FF0000"],
         ...(["已终止", "已办结", "逾期", "临期"] as const).map((s) => [
-          `A3:${letter}400`,
+          `A3:${String.fromCharCode(64 + STATUS_COL + 2)}400`,
           `$${letter}3="${s}"`,
           `#${STATUS_COLOURS[s].fill.slice(2)}`,
         ]),
@@ -276,12 +289,16 @@ export function contractSuite(harness: Harness): void {
       expect(await subject.sheetNames()).toEqual(expect.arrayContaining(["督办看板", "设置", "工作日历"]));
       expect(subject.inspect.names()).toMatchObject({
         科室列表: expect.stringMatching(/^设置!A\d+:A\d+$/),
-        日历序: expect.stringMatching(/^工作日历!J2:J\d+$/),
+        预警阈值: "设置!B4",
+        日历日期: expect.stringMatching(/^工作日历!A2:A\d+$/),
+        日历累计: expect.stringMatching(/^工作日历!H2:H\d+$/),
+        今日累计: "工作日历!N4",
+        登记表状态: `${REGISTRY}!${letter}3:${letter}400`,
       });
       expect(result.outcome.changes).toEqual(
         expect.arrayContaining([
-          { sheet: REGISTRY, kind: "cells", count: 399 },
-          { sheet: REGISTRY, kind: "conditional-formats", count: 5 },
+          { sheet: REGISTRY, kind: "cells", count: 3 * 398 + 3 },
+          { sheet: REGISTRY, kind: "conditional-formats", count: 11 },
           { sheet: "工作日历", kind: "sheet-created", count: 1 },
         ]),
       );
@@ -291,15 +308,15 @@ export function contractSuite(harness: Harness): void {
       subject.edit(REGISTRY, HEADER_ROW, STATUS_COL, "状态");
       subject.edit(REGISTRY, 6, STATUS_COL, "已办结");
       const result = await refresh();
-      expect(result.addedColumns).toEqual([]);
+      expect(result.addedColumns).toEqual(["截止日期", "剩余工作日"]);
       expect(result.outcome.conflicts.map((c) => [c.sheet, c.address, c.found])).toEqual([
         [REGISTRY, `${String.fromCharCode(64 + STATUS_COL)}6`, "已办结"],
       ]);
       expect(numberAt(await subject.grid(REGISTRY), 6)).toBe("");
       expect(cellText((await subject.grid(REGISTRY)).rows[5][STATUS_COL - 1])).toBe("已办结");
       expect(subject.inspect.formula(REGISTRY, 6, STATUS_COL)).toBeNull();
-      expect(subject.inspect.formula(REGISTRY, 5, STATUS_COL)).toContain("日历序");
-      expect(subject.inspect.formula(REGISTRY, 7, STATUS_COL)).toContain("日历序");
+      expect(subject.inspect.formula(REGISTRY, 5, STATUS_COL)).toContain("预警阈值");
+      expect(subject.inspect.formula(REGISTRY, 7, STATUS_COL)).toContain("预警阈值");
     });
 
     test("refreshing twice changes nothing more", async () => {
@@ -330,13 +347,82 @@ export function contractSuite(harness: Harness): void {
       expect(result.created).toBe(true);
       const grid = await empty.grid(REGISTRY);
       expect(cellText(grid.rows[0][0])).toBe("督办事项登记表");
-      expect(grid.rows[1].map((c) => cellText(c))).toEqual(ALL_COLUMNS.map((c) => c.header));
+      expect(grid.rows[1].map((c) => cellText(c))).toEqual([
+        ...ALL_COLUMNS.map((c) => c.header),
+        "截止日期",
+        "剩余工作日",
+      ]);
       expect(await empty.sheetNames()).toEqual(expect.arrayContaining(["督办看板", "设置", "工作日历"]));
-      expect(empty.inspect.formula(REGISTRY, 3, ALL_COLUMNS.length)).toContain("日历序");
+      expect(empty.inspect.formula(REGISTRY, 3, ALL_COLUMNS.length)).toContain("预警阈值");
       const check = await empty.run("检查", (port) => runCheck(port, TODAY));
       expect(check).toMatchObject({ sheetName: REGISTRY, rows: 0 });
       const again = await empty.run("刷新", (port) => runRefresh(port, port, TODAY));
       expect(again.outcome).toEqual({ changes: [], conflicts: [] });
+    });
+
+    test("a person's own conditional format survives two refreshes, ahead of the add-in's", async () => {
+      subject.addOwnFormat(REGISTRY, "C3:C20", "LEN($C3)>50", "#FFFF00");
+      await refresh();
+      const second = await refresh();
+      expect(second.outcome).toEqual({ changes: [], conflicts: [] });
+      const formats = subject.inspect.conditionalFormats(REGISTRY);
+      expect(formats[0]).toEqual({ range: "C3:C20", formula: "LEN($C3)>50", fill: "#FFFF00" });
+      expect(formats.filter((f) => f.formula === "LEN($C3)>50")).toHaveLength(1);
+      expect(formats).toHaveLength(1 + 11);
+    });
+
+    test("upgrade: a workbook set up by the earlier version gets the short formulas and the linear calendar", async () => {
+      // What the earlier version left: long 状态 formulas reading 日历序/今日序, a calendar with the
+      // helper columns 生效是否工作日 … 日期键, and the names they used.
+      const oldStatus = (row: number) =>
+        `IF(COUNTIF(B${row}:V${row},"?*")+COUNT(B${row}:V${row})>0,IF(IFERROR(TRIM(M${row})="终止",FALSE),"已终止",` +
+        `IFERROR(CHOOSE(MAX(-1,MIN(1,INT((INDEX(日历序,MATCH(H${row},日历日期,0))-今日序)/((预警阈值+1)*100000))))+2,"逾期","临期","办理中"),"办理中")),"")`;
+      subject.edit(REGISTRY, HEADER_ROW, STATUS_COL, "状态");
+      for (let row = 3; row <= 400; row++) subject.setFormula(REGISTRY, row, STATUS_COL, oldStatus(row));
+      const headers = [
+        "日期",
+        "是否工作日",
+        "类型",
+        "来源",
+        "说明",
+        "星期",
+        "官方是否工作日",
+        "生效是否工作日",
+        "累计工作日",
+        "日历序",
+        "日期键",
+      ];
+      headers.forEach((h, i) => subject.edit("工作日历", 1, i + 1, h));
+      ["2026-01-01", "0", "节假日", "官方", "元旦"].forEach((v, i) => subject.edit("工作日历", 2, i + 1, v));
+      subject.edit("工作日历", 2, 11, "k2026-1-1");
+      subject.setFormula("工作日历", 2, 10, "I2*100000+A2");
+      subject.setFormula("工作日历", 2, 9, 'COUNTIFS(日历日期,"<="&A2,日历工作日,1)');
+      subject.defineName("日历序", "'工作日历'!$J$2:$J$2");
+      subject.defineName("今日序", "'工作日历'!$N$5");
+      subject.defineName("日历键", "'工作日历'!$K$2:$K$2");
+      const result = await refresh();
+      expect(result.notes.filter((n) => n.code === "upgraded")).toHaveLength(1);
+      expect(result.outcome.conflicts).toEqual([]);
+      const statusFormulas = [3, 14, 400].map((r) => subject.inspect.formula(REGISTRY, r, STATUS_COL) ?? "");
+      expect(statusFormulas.every((f) => f.includes("<TODAY()") && !f.includes("日历序"))).toBe(true);
+      expect(Math.max(...statusFormulas.map((f) => f.length))).toBeLessThanOrEqual(400);
+      const calendar = await subject.grid("工作日历");
+      expect(calendar.rows[0].slice(0, 11).map((c) => cellText(c))).toEqual([
+        ...headers.slice(0, 7),
+        "累计工作日",
+        "",
+        "",
+        "",
+      ]);
+      expect(calendar.rows.every((r) => r.slice(8, 11).every((c) => cellText(c) === ""))).toBe(true);
+      expect(subject.inspect.formula("工作日历", 2, 8)).toBe('N(H1)+IF(D2="官方",G2,N(B2))');
+      const names = subject.inspect.names();
+      expect(Object.keys(names)).not.toEqual(expect.arrayContaining(["日历序"]));
+      for (const gone of ["日历序", "今日序", "日历键"]) expect(names[gone]).toBeUndefined();
+      expect(names["日历累计"]).toMatch(/^工作日历!H2:H\d+$/);
+      const again = await refresh();
+      expect(again.outcome).toEqual({ changes: [], conflicts: [] });
+      expect(again.notes.filter((n) => n.code === "upgraded")).toEqual([]);
     });
 
     test("the header is the product's own: all columns the fixture wrote were found", async () => {

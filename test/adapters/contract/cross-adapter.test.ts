@@ -79,8 +79,9 @@ describe("the Office and xlsx adapters agree", () => {
           addedColumns: result.addedColumns,
           conflicts: result.outcome.conflicts,
           notes: result.notes,
-          formulas: rows.map((r) => subject.inspect.formula(REGISTRY, r, col)),
+          formulas: rows.map((r) => [0, 1, 2].map((d) => subject.inspect.formula(REGISTRY, r, col + d))),
           calendar: [2, 3, 365].map((r) => [8, 9, 10].map((c) => subject.inspect.formula("工作日历", r, c))),
+          todayCount: subject.inspect.formula("工作日历", 4, 14),
           formats: subject.inspect.conditionalFormats(REGISTRY),
           names: subject.inspect.names(),
           // The Office adapter also logs the refresh in 操作日志; the xlsx harness does not.
@@ -88,7 +89,8 @@ describe("the Office and xlsx adapters agree", () => {
         };
       }),
     );
-    expect(results[0].formulas.every((f) => f !== null && f.includes("日历序"))).toBe(true);
+    expect(results[0].formulas.every(([f]) => f !== null && f.includes("预警阈值"))).toBe(true);
+    expect(results[0].calendar[0]).toEqual(['N(H1)+IF(D2="官方",G2,N(B2))', null, null]);
     expect(results[0]).toEqual(results[1]);
     // Both adapters refresh a registry: several seconds on a loaded shared machine; Jest's default 5 s
     // limit would be a speed assertion (speed belongs to the bench).

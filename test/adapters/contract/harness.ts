@@ -69,6 +69,12 @@ export interface Subject {
   edit(sheet: string, row: number, col: number, text: string): void;
   /** The person deletes a sheet by hand (not logged). */
   removeSheet(sheet: string): void;
+  /** The person (or an earlier version of the add-in) enters a formula (without "="). */
+  setFormula(sheet: string, row: number, col: number, formula: string): void;
+  /** A workbook-level defined name to a reference like "'工作日历'!$J$2:$J$9". */
+  defineName(name: string, ref: string): void;
+  /** The person's own conditional format (a custom formula with a fill), added on top. */
+  addOwnFormat(sheet: string, range: string, formula: string, fill: string): void;
   /** A sheet as the port reads it. */
   grid(sheet: string): Promise<SheetGrid>;
   sheetNames(): Promise<string[]>;
@@ -108,8 +114,10 @@ export const officeHarness: Harness = {
       newId,
       requirements: fixedRequirements({ ExcelApi: "1.9" }),
     });
-    const put = (sheet: string, row: number, col: number, text: string) =>
+    const put = (sheet: string, row: number, col: number, text: string) => {
+      if (!fake.hasSheet(sheet)) fake.addSheet(sheet);
       fake.coauthorEdit(sheet, `${colName(col)}${row}`, [[text]]);
+    };
     return {
       run: (label, fn) => office.operation(label, fn),
       coauthorBeforeNextWrite: (sheet, row, col, text) => fake.beforeNextWrite(() => put(sheet, row, col, text)),
@@ -117,6 +125,19 @@ export const officeHarness: Harness = {
       removeSheet: (sheet) => {
         fake.sheets.splice(fake.sheets.indexOf(fake.sheet(sheet)), 1);
       },
+      setFormula: (sheet, row, col, formula) => {
+        if (!fake.hasSheet(sheet)) fake.addSheet(sheet);
+        fake.userEdit(sheet, `${colName(col)}${row}`, [[`=${formula}`]]);
+      },
+      defineName: (name, ref) => fake.names.push({ name, formula: `=${ref}` }),
+      addOwnFormat: (sheet, range, formula, fill) =>
+        fake.sheet(sheet).conditionalFormats.unshift({
+          id: `mine-${formula}`,
+          range,
+          type: "Custom",
+          formula: `=${formula}`,
+          fill,
+        }),
       grid: async (sheet) => (await office.readSheets([sheet]))[0] ?? { name: sheet, rows: [] },
       sheetNames: () => office.sheetNames(),
       hidden: (sheet) => fake.sheet(sheet).visibility === "Hidden",
@@ -261,13 +282,39 @@ export const xlsxHarness: Harness = {
     const book: XlsxWorkbook = await registryXlsx(registry);
     const pending: (() => void)[] = [];
     const put = (sheet: string, row: number, col: number, text: string) => {
-      book.workbook.getWorksheet(sheet)!.getCell(row, col).value = text as ExcelJS.CellValue;
+      const ws = book.workbook.getWorksheet(sheet) ?? book.workbook.addWorksheet(sheet);
+      ws.getCell(row, col).value = text as ExcelJS.CellValue;
     };
     return {
       run: (label, fn) => fn(new LoggedXlsx(book, { operation: label }, pending)),
       coauthorBeforeNextWrite: (sheet, row, col, text) => pending.push(() => put(sheet, row, col, text)),
       edit: put,
       removeSheet: (sheet) => book.workbook.removeWorksheet(book.workbook.getWorksheet(sheet)!.id),
+      setFormula: (sheet, row, col, formula) => {
+        const ws = book.workbook.getWorksheet(sheet) ?? book.workbook.addWorksheet(sheet);
+        ws.getCell(row, col).value = { formula } as ExcelJS.CellFormulaValue;
+      },
+      defineName: (name, ref) => {
+        const names = book.workbook.definedNames as unknown as { model: { name: string; ranges: string[] }[] };
+        names.model = [...names.model, { name, ranges: [ref] }];
+      },
+      addOwnFormat: (sheet, range, formula, fill) => {
+        const ws = book.workbook.getWorksheet(sheet) as unknown as { conditionalFormattings?: XlsxCf[] };
+        ws.conditionalFormattings = [
+          {
+            ref: range,
+            rules: [
+              {
+                type: "expression",
+                priority: 1,
+                formulae: [formula],
+                style: { fill: { bgColor: { argb: `FF${fill.slice(1)}` } } },
+              } as never,
+            ],
+          },
+          ...(ws.conditionalFormattings ?? []),
+        ];
+      },
       grid: async (sheet) => (await book.readSheets([sheet]))[0] ?? { name: sheet, rows: [] },
       sheetNames: () => book.sheetNames(),
       hidden: (sheet) => book.workbook.getWorksheet(sheet)?.state === "hidden",

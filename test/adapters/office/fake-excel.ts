@@ -23,10 +23,20 @@
  * a load over a range gives the common rule or type "Inconsistent"), named items, tables,
  * page layout (set and loaded, print area and title rows), freeze panes (rows, columns,
  * location), Runtime, the onChanged event. A single value assigned to `values`/`formulas`/
- * `numberFormat` of a larger range fills every cell ("single input copy"); a formula moves
- * its relative references as Ctrl+Enter does. Counters: syncs, request and response bytes of
+ * `formulasR1C1`/`numberFormat` of a larger range is applied to every cell as it is (the
+ * behaviour Microsoft documented): an A1 formula keeps its references in every cell — relative
+ * references are *not* moved, since Microsoft does not document that — while an R1C1 formula
+ * means the same relative cells everywhere by definition. `formulasR1C1` loads in R1C1 too.
+ *
+ * Behaviours of real Excel that tests must meet: conditional-format ids are positions in
+ * their collection; a method called on an *OrNullObject proxy before its isNullObject was read
+ * fails; `zoom = { horizontalFitToPages }` can be ignored (`ignoreFitToPages`, office-js issue
+ * 1860); an oversize request can fail as GeneralException (`oversizeCode`, older Excel on the
+ * web) below a configurable `payloadLimit`. Counters: syncs, request and response bytes of
  * every sync, run options.
  */
+
+import { fromR1C1, toR1C1 } from "./fake-r1c1";
 
 export type Raw = string | number | boolean;
 
@@ -301,30 +311,6 @@ export function parseTyped(input: unknown, numberFormat: string): { value: Raw; 
   return { value: s };
 }
 
-/**
- * A formula as Excel enters it `rows` rows down and `cols` columns right of where it was
- * written: relative parts of cell references move, `$` parts and quoted text do not.
- */
-export function shiftReferences(formula: string, rows: number, cols: number): string {
-  if (rows === 0 && cols === 0) return formula;
-  return formula
-    .split(/("(?:[^"]|"")*")/)
-    .map((part) =>
-      part.startsWith('"')
-        ? part
-        : part.replace(
-            /(^|[^A-Za-z0-9_.$\u0080-\uffff])(\$?)([A-Z]{1,3})(\$?)(\d+)(?![A-Za-z0-9_(\u0080-\uffff])/g,
-            (_m, before: string, cAbs: string, col: string, rAbs: string, row: string) =>
-              before +
-              cAbs +
-              (cAbs ? col : colLetters(colNumber(col) + cols)) +
-              rAbs +
-              (rAbs ? row : String(Number(row) + rows)),
-          ),
-    )
-    .join("");
-}
-
 // ───────────────────────────── the fake ─────────────────────────────
 
 export type ChangeSource = "Local" | "Remote";
@@ -349,6 +335,12 @@ export class FakeExcel {
   activeSheet: string | null = null;
   /** workbook.onSelectionChanged handlers (ExcelApi 1.2). */
   readonly selectionHandlers: ((args: unknown) => unknown)[] = [];
+  /** The request/response limit (Excel on the web: 5 MB). */
+  payloadLimit = PAYLOAD_LIMIT;
+  /** How an oversize request or response fails: by its own code, or (older Excel on the web) GeneralException. */
+  oversizeCode: "payload" | "GeneralException" = "payload";
+  /** Office-js issue 1860: `zoom = { horizontalFitToPages }` is ignored unless the Page Layout tab is active. */
+  ignoreFitToPages = false;
   private faults: Fault[] = [];
   private beforeWrite: (() => void)[] = [];
   private nextId = 1;
@@ -498,9 +490,11 @@ export class FakeExcel {
     }
     const requestBytes = queue.reduce((n, op) => n + op.bytes, 0);
     const fault = this.faults.find((f) => f.at === number);
-    if (requestBytes > PAYLOAD_LIMIT) {
-      this.syncs.push({ requestBytes, responseBytes: 0, ops: queue.length, failed: "RequestPayloadSizeLimitExceeded" });
-      throw new FakeOfficeError("RequestPayloadSizeLimitExceeded", "请求负载大小已超过限制。");
+    const oversize = (code: string) => (this.oversizeCode === "payload" ? code : "GeneralException");
+    if (requestBytes > this.payloadLimit) {
+      const code = oversize("RequestPayloadSizeLimitExceeded");
+      this.syncs.push({ requestBytes, responseBytes: 0, ops: queue.length, failed: code });
+      throw new FakeOfficeError(code, "请求负载大小已超过限制。");
     }
     let applied = 0;
     try {
@@ -516,20 +510,20 @@ export class FakeExcel {
       throw error instanceof FakeOfficeError ? error : new FakeOfficeError(code, String(error));
     }
     const responseBytes = queue.reduce((n, op) => n + (op.response ? op.response() : 0), 0);
-    if (responseBytes > PAYLOAD_LIMIT) {
-      this.syncs.push({ requestBytes, responseBytes, ops: queue.length, failed: "ResponsePayloadSizeLimitExceeded" });
-      throw new FakeOfficeError("ResponsePayloadSizeLimitExceeded", "响应负载大小已超过限制。");
+    if (responseBytes > this.payloadLimit) {
+      const code = oversize("ResponsePayloadSizeLimitExceeded");
+      this.syncs.push({ requestBytes, responseBytes, ops: queue.length, failed: code });
+      throw new FakeOfficeError(code, "响应负载大小已超过限制。");
     }
     this.syncs.push({ requestBytes, responseBytes, ops: queue.length });
     for (const op of queue) op.deliver?.();
   }
 }
 
-function writeValues(sheet: FakeSheet, box: Box, values: unknown): void {
-  // One formula for a whole range: each cell gets it with relative references moved (Ctrl+Enter).
-  const single = !Array.isArray(values) && typeof values === "string" && values.startsWith("=");
+function writeValues(sheet: FakeSheet, box: Box, values: unknown, r1c1 = false): void {
+  // One value for a whole range is applied to every cell as it is (an A1 formula unchanged).
   forEachCell(box, values, (r, c, value) => {
-    const v = single ? shiftReferences(value as string, r - box.r1, c - box.c1) : value;
+    const v = r1c1 && typeof value === "string" && value.startsWith("=") ? fromR1C1(value, r, c) : value;
     const old = sheet.get(r, c);
     const fmt = old?.numberFormat ?? "General";
     const parsed = parseTyped(v, fmt);
@@ -585,7 +579,23 @@ class FakeContext {
 /** Base: loadable properties readable only after a sync delivered them. */
 class Proxy {
   protected loaded = new Map<string, unknown>();
+  /** For *OrNullObject proxies: true once isNullObject was read (after a sync). */
+  protected nullChecked = false;
   constructor(protected readonly ctx: FakeContext) {}
+
+  /**
+   * Office.js documents *OrNullObject proxies for one use: sync, then test isNullObject. A
+   * command queued on one before that (or on one that is null) relies on undocumented
+   * behaviour: the fake refuses it at once.
+   */
+  protected guardNullable(nullable: boolean): void {
+    if (!nullable) return;
+    if (!this.nullChecked || this.loaded.get("isNullObject") === true) {
+      throw new Error(
+        "fake Excel: a method was called on an *OrNullObject proxy before its isNullObject was checked (or on a null object)",
+      );
+    }
+  }
 
   get context(): FakeContext {
     return this.ctx;
@@ -798,8 +808,11 @@ class FakeWorksheetCollection extends Proxy {
     return new FakeWorksheet(this.ctx, () => this.find(name), false, name);
   }
 
+  /** A sheet or a null object; as in Office.js, its isNullObject is loaded by the next sync without asking. */
   getItemOrNullObject(name: string): FakeWorksheet {
-    return new FakeWorksheet(this.ctx, () => this.find(name), true, name);
+    const ws = new FakeWorksheet(this.ctx, () => this.find(name), true, name);
+    ws.load("isNullObject");
+    return ws;
   }
 
   add(name: string): FakeWorksheet {
@@ -870,7 +883,9 @@ class FakeWorksheet extends Proxy {
   }
 
   get isNullObject(): boolean {
-    return this.read("isNullObject");
+    const v = this.read<boolean>("isNullObject");
+    this.nullChecked = true;
+    return v;
   }
   get name(): string {
     return this.read("name");
@@ -905,6 +920,7 @@ class FakeWorksheet extends Proxy {
   }
 
   delete(): void {
+    this.guardNullable(this.nullable);
     this.ctx.enqueue({ delete: this.wanted }, () => {
       const s = this.target();
       const list = this.ctx.excel.sheets;
@@ -922,20 +938,24 @@ class FakeWorksheet extends Proxy {
   }
 
   activate(): void {
+    this.guardNullable(this.nullable);
     this.ctx.enqueue({ activate: true }, () => (this.ctx.excel.activeSheet = this.target().name));
   }
 
   getRange(address?: string): FakeRange {
+    this.guardNullable(this.nullable);
     const box = address === undefined ? parseBox("A1:XFD1048576") : parseBox(address);
     return new FakeRange(this.ctx, () => ({ sheet: this.target(), box }), false);
   }
 
   getRangeByIndexes(row: number, col: number, rows: number, cols: number): FakeRange {
+    this.guardNullable(this.nullable);
     const box = { r1: row + 1, c1: col + 1, r2: row + rows, c2: col + cols };
     return new FakeRange(this.ctx, () => ({ sheet: this.target(), box }), false);
   }
 
   getUsedRangeOrNullObject(valuesOnly = false): FakeRange {
+    this.guardNullable(this.nullable);
     return new FakeRange(
       this.ctx,
       () => {
@@ -950,6 +970,7 @@ class FakeWorksheet extends Proxy {
   }
 
   getUsedRange(valuesOnly = false): FakeRange {
+    this.guardNullable(this.nullable);
     return new FakeRange(
       this.ctx,
       () => {
@@ -998,6 +1019,8 @@ class FakePageLayoutProxy extends Proxy {
       Object.defineProperty(this, p, {
         set: (v: unknown) => {
           this.ctx.enqueue({ [p]: v }, () => {
+            const fit = p === "zoom" && (v as FakePageLayout["zoom"])?.scale === undefined;
+            if (fit && this.ctx.excel.ignoreFitToPages) return;
             (this.sheet().pageLayout as Record<string, unknown>)[p] = v;
           });
         },
@@ -1130,12 +1153,20 @@ class FakeRange extends Proxy {
   }
 
   get isNullObject(): boolean {
-    return this.read("isNullObject");
+    const v = this.read<boolean>("isNullObject");
+    this.nullChecked = true;
+    return v;
+  }
+
+  /** Refuses a command on a null-object proxy not yet checked (see Proxy.guardNullable). */
+  guard(): void {
+    this.guardNullable(this.nullable);
   }
   get values(): Raw[][] {
     return this.read("values");
   }
   set values(v: unknown) {
+    this.guard();
     this.ctx.enqueue(
       { values: v },
       () => {
@@ -1150,6 +1181,7 @@ class FakeRange extends Proxy {
     return this.read("numberFormat");
   }
   set numberFormat(v: unknown) {
+    this.guard();
     this.ctx.enqueue({ numberFormat: v }, () => {
       const t = this.target();
       forEachCell(t.box, v, (r, c, f) => {
@@ -1163,6 +1195,21 @@ class FakeRange extends Proxy {
   }
   set formulas(v: unknown) {
     this.values = v;
+  }
+  get formulasR1C1(): unknown[][] {
+    return this.read("formulasR1C1");
+  }
+  set formulasR1C1(v: unknown) {
+    this.guard();
+    this.ctx.enqueue(
+      { formulasR1C1: v },
+      () => {
+        const t = this.target();
+        writeValues(t.sheet, t.box, v, true);
+        this.ctx.excel.fire(t.sheet, t.box, "Local");
+      },
+      { write: true },
+    );
   }
   get address(): string {
     return this.read("address");
@@ -1216,7 +1263,18 @@ class FakeRange extends Proxy {
         if (p === "values") out.values = grid((cell) => cell?.value ?? "");
         else if (p === "numberFormat") out.numberFormat = grid((cell) => cell?.numberFormat ?? "General");
         else if (p === "formulas") out.formulas = grid((cell) => cell?.formula ?? cell?.value ?? "");
-        else if (p === "address") out.address = `${quoteSheet(sheet.name)}!${boxAddress(box)}`;
+        else if (p === "formulasR1C1") {
+          const rows: unknown[][] = [];
+          for (let r = box.r1; r <= box.r2; r++) {
+            const row: unknown[] = [];
+            for (let c = box.c1; c <= box.c2; c++) {
+              const cell = sheet.get(r, c);
+              row.push(cell?.formula !== undefined ? toR1C1(cell.formula, r, c) : (cell?.value ?? ""));
+            }
+            rows.push(row);
+          }
+          out.formulasR1C1 = rows;
+        } else if (p === "address") out.address = `${quoteSheet(sheet.name)}!${boxAddress(box)}`;
         else if (p === "rowIndex") out.rowIndex = box.r1 - 1;
         else if (p === "columnIndex") out.columnIndex = box.c1 - 1;
         else if (p === "rowCount") out.rowCount = box.r2 - box.r1 + 1;
@@ -1231,6 +1289,7 @@ class FakeRange extends Proxy {
   }
 
   insert(shift: string): FakeRange {
+    this.guard();
     this.ctx.enqueue({ insert: shift }, () => {
       if (shift !== "Down") throw new FakeOfficeError("InvalidArgument", "fake inserts Down only");
       const { sheet, box } = this.target();
@@ -1250,6 +1309,7 @@ class FakeRange extends Proxy {
 
   /** Range.select (ExcelApi 1.1): selects the range, activating its sheet. */
   select(): void {
+    this.guard();
     this.ctx.enqueue({ select: true }, () => {
       const { sheet, box } = this.target();
       this.ctx.excel.select(sheet.name, boxAddress(box));
@@ -1257,6 +1317,7 @@ class FakeRange extends Proxy {
   }
 
   merge(across = false): void {
+    this.guard();
     this.ctx.enqueue({ merge: across }, () => {
       const { sheet, box } = this.target();
       sheet.merges.push(boxAddress(box));
@@ -1264,6 +1325,7 @@ class FakeRange extends Proxy {
   }
 
   clear(): void {
+    this.guard();
     this.ctx.enqueue({ clear: true }, () => {
       const { sheet, box } = this.target();
       for (let r = box.r1; r <= box.r2; r++)
@@ -1275,6 +1337,7 @@ class FakeRange extends Proxy {
   }
 
   getCell(row: number, col: number): FakeRange {
+    this.guard();
     return new FakeRange(
       this.ctx,
       () => {
@@ -1301,6 +1364,7 @@ class FakeRange extends Proxy {
   }
 
   private derived(fn: (box: Box) => Box): FakeRange {
+    this.guard();
     return new FakeRange(
       this.ctx,
       () => {
@@ -1321,6 +1385,7 @@ class FakeRange extends Proxy {
 
   /** The merged areas intersecting the range (ExcelApi 1.13); a null object when none. */
   getMergedAreasOrNullObject(): FakeRangeAreas {
+    this.guard();
     return new FakeRangeAreas(this.ctx, () => {
       const { sheet, box } = this.target();
       const areas = sheet.merges.map(parseBox).filter((m) => intersects(m, box));
@@ -1343,6 +1408,7 @@ class FakeRange extends Proxy {
   }
 
   private specialCells(cellType: string, nullable: boolean): FakeRangeAreas {
+    this.guard();
     return new FakeRangeAreas(
       this.ctx,
       () => {
@@ -1378,6 +1444,7 @@ class FakeRange extends Proxy {
   }
 
   getEntireColumn(): FakeRange {
+    this.guard();
     return new FakeRange(
       this.ctx,
       () => {
@@ -1403,7 +1470,9 @@ class FakeRangeAreas extends Proxy {
     super(ctx);
   }
   get isNullObject(): boolean {
-    return this.read("isNullObject");
+    const v = this.read<boolean>("isNullObject");
+    this.nullChecked = true;
+    return v;
   }
   get address(): string {
     return this.read("address");
@@ -1622,21 +1691,33 @@ class FakeBorders extends Proxy {
         }),
       enumerable: true,
     });
-    const on = (r: number, c: number, box: Box) =>
-      (edge === "EdgeTop" && r === box.r1) ||
-      (edge === "EdgeBottom" && r === box.r2) ||
-      (edge === "EdgeLeft" && c === box.c1) ||
-      (edge === "EdgeRight" && c === box.c2) ||
-      (edge === "InsideHorizontal" && r > box.r1) ||
-      (edge === "InsideVertical" && c > box.c1);
+    // The cell edges a range edge draws: an inside line is the top (left) edge of every cell
+    // after the first row (column) and the bottom (right) edge of every cell before the last,
+    // as in Excel, where a cell's border is the line it shares with its neighbour.
+    const cellEdges = (r: number, c: number, box: Box): string[] => {
+      const out: string[] = [];
+      if (edge === "EdgeTop" && r === box.r1) out.push("EdgeTop");
+      if (edge === "EdgeBottom" && r === box.r2) out.push("EdgeBottom");
+      if (edge === "EdgeLeft" && c === box.c1) out.push("EdgeLeft");
+      if (edge === "EdgeRight" && c === box.c2) out.push("EdgeRight");
+      if (edge === "InsideHorizontal") {
+        if (r > box.r1) out.push("EdgeTop");
+        if (r < box.r2) out.push("EdgeBottom");
+      }
+      if (edge === "InsideVertical") {
+        if (c > box.c1) out.push("EdgeLeft");
+        if (c < box.c2) out.push("EdgeRight");
+      }
+      return out;
+    };
     return Object.defineProperties(
       {},
       {
         style: setter(`border:${edge}`, (f, v, r, c, box) => {
-          if (on(r, c, box)) f.borders[edge] = v;
+          for (const e of cellEdges(r, c, box)) f.borders[e] = v;
         }),
         weight: setter(`weight:${edge}`, (f, v, r, c, box) => {
-          if (on(r, c, box)) f.borders[`${edge}:weight`] = v;
+          for (const e of cellEdges(r, c, box)) f.borders[`${e}:weight`] = v;
         }),
         color: setter(`bcolor:${edge}`, () => undefined),
       },
@@ -1664,10 +1745,12 @@ class FakeBorders extends Proxy {
                       ? { ...box, r1: box.r1 + 1 }
                       : { ...box, c1: box.c1 + 1 };
           const empty = along.r1 > along.r2 || along.c1 > along.c2;
+          // An inside line is read as the top (left) edge of the cells after the first row (column).
+          const cellEdge = edge === "InsideHorizontal" ? "EdgeTop" : edge === "InsideVertical" ? "EdgeLeft" : edge;
           return {
             sideIndex: edge,
-            style: empty ? "None" : (common(along, (r, c) => f(r, c)[edge] ?? "None") ?? "None"),
-            weight: empty ? "Thin" : (common(along, (r, c) => f(r, c)[`${edge}:weight`] ?? "Thin") ?? "Thin"),
+            style: empty ? "None" : (common(along, (r, c) => f(r, c)[cellEdge] ?? "None") ?? "None"),
+            weight: empty ? "Thin" : (common(along, (r, c) => f(r, c)[`${cellEdge}:weight`] ?? "Thin") ?? "Thin"),
             color: "#000000",
           };
         });
@@ -1683,7 +1766,13 @@ class FakeBorders extends Proxy {
   }
 }
 
-/** range.conditionalFormats: the conditional formats intersecting the range. */
+/**
+ * range.conditionalFormats: the conditional formats intersecting the range, in priority order.
+ * As Microsoft documents it, a format's `id` is its priority (position) in *this* collection:
+ * the same format has another id in another range's collection, and an item obtained from a
+ * load (or getItem / getItemAt) is found again by that position when a later command runs —
+ * so after a delete or a priority change the same proxy names whatever format now sits there.
+ */
 class FakeConditionalFormats extends Proxy {
   private itemList: FakeConditionalFormatItem[] | null = null;
   constructor(
@@ -1696,6 +1785,20 @@ class FakeConditionalFormats extends Proxy {
     if (!this.itemList) throw new FakeOfficeError("PropertyNotLoaded", "items not loaded");
     return this.itemList;
   }
+  /** The formats of this collection now, in priority order. */
+  private current(): { sheet: FakeSheet; list: FakeConditionalFormat[] } {
+    const { sheet, box } = this.target();
+    const list = sheet.conditionalFormats.filter((cf) => cf.range.split(",").some((a) => intersects(parseBox(a), box)));
+    return { sheet, list };
+  }
+  /** A proxy for the format at `position` of this collection when a command runs. */
+  private at(position: number): FakeConditionalFormatItem {
+    return new FakeConditionalFormatItem(this.ctx, () => {
+      const { sheet, list } = this.current();
+      const cf = list[position];
+      return cf ? { sheet, cf } : null;
+    });
+  }
   /** Adds a format at the first (top) priority; its range is this range. */
   add(type: string): FakeConditionalFormatItem {
     const cf: FakeConditionalFormat = { id: this.ctx.excel.newObjectId(), range: "", type };
@@ -1706,23 +1809,25 @@ class FakeConditionalFormats extends Proxy {
     });
     return new FakeConditionalFormatItem(this.ctx, () => ({ sheet: this.target().sheet, cf }));
   }
+  getItemAt(index: number): FakeConditionalFormatItem {
+    return this.at(index);
+  }
+  getItem(id: string): FakeConditionalFormatItem {
+    return this.at(Number(id));
+  }
   load(props?: unknown): this {
     const wanted = propList(props).map((p) => p.replace(/^items\//, ""));
-    let snapshot: { cf: FakeConditionalFormat; priority: number; sheet: FakeSheet }[] = [];
+    let snapshot: { cf: FakeConditionalFormat; priority: number }[] = [];
     this.ctx.enqueue(
       { load: wanted },
       () => {
-        const { sheet, box } = this.target();
-        snapshot = sheet.conditionalFormats
-          .map((cf, priority) => ({ cf: { ...cf }, priority, sheet }))
-          .filter(({ cf }) => cf.range.split(",").some((a) => intersects(parseBox(a), box)));
+        snapshot = this.current().list.map((cf, priority) => ({ cf: { ...cf }, priority }));
       },
       {
         response: () => bytesOf(snapshot.map((s) => s.cf)),
         deliver: () => {
-          this.itemList = snapshot.map(({ cf, priority, sheet }) => {
-            const live = sheet.conditionalFormats.find((x) => x.id === cf.id);
-            const item = new FakeConditionalFormatItem(this.ctx, () => (live ? { sheet, cf: live } : null));
+          this.itemList = snapshot.map(({ cf, priority }) => {
+            const item = this.at(priority);
             item.deliver(cf, priority, wanted);
             return item;
           });
@@ -1790,7 +1895,7 @@ class FakeConditionalFormatItem extends Proxy {
   deliver(cf: FakeConditionalFormat, priority: number, wanted: readonly string[]): void {
     const isCustom = cf.type === "Custom";
     const value: Record<string, unknown> = {
-      id: cf.id,
+      id: String(priority),
       type: cf.type,
       priority,
       stopIfTrue: cf.stopIfTrue ?? false,
@@ -1835,6 +1940,18 @@ class FakeConditionalFormatItem extends Proxy {
       const t = this.live();
       if (t) t.cf.stopIfTrue = v;
     });
+  }
+  /** The range the format applies to (ExcelApi 1.6); a null object when it applies to several ranges. */
+  getRangeOrNullObject(): FakeRange {
+    return new FakeRange(
+      this.ctx,
+      () => {
+        const t = this.live();
+        if (!t) throw new FakeOfficeError("ItemNotFound", "conditional format deleted");
+        return t.cf.range.includes(",") ? null : { sheet: t.sheet, box: parseBox(t.cf.range) };
+      },
+      true,
+    );
   }
   delete(): void {
     this.ctx.enqueue({ deleteConditionalFormat: true }, () => {
