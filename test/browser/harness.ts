@@ -86,17 +86,46 @@ export async function launch(
 /**
  * The fake Excel (test/adapters/office/fake-excel.ts) as a browser script: it defines
  * `window.DubanFake` (the module's exports), for an init script to build a workbook and the
- * `Office` / `Excel` globals from. Compiled with TypeScript's transpileModule (it has no imports).
+ * `Office` / `Excel` globals from. Each module (the fake and the modules it imports by relative
+ * path) is compiled with TypeScript's transpileModule and linked by a small `require`.
  */
 export function fakeExcelScript(): string {
   const ts = require("typescript") as typeof import("typescript");
-  const source = fs.readFileSync(path.join(root, "test/adapters/office/fake-excel.ts"), "utf8");
-  const { outputText } = ts.transpileModule(source, {
-    compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2020 },
-  });
+  const modules = new Map<string, string>();
+  const add = (file: string) => {
+    if (modules.has(file)) return;
+    const source = fs.readFileSync(file, "utf8");
+    const { outputText } = ts.transpileModule(source, {
+      compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2020 },
+    });
+    modules.set(file, outputText);
+    for (const m of source.matchAll(/from "(\.{1,2}\/[^"]+)"/g)) add(path.resolve(path.dirname(file), `${m[1]}.ts`));
+  };
+  const entry = path.join(root, "test/adapters/office/fake-excel.ts");
+  add(entry);
+  const id = (file: string) => JSON.stringify(path.relative(root, file));
+  const defs = [...modules]
+    .map(([file, code]) => `defs[${id(file)}] = function (exports, require, module) {\n${code}\n};`)
+    .join("\n");
   // The fake measures request sizes with Buffer.byteLength; the page gets a local stand-in, no global.
   const buffer = "var Buffer = { byteLength: function (s) { return new TextEncoder().encode(s).length; } };";
-  return `(function () { var exports = {}; var module = { exports: exports }; ${buffer}\n${outputText}\nwindow.DubanFake = exports; })();`;
+  return `(function () {
+  ${buffer}
+  var defs = {}, done = {};
+  function load(name) {
+    if (done[name]) return done[name].exports;
+    var module = (done[name] = { exports: {} });
+    var dir = name.split("/").slice(0, -1);
+    defs[name](module.exports, function (rel) {
+      var parts = dir.slice();
+      rel.split("/").forEach(function (p) { if (p === "..") parts.pop(); else if (p !== ".") parts.push(p); });
+      return load(parts.join("/") + ".ts");
+    }, module);
+    return module.exports;
+  }
+  ${defs}
+  window.DubanFake = load(${id(entry)});
+})();`;
 }
 
 /** Screenshots and other things to look at go to out/. */
