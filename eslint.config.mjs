@@ -139,6 +139,31 @@ export default [
     },
   },
   {
+    // The package reader/writer and the workbook core run in browsers too (the standalone page
+    // loads them in a lazy chunk): Uint8Array and fflate, no Node modules, no Buffer, no ExcelJS.
+    files: ["src/adapters/xlsx/package/**/*.ts", "src/adapters/xlsx/book/**/*.ts", "src/adapters/xlsx/load-errors.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          paths: [EXCELJS],
+          patterns: [
+            ...UI_LIBS,
+            { group: ["fs", "fs/*", "node:*", "path", "child_process", "os", "zlib", "crypto", "stream", "buffer"], message: "The xlsx core is browser-safe: pass bytes in, no Node modules." },
+            layer("src/adapters/xlsx core", "taskpane/**", "cli/**", "adapters/office/**", "adapters/xlsx/xlsx-workbook", "adapters/xlsx/node-codec", "adapters/xlsx/atomic-write"),
+          ],
+        },
+      ],
+      "no-restricted-globals": [
+        "error",
+        ...OFFICE_GLOBALS,
+        { name: "Buffer", message: "The xlsx core is browser-safe: use Uint8Array." },
+        { name: "process", message: "The xlsx core is browser-safe." },
+        { name: "require", message: "The xlsx core is browser-safe." },
+      ],
+    },
+  },
+  {
     files: ["src/cli/**/*.ts"],
     rules: {
       "no-restricted-imports": [

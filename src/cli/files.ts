@@ -1,11 +1,11 @@
 /**
- * Files on the command line: opening a workbook, choosing and checking an output path,
- * backing up before an in-place write, and saving without ever leaving half a file.
+ * Files on the command line: opening a workbook, choosing and checking an output path
+ * (backups and saving are in save.ts).
  */
-import { constants as fsConstants, promises as fsp } from "fs";
+import { promises as fsp } from "fs";
 import * as path from "path";
 import { XlsxWorkbook } from "../adapters/xlsx/xlsx-workbook";
-import { CliError, EXIT_UNREADABLE, type CliArgs, type CliIO } from "./types";
+import type { CliArgs, CliIO } from "./types";
 import { flagOption, stringOption, usageError } from "./args";
 
 /**
@@ -57,6 +57,8 @@ export interface OutputTarget {
   readonly shown: string;
   /** True when writing over the input (after a backup). */
   readonly inPlace: boolean;
+  /** --force: write even when something of the workbook cannot be kept. */
+  readonly force?: boolean;
 }
 
 /**
@@ -67,10 +69,11 @@ export interface OutputTarget {
 export async function resolveOutput(args: CliArgs, input: string, io: Pick<CliIO, "cwd">): Promise<OutputTarget> {
   const out = stringOption(args, "out");
   const inPlace = flagOption(args, "in-place");
+  const force = flagOption(args, "force");
   const inputPath = path.resolve(io.cwd, input);
   if (inPlace && out !== undefined) throw usageError("-o 与 --in-place 不能同时使用");
   // Through a symbolic link, write (and back up) the real file so the link survives.
-  if (inPlace) return { file: await realTarget(inputPath), shown: input, inPlace: true };
+  if (inPlace) return { file: await realTarget(inputPath), shown: input, inPlace: true, force };
   if (out === undefined)
     throw usageError(`命令 ${args.command} 需要用 -o 指定输出文件，或用 --in-place 直接修改原文件（会先备份）`);
   const outPath = path.resolve(io.cwd, out);
@@ -78,59 +81,5 @@ export async function resolveOutput(args: CliArgs, input: string, io: Pick<CliIO
     throw usageError(`输出文件与输入文件相同：${out}；如要直接修改原文件，请使用 --in-place（会先备份）`);
   }
   if ((await statOrNull(outPath))?.isDirectory()) throw usageError(`输出路径是一个文件夹：${out}`);
-  return { file: outPath, shown: out, inPlace: false };
-}
-
-/** Most backups tried next to one file before giving up. */
-const MAX_BACKUPS = 10000;
-
-/**
- * Copies a file byte for byte to `<name>.backup-N<ext>` beside it, N the first free number
- * (an existing backup is never overwritten, even by a concurrent run). Returns the backup path.
- * @example await backupFile("/d/登记表.xlsx") // "/d/登记表.backup-1.xlsx"
- */
-export async function backupFile(file: string): Promise<string> {
-  const ext = path.extname(file);
-  const stem = file.slice(0, file.length - ext.length);
-  for (let n = 1; n <= MAX_BACKUPS; n++) {
-    const candidate = `${stem}.backup-${n}${ext}`;
-    try {
-      await fsp.copyFile(file, candidate, fsConstants.COPYFILE_EXCL);
-      return candidate;
-    } catch (error) {
-      if ((error as { code?: string }).code === "EEXIST") continue;
-      throw writeError(candidate, error);
-    }
-  }
-  throw new CliError(`备份文件过多，无法再备份：${file}`, EXIT_UNREADABLE);
-}
-
-function writeError(file: string, error: unknown): CliError {
-  const code = (error as { code?: string }).code;
-  const reason =
-    code === "ENOENT"
-      ? "文件夹不存在"
-      : code === "EACCES" || code === "EPERM"
-        ? "没有写入权限"
-        : code === "EISDIR"
-          ? "是一个文件夹"
-          : code === "ENOSPC"
-            ? "磁盘空间不足"
-            : "写入失败";
-  return new CliError(`无法写入 ${file}：${reason}`, EXIT_UNREADABLE);
-}
-
-/**
- * Saves a workbook to a target (through a temp file and a rename); failures become one
- * Chinese line. With `inPlace`, first backs up the file being replaced and returns its path.
- * @example await saveWorkbook(book, target) // { backup: null }
- */
-export async function saveWorkbook(book: XlsxWorkbook, target: OutputTarget): Promise<{ backup: string | null }> {
-  const backup = target.inPlace ? await backupFile(target.file) : null;
-  try {
-    await book.save(target.file);
-  } catch (error) {
-    throw writeError(target.shown, error);
-  }
-  return { backup };
+  return { file: outPath, shown: out, inPlace: false, force };
 }

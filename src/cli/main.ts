@@ -5,6 +5,7 @@
  */
 import { AppError } from "../app/errors";
 import { XlsxLoadError } from "../adapters/xlsx/load-errors";
+import { XlsxWriteError } from "../adapters/xlsx/book/write-errors";
 import { isValidIso } from "../domain/dates";
 import { CONTRACT_OPTIONS, parseCommandArgs, stringOption, usageError } from "./args";
 import { COMMANDS } from "./commands";
@@ -30,6 +31,7 @@ export function usageText(commands: readonly CliCommand[]): string {
     "  --today YYYY-MM-DD  按指定日期计算（默认今天）",
     "  --json              以 JSON 输出（check、status、number、analysis、accountability、archive 等）",
     "  -o, --out FILE      输出文件；带 -o 的命令不会修改输入文件",
+    "  --force             即使工作簿中有内容无法完整保留也写入（默认拒绝写入并说明原因）",
     "  -h, --help          显示帮助；duban <命令> --help 显示该命令的用法",
     "",
     "退出码：0 成功、未发现错误；1 发现数据错误；2 文件无法读取、不是登记表或用法错误",
@@ -55,7 +57,7 @@ function report(error: unknown, io: CliIO): number {
     io.err(oneLine(error.message));
     return error.exitCode;
   }
-  if (error instanceof XlsxLoadError || error instanceof AppError) {
+  if (error instanceof XlsxLoadError || error instanceof XlsxWriteError || error instanceof AppError) {
     io.err(oneLine(error.message));
     if (isDebug() && error.stack) io.err(error.stack);
     return EXIT_UNREADABLE;

@@ -64,6 +64,9 @@ export interface PaneServices {
   saveSettings(edit: SettingsEdit): Promise<Outcome>;
   setCalendar(change: CalendarChange): Promise<Outcome>;
   clearCalendar(date: IsoDate): Promise<Outcome>;
-  /** The workbook as an .xlsx file (standalone page); null in Excel. */
-  readonly download: (() => Promise<{ name: string; bytes: Uint8Array }>) | null;
+  /**
+   * The workbook as an .xlsx file (standalone page), with what it could not keep as it was
+   * (Chinese lines, empty when nothing); null in Excel.
+   */
+  readonly download: (() => Promise<{ name: string; bytes: Uint8Array; losses: readonly string[] }>) | null;
 }

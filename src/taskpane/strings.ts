@@ -42,6 +42,7 @@ export const STRINGS = {
   download: "下载",
   downloadHint: "下载处理后的工作簿（原文件不变）",
   downloaded: (name: string) => `已下载 ${name}`,
+  downloadedWithLosses: (name: string) => `已下载 ${name}；以下内容未能按原样保留，请在原文件中核对：`,
   notXlsx: (name: string) => `“${name}”不是 .xlsx 工作簿：请在 Excel 或 WPS 中“另存为” Excel 工作簿（*.xlsx）后再打开`,
   standaloneUndoNote: "独立页面的撤销只在本页有效：下载前可撤销，下载后的文件不含操作日志。",
   processedName: (stem: string) => `${stem}（已处理）.xlsx`,

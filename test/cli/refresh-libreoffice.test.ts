@@ -393,7 +393,7 @@ suite("the workbook's row formulas, recalculated by LibreOffice, agree with the 
       }
       const book = await XlsxWorkbook.load(source);
       const [y, m, d] = parts(s.fixed);
-      const result = await runRefresh(book, xlsxSetupTarget(book.workbook), today, {
+      const result = await runRefresh(book, xlsxSetupTarget(book), today, {
         todayFormula: `DATE(${y},${m},${d})`,
       });
       await book.save(target);

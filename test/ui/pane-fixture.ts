@@ -84,7 +84,9 @@ export function memoryServices(
         }
       : null,
     watch: null,
-    download: excel ? null : async () => ({ name: "登记表（已处理）.xlsx", bytes: new Uint8Array([1, 2, 3]) }),
+    download: excel
+      ? null
+      : async () => ({ name: "登记表（已处理）.xlsx", bytes: new Uint8Array([1, 2, 3]), losses: [] }),
   });
   const wrapped: PaneServices = options.number ? { ...services, number: options.number } : services;
   return {

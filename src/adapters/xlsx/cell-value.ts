@@ -1,17 +1,16 @@
 /**
- * Conversion between ExcelJS cells and the engine's plain CellValue: every shape ExcelJS
- * can hand us (rich text, formulas, hyperlinks, errors, dates, merged cells) becomes one of
- * the six CellValue kinds, and a CellValue becomes what ExcelJS should write.
+ * Conversion between ExcelJS cells and the engine's plain CellValue, for workbooks built or
+ * inspected with ExcelJS — the demo sample and test fixtures. The adapter itself reads and writes
+ * the package directly (book/); tests hold its reader to these rules (reader-parity.test.ts):
+ * every shape ExcelJS can hand us (rich text, formulas, hyperlinks, errors, dates, merged cells)
+ * becomes one of the six CellValue kinds, and a CellValue becomes what ExcelJS should write.
  */
 import * as ExcelJS from "exceljs";
 import { EMPTY, type CellValue, type IsoDate } from "../../domain/cell";
 import { isoToSerial } from "../../domain/dates";
+import { DATE1904_OFFSET, DATE_NUM_FMT } from "./book/number-formats";
 
-/** The number format written with every date: 2021年3月5日. */
-export const DATE_NUM_FMT = 'yyyy"年"m"月"d"日"';
-
-/** Days between the 1900 and the 1904 date systems (serial of 1904-01-01 in the 1900 system). */
-export const DATE1904_OFFSET = 1462;
+export { DATE1904_OFFSET, DATE_NUM_FMT };
 
 /** What one ExcelJS cell should receive: a value and, when it matters, a number format. */
 export interface ExcelWrite {

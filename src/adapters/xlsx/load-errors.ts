@@ -12,7 +12,15 @@ export type XlsxLoadErrorCode =
   | "csv-format"
   | "encrypted"
   | "not-xlsx"
-  | "corrupt";
+  | "corrupt"
+  | "too-large"
+  | "unsafe-part"
+  | "unsafe-xml"
+  | "strict-ooxml"
+  | "template"
+  | "xlsb-format"
+  | "cell-too-long"
+  | "dimension-claim";
 
 export const XLSX_LOAD_ERROR_CODES: readonly XlsxLoadErrorCode[] = [
   "file-not-found",
@@ -24,9 +32,17 @@ export const XLSX_LOAD_ERROR_CODES: readonly XlsxLoadErrorCode[] = [
   "encrypted",
   "not-xlsx",
   "corrupt",
+  "too-large",
+  "unsafe-part",
+  "unsafe-xml",
+  "strict-ooxml",
+  "template",
+  "xlsb-format",
+  "cell-too-long",
+  "dimension-claim",
 ];
 
-const MESSAGES: Readonly<Record<XlsxLoadErrorCode, (file: string) => string>> = {
+const MESSAGES: Readonly<Record<XlsxLoadErrorCode, (file: string, detail: string) => string>> = {
   "file-not-found": (f) => `找不到文件：${f}`,
   "is-directory": (f) => `${f} 是一个文件夹，请指定 .xlsx 文件`,
   "not-readable": (f) => `无法读取文件（没有权限或被占用）：${f}`,
@@ -36,6 +52,15 @@ const MESSAGES: Readonly<Record<XlsxLoadErrorCode, (file: string) => string>> = 
   encrypted: (f) => `${f} 设置了打开密码，请在 Excel 中取消密码（文件→信息→保护工作簿）后再试`,
   "not-xlsx": (f) => `${f} 不是 Excel 工作簿（.xlsx）`,
   corrupt: (f) => `${f} 已损坏或不完整，无法作为 .xlsx 打开`,
+  "too-large": (f, d) =>
+    `${f} 解压后过大（${d || "超过上限"}），可能是“压缩炸弹”，已拒绝打开；单个部件上限 200 MB、合计上限 1 GB`,
+  "unsafe-part": (f, d) => `${f} 含有不安全的部件名称 ${d}，可能是恶意文件，已拒绝打开`,
+  "unsafe-xml": (f, d) => `${f} 的 ${d} 含有 DTD 或实体声明，可能是恶意文件，已拒绝打开`,
+  "strict-ooxml": (f) => `${f} 是“Strict Open XML”格式，请在 Excel 中另存为“Excel 工作簿(*.xlsx)”后再试`,
+  template: (f) => `${f} 是 Excel 模板或加载项（.xltx/.xltm/.xlam），请先用它新建工作簿并另存为 .xlsx 后再试`,
+  "xlsb-format": (f) => `${f} 是二进制工作簿（.xlsb），请在 Excel 中另存为 .xlsx 后再试`,
+  "dimension-claim": (f, d) => `${f} 的工作表${d}（<dimension> 与内容不符），文件可能已损坏或被篡改，已拒绝打开`,
+  "cell-too-long": (f, d) => `${f} 的单元格 ${d} 超过 Excel 每个单元格 32767 个字符的上限，文件可能已损坏，已拒绝打开`,
 };
 
 /** A workbook that cannot be opened; `message` is one Chinese line naming the file. */
@@ -45,7 +70,7 @@ export class XlsxLoadError extends Error {
     readonly file: string,
     readonly detail?: string,
   ) {
-    super(MESSAGES[code](file));
+    super(MESSAGES[code](file, detail ?? ""));
     this.name = "XlsxLoadError";
   }
 }
@@ -62,8 +87,25 @@ function startsWith(bytes: Uint8Array, magic: readonly number[]): boolean {
 }
 
 /** UTF-16LE bytes of a stream name as stored in a compound file's directory. */
-function utf16le(text: string): Buffer {
-  return Buffer.from(text, "utf16le");
+function utf16le(text: string): Uint8Array {
+  const out = new Uint8Array(text.length * 2);
+  for (let i = 0; i < text.length; i++) {
+    out[i * 2] = text.charCodeAt(i) & 0xff;
+    out[i * 2 + 1] = text.charCodeAt(i) >> 8;
+  }
+  return out;
+}
+
+/** True when `needle` occurs in `bytes`. */
+function contains(bytes: Uint8Array, needle: Uint8Array): boolean {
+  const first = needle[0];
+  const last = bytes.length - needle.length;
+  for (let i = bytes.indexOf(first); i >= 0 && i <= last; i = bytes.indexOf(first, i + 1)) {
+    let j = 1;
+    while (j < needle.length && bytes[i + j] === needle[j]) j++;
+    if (j === needle.length) return true;
+  }
+  return false;
 }
 
 function extensionOf(file: string): string {
@@ -80,12 +122,12 @@ export type FileKind = "zip" | "encrypted-ooxml" | "xls" | "cfb-other" | "text" 
  * Office file saved with a password; one holding `Workbook` or `Book` is a .xls.
  * @example sniffFileKind(Buffer.from("PK\x03\x04")) // "zip"
  */
-export function sniffFileKind(bytes: Buffer): FileKind {
+export function sniffFileKind(bytes: Uint8Array): FileKind {
   if (bytes.length === 0) return "empty";
   if (startsWith(bytes, ZIP_MAGIC) || startsWith(bytes, EMPTY_ZIP_MAGIC)) return "zip";
   if (startsWith(bytes, CFB_MAGIC)) {
-    if (bytes.includes(utf16le("EncryptedPackage"))) return "encrypted-ooxml";
-    if (bytes.includes(utf16le("Workbook")) || bytes.includes(utf16le("Book"))) return "xls";
+    if (contains(bytes, utf16le("EncryptedPackage"))) return "encrypted-ooxml";
+    if (contains(bytes, utf16le("Workbook")) || contains(bytes, utf16le("Book"))) return "xls";
     return "cfb-other";
   }
   const head = bytes.subarray(0, 4096);
@@ -100,7 +142,7 @@ export function sniffFileKind(bytes: Buffer): FileKind {
  * the file in the message.
  * @example classifyNonXlsx("a.csv", Buffer.from("序号,编号")) // XlsxLoadError("csv-format")
  */
-export function classifyNonXlsx(fileName: string, bytes: Buffer, shown: string = fileName): XlsxLoadError | null {
+export function classifyNonXlsx(fileName: string, bytes: Uint8Array, shown: string = fileName): XlsxLoadError | null {
   const kind = sniffFileKind(bytes);
   const ext = extensionOf(fileName);
   const file = shown;

@@ -10,7 +10,8 @@ import { measureOf, MEASURES, type Measure } from "../../domain/accountability/l
 import { xlsxDocumentPort } from "../../adapters/xlsx/render-layout";
 import { flagOption, singleFile, stringOption, usageError } from "../args";
 import { painter } from "../colour";
-import { openWorkbook, resolveOutput, saveWorkbook } from "../files";
+import { openWorkbook, resolveOutput } from "../files";
+import { saveWorkbook } from "../save";
 import { toJsonText } from "../render";
 import { accountabilityJson, renderAccountabilityText, renderRecordedText } from "../render-ledger";
 import { CliError, EXIT_OK, EXIT_UNREADABLE, type CliArgs, type CliCommand } from "../types";
@@ -56,6 +57,7 @@ export const accountabilityCommand: CliCommand = {
     by: "value",
     out: "value",
     "in-place": "flag",
+    force: "flag",
   },
   async run(args, io) {
     const file = singleFile(args);

@@ -8,7 +8,8 @@ import { resolvePeriod } from "../../domain/analysis/period";
 import { xlsxDocumentPort } from "../../adapters/xlsx/render-layout";
 import { flagOption, singleFile, stringOption, usageError } from "../args";
 import { painter } from "../colour";
-import { openWorkbook, resolveOutput, saveWorkbook } from "../files";
+import { openWorkbook, resolveOutput } from "../files";
+import { saveWorkbook } from "../save";
 import { toJsonText } from "../render";
 import { analysisJson, renderAnalysisText } from "../render-ledger";
 import { EXIT_OK, type CliCommand } from "../types";
@@ -34,6 +35,7 @@ export const analysisCommand: CliCommand = {
     to: "value",
     out: "value",
     "in-place": "flag",
+    force: "flag",
     replace: "flag",
   },
   async run(args, io) {

@@ -6,7 +6,8 @@
 import { ArchiveError, runArchive } from "../../app/archive";
 import { xlsxDocumentPort } from "../../adapters/xlsx/render-layout";
 import { flagOption, singleFile, stringOption, usageError } from "../args";
-import { openWorkbook, resolveOutput, saveWorkbook } from "../files";
+import { openWorkbook, resolveOutput } from "../files";
+import { saveWorkbook } from "../save";
 import { toJsonText } from "../render";
 import { archiveJson, renderArchiveText } from "../render-ledger";
 import { CliError, EXIT_OK, EXIT_UNREADABLE, type CliCommand } from "../types";
@@ -32,7 +33,7 @@ export const archiveCommand: CliCommand = {
     "  同一年份不能重复归档；登记表中移走事项的行会清空但不删除（删除行可能打乱其他引用）",
     "退出码：0 成功；2 文件无法读取、不是登记表、已归档或用法错误",
   ].join("\n"),
-  options: { json: "flag", year: "value", out: "value", "in-place": "flag" },
+  options: { json: "flag", year: "value", out: "value", "in-place": "flag", force: "flag" },
   async run(args, io) {
     const file = singleFile(args);
     const year = parseYear(stringOption(args, "year"));

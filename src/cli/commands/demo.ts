@@ -8,6 +8,7 @@ import { runCheck } from "../../app/check";
 import { runNumbering } from "../../app/number";
 import { runStatus } from "../../app/status";
 import { XlsxWorkbook } from "../../adapters/xlsx/xlsx-workbook";
+import { writeFileAtomic } from "../../adapters/xlsx/atomic-write";
 import { stringOption } from "../args";
 import { painter } from "../colour";
 import { renderCheckText, renderNumberingText, renderStatusText } from "../render";
@@ -24,6 +25,15 @@ async function ensureDir(dir: string, shown: string): Promise<void> {
     await fsp.mkdir(dir, { recursive: true });
   } catch {
     throw new CliError(`无法创建输出文件夹：${shown}`, EXIT_UNREADABLE);
+  }
+}
+
+/** The sample registry, built with ExcelJS (a fixture: the adapter never reads through it). */
+async function writeSample(file: string): Promise<void> {
+  try {
+    await writeFileAtomic(file, new Uint8Array(await buildSampleWorkbook(buildSampleData()).xlsx.writeBuffer()));
+  } catch {
+    throw new CliError(`无法写入 ${file}`, EXIT_UNREADABLE);
   }
 }
 
@@ -53,7 +63,7 @@ export const demoCommand: CliCommand = {
     const samplePath = path.join(dir, DEMO_SAMPLE_FILE);
     const numberedPath = path.join(dir, DEMO_NUMBERED_FILE);
 
-    await saveTo(XlsxWorkbook.fromExcelJs(buildSampleWorkbook(buildSampleData())), samplePath);
+    await writeSample(samplePath);
     io.out(paint(`示例登记表已写入：${samplePath}`, "bold"));
     io.out("");
 

@@ -9,7 +9,8 @@ import { DOCUMENT_TITLE, type DocumentKind } from "../../domain/documents/common
 import { REMIND_METHODS, type RemindMethod } from "../../domain/documents/remind-log";
 import { xlsxDocumentPort } from "../../adapters/xlsx/render-layout";
 import { flagOption, singleFile, stringOption, usageError } from "../args";
-import { openWorkbook, resolveOutput, saveWorkbook } from "../files";
+import { openWorkbook, resolveOutput } from "../files";
+import { saveWorkbook } from "../save";
 import { toJsonText } from "../render";
 import { CliError, EXIT_OK, EXIT_UNREADABLE, type CliArgs, type CliIO, type OptionSpec } from "../types";
 
@@ -19,6 +20,7 @@ export const DOCUMENT_OPTIONS: OptionSpec = {
   out: "value",
   "in-place": "flag",
   replace: "flag",
+  force: "flag",
   by: "value",
   json: "flag",
 };
@@ -33,6 +35,7 @@ export function documentUsage(command: string, extra: readonly string[] = []): s
     "  -o, --out   输出文件（不会修改 FILE）；或用 --in-place 直接修改 FILE（先备份）",
     "  --today     文书日期（默认今天）",
     "  --replace   已有同名工作表时替换它（默认另建“(2)”“(3)”……工作表，不覆盖）",
+    "  --force     即使有内容无法完整保留（如被替换工作表中的图片、批注）也写入",
     "  --by        经办人姓名",
     ...extra,
     "  --json      以 JSON 输出生成结果",

@@ -1,7 +1,8 @@
 /** `duban number FILE (-o OUT | --in-place) [--json] [--today D]`: numbers for unnumbered items. */
 import { runNumbering } from "../../app/number";
 import { flagOption, singleFile } from "../args";
-import { openWorkbook, resolveOutput, saveWorkbook } from "../files";
+import { openWorkbook, resolveOutput } from "../files";
+import { saveWorkbook } from "../save";
 import { numberingJson, renderNumberingText, toJsonText } from "../render";
 import { EXIT_OK, type CliCommand } from "../types";
 
@@ -12,11 +13,12 @@ export const numberCommand: CliCommand = {
     "duban number FILE -o OUT [--json] [--today YYYY-MM-DD]",
     "duban number FILE --in-place [--json] [--today YYYY-MM-DD]",
     "  -o, --out   输出文件（不会修改 FILE；不能与 FILE 相同）",
+    "  --force     即使工作簿中有内容无法完整保留也写入（默认拒绝并说明原因）",
     "  --in-place  直接修改 FILE，修改前先在旁边保存备份（如 登记表.backup-1.xlsx）",
     '  --json      以 JSON 输出：{"assigned":[{"row","number"}]}',
     "  --today     任务下达时间为空的事项按此日期的年份编号（默认今天）",
   ].join("\n"),
-  options: { json: "flag", out: "value", "in-place": "flag" },
+  options: { json: "flag", out: "value", "in-place": "flag", force: "flag" },
   async run(args, io) {
     const file = singleFile(args);
     const target = await resolveOutput(args, file, io);

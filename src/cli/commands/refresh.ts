@@ -7,7 +7,8 @@ import { runRefresh, type RefreshResult } from "../../app/refresh";
 import { renderSetupText } from "../../app/refresh-report";
 import { xlsxSetupTarget } from "../../adapters/xlsx/apply-plan";
 import { flagOption, singleFile } from "../args";
-import { openWorkbook, resolveOutput, saveWorkbook } from "../files";
+import { openWorkbook, resolveOutput } from "../files";
+import { saveWorkbook } from "../save";
 import { toJsonText } from "../render";
 import { EXIT_OK, type CliCommand } from "../types";
 
@@ -39,16 +40,17 @@ export const refreshCommand: CliCommand = {
     "duban refresh FILE -o OUT [--json] [--today YYYY-MM-DD]",
     "duban refresh FILE --in-place [--json] [--today YYYY-MM-DD]",
     "  -o, --out   输出文件（不会修改 FILE；不能与 FILE 相同）",
+    "  --force     即使工作簿中有内容无法完整保留也写入（默认拒绝并说明原因）",
     "  --in-place  直接修改 FILE，修改前先在旁边保存备份；没有改动时不写文件",
     '  --json      以 JSON 输出：{"changes":[{"sheet","kind","count"}],"conflicts":[…],"notes":[…]}',
     "  --today     工作日历覆盖的年份按此日期计算（默认今天）；状态公式始终用 TODAY()",
   ].join("\n"),
-  options: { json: "flag", out: "value", "in-place": "flag" },
+  options: { json: "flag", out: "value", "in-place": "flag", force: "flag" },
   async run(args, io) {
     const file = singleFile(args);
     const target = await resolveOutput(args, file, io);
     const book = await openWorkbook(file, io);
-    const result = await runRefresh(book, xlsxSetupTarget(book.workbook), io.today);
+    const result = await runRefresh(book, xlsxSetupTarget(book), io.today);
     const write = !target.inPlace || !result.unchanged;
     const { backup } = write ? await saveWorkbook(book, target) : { backup: null };
     if (flagOption(args, "json")) io.out(toJsonText(setupJson(result)));

@@ -1,8 +1,7 @@
 /**
  * The standalone page's workbook: an .xlsx held in memory, opened from the bytes of a file the
- * person picked or dropped, saved back to bytes for 下载. Behind this interface so that the
- * implementation (ExcelJS's browser build today; the package-preserving xlsx core of issue 10
- * when it lands) can change without touching the pane.
+ * person picked or dropped, saved back to bytes for 下载. The pane sees only this interface; the
+ * implementation is the xlsx adapter's package-preserving core (package-book.ts).
  */
 import type { DocumentPort } from "../../app/documents";
 import type { SetupTarget } from "../../app/setup-port";
@@ -12,6 +11,8 @@ export interface StandaloneBook {
   readonly port: DocumentPort;
   /** Where a refresh applies its setup plan. */
   readonly setup: SetupTarget;
+  /** What the workbook could not keep as it was (named before 下载, never silent). */
+  losses(): readonly string[];
   /** The workbook as .xlsx bytes. */
   toBytes(): Promise<Uint8Array>;
 }

@@ -13,7 +13,7 @@ import { createPaneServices } from "../pane-services";
 import type { Outcome, PaneServices } from "../services";
 import { OPERATIONS, OUTCOMES, STRINGS } from "../strings";
 import { looksLikeXlsx, type OpenBook, type StandaloneBook } from "./book";
-import { openExcelJsBook } from "./exceljs-book";
+import { openPackageBook } from "./package-book";
 
 /** Operations that only read (no undo step is kept for them). */
 const READ_ONLY: ReadonlySet<string> = new Set([OPERATIONS.read]);
@@ -74,7 +74,7 @@ export async function openStandalone(
   bytes: Uint8Array,
   name: string,
   today: () => IsoDate,
-  open: OpenBook = openExcelJsBook,
+  open: OpenBook = openPackageBook,
 ): Promise<PaneServices> {
   if (!looksLikeXlsx(bytes)) throw new Error(STRINGS.notXlsx(name));
   const session = new StandaloneSession(await open(bytes, name), name, open);
@@ -91,6 +91,10 @@ export async function openStandalone(
     select: null,
     followSelection: null,
     watch: null,
-    download: async () => ({ name: processedName(name), bytes: await session.book.toBytes() }),
+    download: async () => ({
+      name: processedName(name),
+      bytes: await session.book.toBytes(),
+      losses: session.book.losses(),
+    }),
   });
 }

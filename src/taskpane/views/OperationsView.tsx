@@ -59,7 +59,9 @@ export function OperationsView({ pane }: ViewProps) {
               void pane.perform(STRINGS.download, async () => {
                 const file = await download();
                 saveBytes(file.bytes, file.name);
-                return { tone: "success", title: STRINGS.downloaded(file.name), lines: [] };
+                return file.losses.length === 0
+                  ? { tone: "success", title: STRINGS.downloaded(file.name), lines: [] }
+                  : { tone: "warning", title: STRINGS.downloadedWithLosses(file.name), lines: file.losses };
               })
             }
           >

@@ -4,7 +4,7 @@
  * look at the result. One harness per adapter: Office (the fake Excel) and xlsx (ExcelJS).
  */
 import * as ExcelJS from "exceljs";
-import type { SheetGrid } from "../../../src/domain/cell";
+import type { CellValue, SheetGrid } from "../../../src/domain/cell";
 import type { SheetLayout } from "../../../src/domain/layout/types";
 import type { CellWrite } from "../../../src/app/port";
 import type { DocumentPort, LayoutMode } from "../../../src/app/documents";
@@ -23,9 +23,9 @@ import type { NumberingPort } from "../../../src/adapters/office/numbering";
 import { OfficeWorkbook } from "../../../src/adapters/office/office-workbook";
 import { fixedRequirements } from "../../../src/adapters/office/requirements";
 import { XlsxWorkbook } from "../../../src/adapters/xlsx/xlsx-workbook";
-import { fromCellValue } from "../../../src/adapters/xlsx/cell-value";
 import { renderLayout } from "../../../src/adapters/xlsx/render-layout";
 import { xlsxSetupTarget } from "../../../src/adapters/xlsx/apply-plan";
+import { escapeText } from "../../../src/adapters/xlsx/package/xml";
 import { FakeExcel, parseBox, boxAddress } from "../office/fake-excel";
 import { registryXlsx, REGISTRY } from "./fixture";
 
@@ -179,7 +179,7 @@ function colName(col: number): string {
   return s;
 }
 
-// ───────────────────────────── xlsx (ExcelJS) ─────────────────────────────
+// ───────────────────────────── xlsx (package) ─────────────────────────────
 
 /**
  * The xlsx adapter with the 操作日志 the add-in keeps, written the same way (hidden sheet,
@@ -214,26 +214,40 @@ class LoggedXlsx implements ContractPort {
     return this.opId;
   }
 
-  private logSheet(): ExcelJS.Worksheet {
-    const wb = this.book.workbook;
-    let log = wb.getWorksheet(OPERATION_LOG_SHEET);
-    if (!log) {
-      log = wb.addWorksheet(OPERATION_LOG_SHEET, { state: "hidden" });
-      log.getRow(1).values = [...OPERATION_LOG_HEADERS];
+  /** Inserts rows at row 2 of the hidden log sheet (created with its header when missing). */
+  private insertLogRows(rows: readonly (readonly CellValue[])[]): void {
+    if (!this.book.sheetNamesSync().includes(OPERATION_LOG_SHEET)) {
+      this.book.addSheet(OPERATION_LOG_SHEET, { hidden: true });
+      this.book.setCells(
+        OPERATION_LOG_HEADERS.map((h, i) => ({
+          sheet: OPERATION_LOG_SHEET,
+          row: 1,
+          col: i + 1,
+          value: { t: "string", v: h },
+        })),
+      );
     }
-    return log;
+    const [log] = this.book.readSheetsSync([OPERATION_LOG_SHEET]);
+    const older = log.rows.slice(1);
+    const all = [...rows, ...older];
+    const writes: CellWrite[] = [];
+    all.forEach((cells, i) => {
+      const width = Math.max(cells.length, older[i]?.length ?? 0);
+      for (let c = 0; c < width; c++) {
+        writes.push({ sheet: OPERATION_LOG_SHEET, row: i + 2, col: c + 1, value: cells[c] ?? { t: "empty" } });
+      }
+    });
+    this.book.setCells(writes);
   }
 
   private logSheetAction(sheet: string, action: SheetAction, meta: OperationMeta): void {
     const base = { id: this.idFor(meta), time: "2026-11-25 09:00:00", operation: meta.operation, undoes: meta.undoes };
-    const row = logRowCells(sheetEntry(base, sheet, action)).map((c) => fromCellValue(c).value);
-    this.logSheet().spliceRows(2, 0, row);
+    this.insertLogRows([logRowCells(sheetEntry(base, sheet, action))]);
   }
 
   async writeLogged(writes: readonly CellWrite[], meta: OperationMeta): Promise<void> {
     if (writes.length === 0) return;
     for (const fn of this.pending.splice(0)) fn();
-    const log = this.logSheet();
     const id = this.idFor(meta);
     const time = "2026-11-25 09:00:00";
     const [grid] = await this.book.readSheets([...new Set(writes.map((w) => w.sheet))].slice(0, 1));
@@ -248,26 +262,25 @@ class LoggedXlsx implements ContractPort {
         col: w.col,
         old: w.old ?? grid?.rows[w.row - 1]?.[w.col - 1] ?? { t: "empty" },
         new: w.value,
-      }).map((c) => fromCellValue(c).value),
+      }),
     );
-    log.spliceRows(2, 0, ...rows);
+    this.insertLogRows(rows);
     await this.book.writeCells(writes);
   }
 
   async writeLayout(layout: SheetLayout, mode: LayoutMode): Promise<void> {
-    const existing = this.book.workbook.worksheets.find((w) => w.name.toLowerCase() === layout.name.toLowerCase());
-    this.logSheetAction(existing?.name ?? layout.name, existing ? "replaced" : "created", this.meta);
-    renderLayout(this.book.workbook, layout, mode);
+    const existing = this.book.sheetNamesSync().find((n) => n.toLowerCase() === layout.name.toLowerCase());
+    this.logSheetAction(existing ?? layout.name, existing ? "replaced" : "created", this.meta);
+    renderLayout(this.book, layout, mode);
   }
 
   async deleteSheet(name: string, meta: OperationMeta): Promise<void> {
     this.logSheetAction(name, "deleted", meta);
-    const ws = this.book.workbook.worksheets.find((w) => w.name.toLowerCase() === name.toLowerCase());
-    if (ws) this.book.workbook.removeWorksheet(ws.id);
+    await this.book.deleteSheet(name);
   }
 
   applySetupPlan(plan: WorkbookPlan): Promise<SetupOutcome> {
-    return xlsxSetupTarget(this.book.workbook).applySetupPlan(plan);
+    return xlsxSetupTarget(this.book).applySetupPlan(plan);
   }
 }
 
@@ -276,68 +289,93 @@ interface XlsxCf {
   rules: { formulae?: unknown[]; priority?: number; style?: { fill?: { bgColor?: { argb?: string } } } }[];
 }
 
+/**
+ * ExcelJS's reading of the adapter's saved bytes: the contract looks at the file as another
+ * program would. Refreshed after every operation (inspection is synchronous).
+ */
+class SavedView {
+  private wb: ExcelJS.Workbook | null = null;
+  private seenRevision = -1;
+
+  constructor(private readonly book: XlsxWorkbook) {}
+
+  async refresh(): Promise<void> {
+    if (this.seenRevision === this.book.revision && this.wb) return;
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await this.book.toBuffer()) as unknown as ExcelJS.Buffer);
+    this.wb = wb;
+    this.seenRevision = this.book.revision;
+  }
+
+  get workbook(): ExcelJS.Workbook {
+    if (!this.wb || this.seenRevision !== this.book.revision)
+      throw new Error("inspected before the view was refreshed");
+    return this.wb;
+  }
+}
+
+/** A person's own conditional format (a custom formula with a fill), added on top: priority 1. */
+function addOwnFormat(book: XlsxWorkbook, sheet: string, range: string, formula: string, fill: string): void {
+  const info = book.sheet(sheet);
+  if (!info) throw new Error(`no sheet ${sheet}`);
+  const doc = book.doc(info);
+  const dxf = book.styles().dxf({ fill: `FF${fill.slice(1)}` });
+  const own = `<conditionalFormatting sqref="${range}"><cfRule type="expression" dxfId="${dxf}" priority="1"><formula>${escapeText(formula)}</formula></cfRule></conditionalFormatting>`;
+  doc.setElements("conditionalFormatting", [own, ...doc.elementTexts("conditionalFormatting")]);
+  book.touch();
+}
+
 export const xlsxHarness: Harness = {
-  name: "xlsx adapter (ExcelJS)",
+  name: "xlsx adapter (package)",
   async open(registry) {
     const book: XlsxWorkbook = await registryXlsx(registry);
     const pending: (() => void)[] = [];
+    const view = new SavedView(book);
     const put = (sheet: string, row: number, col: number, text: string) => {
-      const ws = book.workbook.getWorksheet(sheet) ?? book.workbook.addWorksheet(sheet);
-      ws.getCell(row, col).value = text as ExcelJS.CellValue;
+      if (!book.sheetNamesSync().includes(sheet)) book.addSheet(sheet);
+      book.setCells([{ sheet, row, col, value: { t: "string", v: text } }]);
     };
+    const ws = (sheet: string) => view.workbook.getWorksheet(sheet);
+    await view.refresh();
     return {
-      run: (label, fn) => fn(new LoggedXlsx(book, { operation: label }, pending)),
+      run: async (label, fn) => {
+        try {
+          return await fn(new LoggedXlsx(book, { operation: label }, pending));
+        } finally {
+          await view.refresh();
+        }
+      },
       coauthorBeforeNextWrite: (sheet, row, col, text) => pending.push(() => put(sheet, row, col, text)),
       edit: put,
-      removeSheet: (sheet) => book.workbook.removeWorksheet(book.workbook.getWorksheet(sheet)!.id),
+      removeSheet: (sheet) => void book.deleteSheet(sheet),
       setFormula: (sheet, row, col, formula) => {
-        const ws = book.workbook.getWorksheet(sheet) ?? book.workbook.addWorksheet(sheet);
-        ws.getCell(row, col).value = { formula } as ExcelJS.CellFormulaValue;
+        if (!book.sheetNamesSync().includes(sheet)) book.addSheet(sheet);
+        book.setFormula(sheet, row, col, formula);
       },
-      defineName: (name, ref) => {
-        const names = book.workbook.definedNames as unknown as { model: { name: string; ranges: string[] }[] };
-        names.model = [...names.model, { name, ranges: [ref] }];
-      },
-      addOwnFormat: (sheet, range, formula, fill) => {
-        const ws = book.workbook.getWorksheet(sheet) as unknown as { conditionalFormattings?: XlsxCf[] };
-        ws.conditionalFormattings = [
-          {
-            ref: range,
-            rules: [
-              {
-                type: "expression",
-                priority: 1,
-                formulae: [formula],
-                style: { fill: { bgColor: { argb: `FF${fill.slice(1)}` } } },
-              } as never,
-            ],
-          },
-          ...(ws.conditionalFormattings ?? []),
-        ];
-      },
+      defineName: (name, ref) => book.defineName(name, ref),
+      addOwnFormat: (sheet, range, formula, fill) => addOwnFormat(book, sheet, range, formula, fill),
       grid: async (sheet) => (await book.readSheets([sheet]))[0] ?? { name: sheet, rows: [] },
       sheetNames: () => book.sheetNames(),
-      hidden: (sheet) => book.workbook.getWorksheet(sheet)?.state === "hidden",
+      hidden: (sheet) => book.sheetState(sheet) === "hidden",
       inspect: {
         formula: (sheet, row, col) => {
-          const cell = book.workbook.getWorksheet(sheet)?.getCell(row, col);
+          const cell = ws(sheet)?.getCell(row, col);
           return cell && cell.type === ExcelJS.ValueType.Formula ? (cell.formula ?? null) : null;
         },
         validation: (sheet, row, col) => {
-          const ws = book.workbook.getWorksheet(sheet);
-          const model = (ws as unknown as { dataValidations: { model: Record<string, ExcelJS.DataValidation> } })
+          const model = (ws(sheet) as unknown as { dataValidations: { model: Record<string, ExcelJS.DataValidation> } })
             ?.dataValidations.model;
           const dv = model?.[`${colName(col)}${row}`];
           if (!dv) return null;
           return { kind: dv.type, ...(dv.type === "list" ? { source: listSource(String(dv.formulae[0])) } : {}) };
         },
         validatedCells: (sheet) => {
-          const ws = book.workbook.getWorksheet(sheet) as unknown as { dataValidations: { model: object } };
-          return Object.values(ws.dataValidations.model).filter(Boolean).length;
+          const w = ws(sheet) as unknown as { dataValidations: { model: object } };
+          return Object.values(w.dataValidations.model).filter(Boolean).length;
         },
         conditionalFormats: (sheet) => {
-          const ws = book.workbook.getWorksheet(sheet) as unknown as { conditionalFormattings?: XlsxCf[] };
-          return (ws.conditionalFormattings ?? [])
+          const w = ws(sheet) as unknown as { conditionalFormattings?: XlsxCf[] };
+          return (w.conditionalFormattings ?? [])
             .flatMap((cf) => cf.rules.map((rule) => ({ cf, rule })))
             .sort((a, b) => (a.rule.priority ?? 0) - (b.rule.priority ?? 0))
             .map(({ cf, rule }) => ({
@@ -347,15 +385,15 @@ export const xlsxHarness: Harness = {
             }));
         },
         frozenRows: (sheet) => {
-          const view = book.workbook.getWorksheet(sheet)?.views?.[0] as { state?: string; ySplit?: number } | undefined;
-          return view?.state === "frozen" ? (view.ySplit ?? 0) : 0;
+          const v = ws(sheet)?.views?.[0] as { state?: string; ySplit?: number } | undefined;
+          return v?.state === "frozen" ? (v.ySplit ?? 0) : 0;
         },
         printArea: (sheet) => {
-          const area = book.workbook.getWorksheet(sheet)?.pageSetup.printArea;
+          const area = ws(sheet)?.pageSetup.printArea;
           return area ? area.replace(/\$/g, "") : null;
         },
         names: () => {
-          const model = (book.workbook.definedNames as unknown as { model: { name: string; ranges: string[] }[] })
+          const model = (view.workbook.definedNames as unknown as { model: { name: string; ranges: string[] }[] })
             .model;
           return Object.fromEntries(model.map((m) => [m.name, plainRef(m.ranges[0] ?? "")]));
         },

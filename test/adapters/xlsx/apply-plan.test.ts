@@ -1,7 +1,7 @@
 import * as ExcelJS from "exceljs";
 import JSZip from "jszip";
-import { applySetupPlanToWorkbook } from "../../../src/adapters/xlsx/apply-plan";
-import { readGrid } from "../../../src/adapters/xlsx/xlsx-workbook";
+import type { XlsxWorkbook } from "../../../src/adapters/xlsx/xlsx-workbook";
+import { bookOf, excelOf, reopened, storedValue } from "./helpers";
 import { analyzeRegistry } from "../../../src/domain/analyze";
 import { buildSetupPlan, type SheetPlan, type WorkbookPlan } from "../../../src/domain/setup-plan";
 
@@ -21,10 +21,9 @@ function planOf(
   return { sheets: [{ ...EMPTY_SHEET, ...sheet }], names, notes: [] };
 }
 
-async function roundTrip(wb: ExcelJS.Workbook): Promise<ExcelJS.Workbook> {
-  const again = new ExcelJS.Workbook();
-  await again.xlsx.load((await wb.xlsx.writeBuffer()) as ExcelJS.Buffer);
-  return again;
+/** The workbook as the next command opens it, after a save. */
+async function roundTrip(book: XlsxWorkbook): Promise<XlsxWorkbook> {
+  return reopened(book);
 }
 
 describe("cells by fill mode", () => {
@@ -46,10 +45,9 @@ describe("cells by fill mode", () => {
     marker: "日历序",
   });
 
-  it("ifEmpty writes an empty cell (with its style) and leaves a typed one", () => {
-    const wb = workbook();
-    const out = applySetupPlanToWorkbook(
-      wb,
+  it("ifEmpty writes an empty cell (with its style) and leaves a typed one", async () => {
+    const book = await bookOf(workbook());
+    const out = await book.applySetupPlan(
       planOf({
         name: "表",
         cells: [
@@ -58,7 +56,7 @@ describe("cells by fill mode", () => {
         ],
       }),
     );
-    const ws = wb.getWorksheet("表")!;
+    const ws = (await excelOf(book)).getWorksheet("表")!;
     expect(ws.getCell("A1").value).toBe("人填的");
     expect(ws.getCell("A1").font?.bold).toBeUndefined();
     expect(ws.getCell("A5").value).toBe("新");
@@ -67,10 +65,10 @@ describe("cells by fill mode", () => {
     expect(out.conflicts).toEqual([]);
   });
 
-  it("formula writes an empty cell, replaces a formula of ours, and reports anything else", () => {
-    const wb = workbook();
-    const out = applySetupPlanToWorkbook(wb, planOf({ name: "表", cells: [1, 2, 3, 4, 6].map(formula) }));
-    const ws = wb.getWorksheet("表")!;
+  it("formula writes an empty cell, replaces a formula of ours, and reports anything else", async () => {
+    const book = await bookOf(workbook());
+    const out = await book.applySetupPlan(planOf({ name: "表", cells: [1, 2, 3, 4, 6].map(formula) }));
+    const ws = (await excelOf(book)).getWorksheet("表")!;
     expect(ws.getCell("A1").value).toBe("人填的");
     expect(ws.getCell("A2").formula).toBe("1+1");
     expect(ws.getCell("A3").formula).toBe("INDEX(日历序,1)");
@@ -84,24 +82,25 @@ describe("cells by fill mode", () => {
     expect(out.changes).toEqual([{ sheet: "表", kind: "cells", count: 2 }]);
   });
 
-  it("reports a planned cell that a merged range covers", () => {
+  it("reports a planned cell that a merged range covers", async () => {
     const wb = workbook();
     wb.getWorksheet("表")!.mergeCells("C1:D1");
-    const out = applySetupPlanToWorkbook(
-      wb,
+    const out = await (
+      await bookOf(wb)
+    ).applySetupPlan(
       planOf({ name: "表", cells: [{ row: 1, col: 4, value: { t: "string", v: "状态" }, mode: "ifEmpty" }] }),
     );
     expect(out.conflicts).toEqual([{ sheet: "表", row: 1, col: 4, address: "D1", found: "（合并单元格）" }]);
     expect(out.changes).toEqual([]);
   });
 
-  it("owned overwrites what differs and clears what the plan no longer lists", () => {
+  it("owned overwrites what differs and clears what the plan no longer lists", async () => {
     const wb = workbook();
-    const ws = wb.getWorksheet("表")!;
-    ws.getCell("B7").value = "过时";
-    ws.getCell("D7").value = "区域外";
-    const out = applySetupPlanToWorkbook(
-      wb,
+    const fixture = wb.getWorksheet("表")!;
+    fixture.getCell("B7").value = "过时";
+    fixture.getCell("D7").value = "区域外";
+    const book = await bookOf(wb);
+    const out = await book.applySetupPlan(
       planOf({
         name: "表",
         owned: { left: 2, right: 3, fromRow: 1 },
@@ -111,8 +110,9 @@ describe("cells by fill mode", () => {
         ],
       }),
     );
+    const ws = (await excelOf(book)).getWorksheet("表")!;
     expect(ws.getCell("B1").value).toBe("新");
-    expect(ws.getCell("B2").value).toBe(46296);
+    expect(await storedValue(book, "xl/worksheets/sheet1.xml", "B2")).toBe(46296);
     expect(ws.getCell("B2").numFmt).toBe("yyyy-mm-dd");
     expect(ws.getCell("B7").value).toBeNull();
     expect(ws.getCell("D7").value).toBe("区域外");
@@ -187,7 +187,8 @@ describe("cells by fill mode", () => {
     );
     const wb = new ExcelJS.Workbook();
     wb.addWorksheet("别的表");
-    const first = applySetupPlanToWorkbook(wb, plan);
+    const book = await bookOf(wb);
+    const first = await book.applySetupPlan(plan);
     expect(first.changes.map((c) => c.kind)).toEqual([
       "sheet-created",
       "merges",
@@ -200,13 +201,13 @@ describe("cells by fill mode", () => {
       "print",
       "names",
     ]);
-    expect(applySetupPlanToWorkbook(wb, plan)).toEqual({ changes: [], conflicts: [] });
-    const loaded = await roundTrip(wb);
-    expect(applySetupPlanToWorkbook(loaded, plan)).toEqual({ changes: [], conflicts: [] });
-    const ws = loaded.getWorksheet("新表")!;
+    expect(await book.applySetupPlan(plan)).toEqual({ changes: [], conflicts: [] });
+    const loaded = await roundTrip(book);
+    expect(await loaded.applySetupPlan(plan)).toEqual({ changes: [], conflicts: [] });
+    const ws = (await excelOf(loaded)).getWorksheet("新表")!;
     // Written fully absolute, also after a load (ExcelJS reads it back as A1:B7 and would
     // write $A1:$B7, which LibreOffice ignores).
-    const zip = await JSZip.loadAsync(await loaded.xlsx.writeBuffer());
+    const zip = await JSZip.loadAsync(await loaded.toBuffer());
     expect(await zip.file("xl/workbook.xml")!.async("string")).toContain("&apos;新表&apos;!$A$1:$B$7</definedName>");
     expect(ws.pageSetup.printTitlesRow).toBe("1:1");
     expect(ws.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
@@ -214,14 +215,14 @@ describe("cells by fill mode", () => {
 });
 
 describe("conditional formats", () => {
-  it("replaces only the formats the setup wrote, after the user's own", () => {
+  it("replaces only the formats the setup wrote, after the user's own", async () => {
     const wb = new ExcelJS.Workbook();
-    const ws = wb.addWorksheet("表");
-    ws.addConditionalFormatting({
+    const fixture = wb.addWorksheet("表");
+    fixture.addConditionalFormatting({
       ref: "A1:A9",
       rules: [{ type: "expression", priority: 4, formulae: ["A1>100"], style: { font: { bold: true } } }],
     });
-    ws.addConditionalFormatting({
+    fixture.addConditionalFormatting({
       ref: "A1:C5",
       rules: [{ type: "expression", priority: 5, formulae: ['$C1="逾期"'], style: {} }],
     });
@@ -233,8 +234,10 @@ describe("conditional formats", () => {
       ],
       conditionalFormatSignatures: ['^\\$[A-Z]+[0-9]+="(逾期|临期|已办结|已终止)"$'],
     });
-    const out = applySetupPlanToWorkbook(wb, plan);
+    const book = await bookOf(wb);
+    const out = await book.applySetupPlan(plan);
     expect(out.changes).toEqual([{ sheet: "表", kind: "conditional-formats", count: 1 }]);
+    const ws = (await excelOf(book)).getWorksheet("表")!;
     const cfs = (
       ws as unknown as { conditionalFormattings: { ref: string; rules: { priority: number; formulae: string[] }[] }[] }
     ).conditionalFormattings;
@@ -242,23 +245,25 @@ describe("conditional formats", () => {
       ["A1:A9", "A1>100", 4],
       ["A1:C9", '$C1="逾期"', 5],
     ]);
-    expect(applySetupPlanToWorkbook(wb, plan).changes).toEqual([]);
+    expect((await book.applySetupPlan(plan)).changes).toEqual([]);
   });
 });
 
 describe("defined names", () => {
-  it("creates a name and moves it when its range changes", () => {
+  it("creates a name and moves it when its range changes", async () => {
     const wb = new ExcelJS.Workbook();
     wb.addWorksheet("设置");
+    const book = await bookOf(wb);
     const name = (bottom: number) => [
       { name: "科室列表", sheet: "设置", range: { top: 10, left: 1, bottom, right: 1 } },
     ];
-    expect(applySetupPlanToWorkbook(wb, planOf({ name: "设置", cells: [] }, name(29))).changes).toEqual([
+    expect((await book.applySetupPlan(planOf({ name: "设置", cells: [] }, name(29)))).changes).toEqual([
       { sheet: "", kind: "names", count: 1 },
     ]);
-    expect(applySetupPlanToWorkbook(wb, planOf({ name: "设置", cells: [] }, name(29))).changes).toEqual([]);
-    applySetupPlanToWorkbook(wb, planOf({ name: "设置", cells: [] }, name(40)));
-    const model = (wb.definedNames as unknown as { model: { name: string; ranges: string[] }[] }).model;
+    expect((await book.applySetupPlan(planOf({ name: "设置", cells: [] }, name(29)))).changes).toEqual([]);
+    await book.applySetupPlan(planOf({ name: "设置", cells: [] }, name(40)));
+    const model = ((await excelOf(book)).definedNames as unknown as { model: { name: string; ranges: string[] }[] })
+      .model;
     expect(model).toEqual([{ name: "科室列表", ranges: ["'设置'!$A$10:$A$40"] }]);
   });
 });
@@ -289,17 +294,18 @@ describe("a full setup plan on a real registry", () => {
     ws.getCell("H3").value = new Date(Date.UTC(2026, 11, 1));
     return wb;
   }
-  const planFor = (wb: ExcelJS.Workbook) => {
-    const grids = wb.worksheets.map(readGrid);
+  const planFor = async (book: XlsxWorkbook) => {
+    const grids = await book.readSheets(await book.sheetNames());
     return buildSetupPlan({ grids, analysis: analyzeRegistry(grids, "2026-11-26")!, today: "2026-11-26" });
   };
 
   it("is applied once: the plan built again from the result changes nothing", async () => {
-    const wb = await registry();
-    expect(applySetupPlanToWorkbook(wb, planFor(wb)).changes.length).toBeGreaterThan(10);
-    const loaded = await roundTrip(wb);
-    expect(applySetupPlanToWorkbook(loaded, planFor(loaded))).toEqual({ changes: [], conflicts: [] });
-    expect(loaded.worksheets.map((w) => w.name)).toEqual(["督办事项登记表", "督办看板", "设置", "工作日历"]);
-    expect(loaded.getWorksheet("督办事项登记表")!.getCell("H3").numFmt).toBe('yyyy"年"m"月"d"日"');
+    const book = await bookOf(await registry());
+    expect((await book.applySetupPlan(await planFor(book))).changes.length).toBeGreaterThan(10);
+    const loaded = await roundTrip(book);
+    expect(await loaded.applySetupPlan(await planFor(loaded))).toEqual({ changes: [], conflicts: [] });
+    const seen = await excelOf(loaded);
+    expect(seen.worksheets.map((w) => w.name)).toEqual(["督办事项登记表", "督办看板", "设置", "工作日历"]);
+    expect(seen.getWorksheet("督办事项登记表")!.getCell("H3").numFmt).toBe('yyyy"年"m"月"d"日"');
   });
 });

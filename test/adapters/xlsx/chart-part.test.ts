@@ -1,8 +1,8 @@
 /** The chart and drawing parts of a layout's ChartSpec: references to the sheet's cells, caches, anchors. */
 import { strFromU8, unzipSync } from "fflate";
-import * as ExcelJS from "exceljs";
 import { chartPartXml, drawingPartXml, sheetRef, xmlText } from "../../../src/adapters/xlsx/chart-part";
 import { renderLayout } from "../../../src/adapters/xlsx/render-layout";
+import { XlsxWorkbook } from "../../../src/adapters/xlsx/xlsx-workbook";
 import { buildAnalysisReport } from "../../../src/domain/analysis/report-layout";
 import { semesterPeriod } from "../../../src/domain/analysis/period";
 import type { LedgerFigures } from "../../../src/domain/analysis/figures";
@@ -110,9 +110,10 @@ describe("the drawing part", () => {
 
 describe("the parts in a package (test fixture injection)", () => {
   it("adds the drawing, the chart, their relationships and content types, and the sheet's <drawing>", async () => {
-    const wb = new ExcelJS.Workbook();
-    renderLayout(wb, layout);
-    const bytes = injectCharts(new Uint8Array(await wb.xlsx.writeBuffer()), layout);
+    // The package writer draws a layout's charts itself: the fixture gets the layout without them.
+    const book = XlsxWorkbook.empty();
+    renderLayout(book, { ...layout, charts: undefined });
+    const bytes = injectCharts(await book.toBuffer(), layout);
     const files = unzipSync(bytes);
     expect(Object.keys(files)).toEqual(expect.arrayContaining(["xl/drawings/drawing1.xml", "xl/charts/chart1.xml"]));
     expect(strFromU8(files["[Content_Types].xml"])).toContain("drawingml.chart+xml");

@@ -14,6 +14,7 @@ import {
 } from "../../../src/adapters/xlsx/render-layout";
 import { XlsxWorkbook } from "../../../src/adapters/xlsx/xlsx-workbook";
 import { ITEM, registryWorkbook, SETTINGS } from "../../domain/documents/fixtures";
+import { bookOf, excelOf } from "./helpers";
 
 const cal = createCalendar();
 const notice = buildNotice(ITEM, SETTINGS, cal, "2021-04-16");
@@ -21,10 +22,9 @@ const notice = buildNotice(ITEM, SETTINGS, cal, "2021-04-16");
 /** Renders into a fresh workbook, writes .xlsx bytes and reads them back, as Excel would. */
 async function roundTrip(layout: SheetLayout, wb = new ExcelJS.Workbook()): Promise<ExcelJS.Workbook> {
   if (wb.worksheets.length === 0) wb.addWorksheet("登记表").getCell("A1").value = "序号";
-  renderLayout(wb, layout, "add");
-  const back = new ExcelJS.Workbook();
-  await back.xlsx.load(await wb.xlsx.writeBuffer());
-  return back;
+  const book = await bookOf(wb);
+  renderLayout(book, layout, "add");
+  return excelOf(book);
 }
 
 describe("addresses", () => {
@@ -170,8 +170,9 @@ describe("rendering a layout into a workbook", () => {
   });
 
   it("can write a fallback face for machines without the official fonts", async () => {
-    const wb = new ExcelJS.Workbook();
-    const sheet = renderLayout(wb, notice, "add", { fontName: (f) => f.fallbacks[0] });
+    const book = XlsxWorkbook.empty();
+    renderLayout(book, notice, "add", { fontName: (f) => f.fallbacks[0] });
+    const sheet = (await excelOf(book)).getWorksheet(notice.name)!;
     expect(sheet.getCell(notice.cells[0].row, notice.cells[0].col).font.name).toBe("方正小标宋_GBK");
     const body = notice.cells.find((c) => c.field === "request");
     expect(sheet.getCell(body?.row ?? 0, 1).font.name).toBe("仿宋");
@@ -180,23 +181,21 @@ describe("rendering a layout into a workbook", () => {
 
 describe("adding and replacing sheets", () => {
   it("refuses to add a sheet whose name is taken, in any case", () => {
-    const wb = new ExcelJS.Workbook();
-    wb.addWorksheet("通知单〔2021〕3号");
-    expect(() => renderLayout(wb, notice, "add")).toThrow(/已存在/);
+    const book = XlsxWorkbook.empty();
+    book.addSheet("通知单〔2021〕3号");
+    expect(() => renderLayout(book, notice, "add")).toThrow(/已存在/);
   });
 
   it("replaces a sheet in its position, with the new content only", async () => {
-    const wb = new ExcelJS.Workbook();
-    wb.addWorksheet("登记表");
-    renderLayout(wb, notice, "add");
-    wb.addWorksheet("设置");
-    const old = wb.getWorksheet(notice.name);
-    if (!old) throw new Error("sheet missing");
-    old.getCell("H40").value = "旧内容";
+    const book = XlsxWorkbook.empty();
+    book.addSheet("登记表");
+    renderLayout(book, notice, "add");
+    book.addSheet("设置");
+    if (!(await book.sheetNames()).includes(notice.name)) throw new Error("sheet missing");
+    book.setCells([{ sheet: notice.name, row: 40, col: 8, value: { t: "string", v: "旧内容" } }]);
     const later = buildNotice(ITEM, SETTINGS, cal, "2021-04-20");
-    renderLayout(wb, later, "replace");
-    const back = new ExcelJS.Workbook();
-    await back.xlsx.load(await wb.xlsx.writeBuffer());
+    renderLayout(book, later, "replace");
+    const back = await excelOf(book);
     expect(back.worksheets.map((w) => w.name)).toEqual(["登记表", "通知单〔2021〕3号", "设置"]);
     const ws = back.getWorksheet(notice.name);
     const date = later.cells.find((c) => c.field === "noticeDate");
@@ -205,20 +204,19 @@ describe("adding and replacing sheets", () => {
     expect(ws?.pageSetup.printArea).toBe(`A1:D${later.rowHeights.length}`);
   });
 
-  it("adds the sheet when asked to replace one that is not there", () => {
-    const wb = new ExcelJS.Workbook();
-    renderLayout(wb, notice, "replace");
-    expect(wb.worksheets.map((w) => w.name)).toEqual([notice.name]);
+  it("adds the sheet when asked to replace one that is not there", async () => {
+    const book = XlsxWorkbook.empty();
+    renderLayout(book, notice, "replace");
+    expect((await excelOf(book)).worksheets.map((w) => w.name)).toEqual([notice.name]);
   });
 
   it("keeps each sheet's print area when several documents are added", async () => {
     const report = buildReport(ITEM, SETTINGS, cal, "2021-05-06");
-    const wb = new ExcelJS.Workbook();
-    wb.addWorksheet("登记表");
-    await xlsxLayoutPort(wb).writeLayout(notice, "add");
-    await xlsxLayoutPort(wb).writeLayout(report, "add");
-    const back = new ExcelJS.Workbook();
-    await back.xlsx.load(await wb.xlsx.writeBuffer());
+    const book = XlsxWorkbook.empty();
+    book.addSheet("登记表");
+    await xlsxLayoutPort(book).writeLayout(notice, "add");
+    await xlsxLayoutPort(book).writeLayout(report, "add");
+    const back = await excelOf(book);
     expect(back.getWorksheet(notice.name)?.pageSetup.printArea).toBe(`A1:D${notice.rowHeights.length}`);
     expect(back.getWorksheet(report.name)?.pageSetup.printArea).toBe(`A1:F${report.rowHeights.length}`);
   });
@@ -226,7 +224,7 @@ describe("adding and replacing sheets", () => {
 
 describe("the document port of an .xlsx", () => {
   it("reads and writes cells through the workbook and draws layouts into it", async () => {
-    const book = XlsxWorkbook.fromExcelJs(registryWorkbook());
+    const book = await bookOf(registryWorkbook());
     const port = xlsxDocumentPort(book);
     await port.writeLayout(notice, "add");
     expect(await port.sheetNames()).toEqual(["督办事项登记表", "设置", notice.name]);

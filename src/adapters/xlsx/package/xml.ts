@@ -1,0 +1,298 @@
+/**
+ * A small XML reader for package parts, working on the text by positions: no DOM (a 40 MB
+ * sheet stays one string), no DTDs and no entities beyond the five predefined ones and
+ * numeric references — a `<!DOCTYPE` or `<!ENTITY` is refused outright (no XXE, no
+ * "billion laughs"). Parts are edited by splicing new text between element positions.
+ */
+import { PackageError } from "./errors";
+
+/** A tag found in the text: `start` at "<", `end` just after ">". */
+export interface XmlTag {
+  readonly name: string;
+  readonly kind: "open" | "close" | "empty";
+  readonly start: number;
+  readonly end: number;
+}
+
+/** An element: its start tag ends at `openEnd`; its content runs to `closeStart`; `end` follows it. */
+export interface XmlElement {
+  readonly name: string;
+  readonly start: number;
+  readonly openEnd: number;
+  readonly closeStart: number;
+  readonly end: number;
+}
+
+/**
+ * Refuses XML that declares a document type or entities; comments and CDATA are fine.
+ * @example assertSafeXml('<!DOCTYPE x [<!ENTITY a "b">]><x/>', "xl/workbook.xml") // throws PackageError("unsafe-xml")
+ */
+export function assertSafeXml(xml: string, part: string): void {
+  let at = xml.indexOf("<!");
+  while (at >= 0) {
+    if (!xml.startsWith("<!--", at) && !xml.startsWith("<![CDATA[", at)) {
+      throw new PackageError("unsafe-xml", part);
+    }
+    at = xml.indexOf("<!", at + 2);
+  }
+}
+
+const NAMED: Readonly<Record<string, string>> = { lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" };
+
+function codePoint(n: number, whole: string): string {
+  return Number.isInteger(n) && n > 0 && n <= 0x10ffff ? String.fromCodePoint(n) : whole;
+}
+
+/**
+ * Text content as the XML means it: line ends normalised to "\n", the five predefined entities
+ * and numeric references decoded; any other "&name;" is left as written (no DTD, no expansion).
+ * @example decodeXml("A&amp;B &#x4E2D;") // "A&B 中"
+ */
+export function decodeXml(text: string): string {
+  let s = text.indexOf("\r") >= 0 ? text.replace(/\r\n?/g, "\n") : text;
+  if (s.indexOf("&") < 0) return s;
+  s = s.replace(/&(#x[0-9A-Fa-f]+|#[0-9]+|[A-Za-z]+);/g, (whole, body: string) => {
+    if (body[0] !== "#") return NAMED[body] ?? whole;
+    return codePoint(body[1] === "x" ? parseInt(body.slice(2), 16) : parseInt(body.slice(1), 10), whole);
+  });
+  return s;
+}
+
+/** A carriage return is kept by a character reference (a literal one is read as a line feed). */
+const ENTITY: Readonly<Record<string, string>> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", "\r": "&#13;" };
+
+function escapeOne(c: string): string {
+  return ENTITY[c] ?? `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}_`;
+}
+
+/**
+ * Text for element content: &, < and > escaped; characters XML cannot hold as Excel's _xHHHH_.
+ * @example escapeText("a<b & c") // "a&lt;b &amp; c"
+ */
+export function escapeText(text: string): string {
+  let out = "";
+  let from = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    // & < > and control characters (tab and line feed are kept); U+FFFE/U+FFFF.
+    if (c === 38 || c === 60 || c === 62 || (c < 32 && c !== 9 && c !== 10) || c === 0xfffe || c === 0xffff) {
+      out += text.slice(from, i) + escapeOne(text[i]);
+      from = i + 1;
+    }
+  }
+  return from === 0 ? text : out + text.slice(from);
+}
+
+/**
+ * Text for an attribute value in double quotes (line ends kept as character references).
+ * @example escapeAttr('say "hi"\n') // "say &quot;hi&quot;&#10;"
+ */
+export function escapeAttr(text: string): string {
+  return escapeText(text).replace(/"/g, "&quot;").replace(/\n/g, "&#10;").replace(/\t/g, "&#9;");
+}
+
+function isNameEnd(code: number): boolean {
+  // space, tab, CR, LF, "/", ">"
+  return code === 32 || code === 9 || code === 13 || code === 10 || code === 47 || code === 62;
+}
+
+/** Index just after the ">" closing a tag that starts at `at`, skipping ">" inside quotes. */
+function tagEnd(xml: string, at: number): number {
+  let quote = 0;
+  for (let i = at + 1; i < xml.length; i++) {
+    const c = xml.charCodeAt(i);
+    if (quote) {
+      if (c === quote) quote = 0;
+    } else if (c === 34 || c === 39) quote = c;
+    else if (c === 62) return i + 1;
+  }
+  throw new PackageError("corrupt", "unclosed tag");
+}
+
+/** Skips a comment, CDATA section or processing instruction starting at `at`; -1 when it is a tag. */
+function skipSpecial(xml: string, at: number): number {
+  const c = xml.charCodeAt(at + 1);
+  if (c === 63 /* ? */) return endOf(xml, "?>", at);
+  if (c !== 33 /* ! */) return -1;
+  if (xml.startsWith("<!--", at)) return endOf(xml, "-->", at);
+  if (xml.startsWith("<![CDATA[", at)) return endOf(xml, "]]>", at);
+  throw new PackageError("unsafe-xml", "declaration");
+}
+
+function endOf(xml: string, marker: string, at: number): number {
+  const i = xml.indexOf(marker, at);
+  if (i < 0) throw new PackageError("corrupt", `unterminated ${marker}`);
+  return i + marker.length;
+}
+
+/**
+ * The next tag at or after `from` (comments, CDATA and processing instructions skipped), or null.
+ * @example nextTag("<a><b/></a>", 1) // { name: "a", kind: "open", start: 0, end: 3 } when from = 0
+ */
+export function nextTag(xml: string, from: number, to: number = xml.length): XmlTag | null {
+  let at = xml.indexOf("<", from);
+  while (at >= 0 && at < to) {
+    const skipped = skipSpecial(xml, at);
+    if (skipped >= 0) {
+      at = xml.indexOf("<", skipped);
+      continue;
+    }
+    const closing = xml.charCodeAt(at + 1) === 47;
+    let i = at + (closing ? 2 : 1);
+    while (i < xml.length && !isNameEnd(xml.charCodeAt(i))) i++;
+    const name = xml.slice(at + (closing ? 2 : 1), i);
+    const end = tagEnd(xml, at);
+    const kind = closing ? "close" : xml.charCodeAt(end - 2) === 47 ? "empty" : "open";
+    return { name, kind, start: at, end };
+  }
+  return null;
+}
+
+/**
+ * The whole element whose start tag is `tag` (nested elements of the same name are counted).
+ * @example elementOf(xml, nextTag(xml, 0)!).end // index after its end tag
+ */
+export function elementOf(xml: string, tag: XmlTag): XmlElement {
+  if (tag.kind === "empty")
+    return { name: tag.name, start: tag.start, openEnd: tag.end, closeStart: tag.end, end: tag.end };
+  let depth = 1;
+  let at = tag.end;
+  for (;;) {
+    const t = nextTag(xml, at);
+    if (!t) throw new PackageError("corrupt", `unclosed <${tag.name}>`);
+    at = t.end;
+    if (t.name !== tag.name) continue;
+    if (t.kind === "open") depth++;
+    else if (t.kind === "close" && --depth === 0) {
+      return { name: tag.name, start: tag.start, openEnd: tag.end, closeStart: t.start, end: t.end };
+    }
+  }
+}
+
+/** The document's root element (its end tag is the document's last: found from the end). */
+export function rootElement(xml: string): XmlElement {
+  const tag = nextTag(xml, 0);
+  if (!tag || tag.kind === "close") throw new PackageError("corrupt", "no root element");
+  if (tag.kind === "empty") return elementOf(xml, tag);
+  const closeStart = xml.lastIndexOf(`</${tag.name}`);
+  if (closeStart < tag.end) throw new PackageError("corrupt", `unclosed <${tag.name}>`);
+  const end = xml.indexOf(">", closeStart) + 1;
+  return { name: tag.name, start: tag.start, openEnd: tag.end, closeStart, end };
+}
+
+/**
+ * The direct children of an element, in order (optionally only those named `name`).
+ * @example childElements(xml, root, "sheet").length
+ */
+export function childElements(xml: string, parent: XmlElement, name?: string): XmlElement[] {
+  const out: XmlElement[] = [];
+  let at = parent.openEnd;
+  while (at < parent.closeStart) {
+    const tag = nextTag(xml, at, parent.closeStart);
+    if (!tag || tag.kind === "close") break;
+    const el = elementOf(xml, tag);
+    if (name === undefined || tag.name === name) out.push(el);
+    at = el.end;
+  }
+  return out;
+}
+
+/** The first direct child named `name`, or undefined. */
+export function childElement(xml: string, parent: XmlElement, name: string): XmlElement | undefined {
+  let at = parent.openEnd;
+  while (at < parent.closeStart) {
+    const tag = nextTag(xml, at, parent.closeStart);
+    if (!tag || tag.kind === "close") return undefined;
+    const el = elementOf(xml, tag);
+    if (tag.name === name) return el;
+    at = el.end;
+  }
+  return undefined;
+}
+
+const ATTRIBUTE = /([^\s=/>]+)\s*=\s*("([^"]*)"|'([^']*)')/g;
+
+/**
+ * The attributes of a start tag (text from "<" to ">"), values decoded.
+ * @example parseAttributes('<c r="A1" t="s">').get("t") // "s"
+ */
+export function parseAttributes(startTag: string): Map<string, string> {
+  const out = new Map<string, string>();
+  const nameEnd = startTag.search(/[\s/>]/);
+  ATTRIBUTE.lastIndex = nameEnd < 0 ? startTag.length : nameEnd;
+  let m: RegExpExecArray | null;
+  while ((m = ATTRIBUTE.exec(startTag)) !== null) {
+    const raw = m[3] ?? m[4] ?? "";
+    out.set(m[1], decodeXml(raw.replace(/[\t\n\r]/g, " ")));
+  }
+  return out;
+}
+
+/** The attributes of an element's start tag. */
+export function attributesOf(xml: string, el: Pick<XmlElement, "start" | "openEnd">): Map<string, string> {
+  return parseAttributes(xml.slice(el.start, el.openEnd));
+}
+
+/** The decoded text inside an element (markup inside it removed). */
+export function textOf(xml: string, el: XmlElement): string {
+  const inner = xml.slice(el.openEnd, el.closeStart);
+  if (inner.indexOf("<") < 0) return decodeXml(inner);
+  return decodeXml(
+    inner.replace(/<!\[CDATA\[([\s\S]*?)\]\]>|<[^>]*>/g, (_, cdata?: string) => (cdata ? escapeText(cdata) : "")),
+  );
+}
+
+/**
+ * A start tag with attributes changed: a string sets (added at the end when new), null removes.
+ * Other attributes keep their text and order.
+ * @example withAttributes('<c r="A1" s="3">', { s: null, t: "s" }) // '<c r="A1" t="s">'
+ */
+export function withAttributes(startTag: string, changes: Readonly<Record<string, string | null>>): string {
+  const done = new Set<string>();
+  let out = startTag.replace(/(\s+)([^\s=/>]+)\s*=\s*("[^"]*"|'[^']*')/g, (whole, space: string, name: string) => {
+    if (!(name in changes)) return whole;
+    done.add(name);
+    const value = changes[name];
+    return value === null ? "" : `${space}${name}="${escapeAttr(value)}"`;
+  });
+  const added = Object.entries(changes)
+    .filter(([name, value]) => value !== null && !done.has(name))
+    .map(([name, value]) => ` ${name}="${escapeAttr(value as string)}"`)
+    .join("");
+  if (added) {
+    const close = out.endsWith("/>") ? out.length - 2 : out.length - 1;
+    out = out.slice(0, close).replace(/\s+$/, "") + added + out.slice(close);
+  }
+  return out;
+}
+
+/** The prefix of a qualified name with its colon ("x:" for "x:c"), or "". */
+export function prefixOf(name: string): string {
+  const i = name.indexOf(":");
+  return i < 0 ? "" : name.slice(0, i + 1);
+}
+
+/** One edit of a text: replace [start, end) by `text` (start = end inserts). */
+export interface Splice {
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+}
+
+/**
+ * The text with non-overlapping splices applied (in any order given; equal starts keep their order).
+ * @example applySplices("abc", [{ start: 1, end: 2, text: "X" }]) // "aXc"
+ */
+export function applySplices(text: string, splices: readonly Splice[]): string {
+  if (splices.length === 0) return text;
+  const sorted = splices.map((s, i) => ({ s, i })).sort((a, b) => a.s.start - b.s.start || a.i - b.i);
+  const parts: string[] = [];
+  let at = 0;
+  for (const { s } of sorted) {
+    if (s.start < at) throw new Error("overlapping edits");
+    parts.push(text.slice(at, s.start), s.text);
+    at = s.end;
+  }
+  parts.push(text.slice(at));
+  return parts.join("");
+}
