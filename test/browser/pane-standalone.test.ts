@@ -3,7 +3,9 @@
  * counts and the overdue list, number, close an item, download and reopen the file with ExcelJS,
  * undo — with the pages' Content-Security-Policy in force and no request but office.js's.
  */
+import * as fs from "fs";
 import * as ExcelJS from "exceljs";
+import { unzipSync } from "fflate";
 import type { Page } from "playwright-core";
 import { browserSuite, describeWithBrowser, outPath } from "./harness";
 import { registryBytes, TODAY } from "./pane-workbook";
@@ -33,9 +35,8 @@ describeWithBrowser("standalone page (real browser, built dist/)", () => {
     await page.getByText("独立页面").waitFor({ timeout: 15_000 });
     await page.screenshot({ path: outPath("pane-standalone-start.png"), fullPage: true });
 
-    await page
-      .getByTestId("file-input")
-      .setInputFiles({ name: "登记表.xlsx", mimeType: XLSX, buffer: await registryBytes() });
+    const original = await registryBytes();
+    await page.getByTestId("file-input").setInputFiles({ name: "登记表.xlsx", mimeType: XLSX, buffer: original });
     await page.getByRole("tab", { name: "概览" }).waitFor({ timeout: 30_000 });
     expect(await page.getByText("登记表.xlsx · 今天是 2026年12月2日").isVisible()).toBe(true);
     expect([
@@ -85,6 +86,14 @@ describeWithBrowser("standalone page (real browser, built dist/)", () => {
     expect(ws.getCell("M4").value).toBe("按期办结");
     expect((ws.getCell("S4").value as Date).toISOString().slice(0, 10)).toBe(TODAY);
     expect(ws.getCell("C5").value).toBe("<b>课后服务</b>经费公示");
+    // The package-preserving writer: every part is still there, and the 设置 sheet, which no
+    // operation touched, is the same bytes.
+    const before = unzipSync(new Uint8Array(original));
+    const after = unzipSync(new Uint8Array(fs.readFileSync(file)));
+    expect(Object.keys(after)).toEqual(expect.arrayContaining(Object.keys(before)));
+    expect(Buffer.from(after["xl/worksheets/sheet2.xml"]).equals(Buffer.from(before["xl/worksheets/sheet2.xml"]))).toBe(
+      true,
+    );
 
     await page.getByRole("button", { name: "撤销上次操作" }).click();
     await numbered.getByText("已撤销“销号”").waitFor();
