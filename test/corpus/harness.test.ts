@@ -35,8 +35,18 @@ function edit(parts: Parts, part: string, change: (xml: string) => string): Part
   return out;
 }
 
-/** What a perfect `number` does: one shared string appended, one empty cell filled. */
+/**
+ * What a perfect `number` does: one shared string appended, one empty cell filled, and Excel
+ * asked to recalculate on opening (formulas elsewhere read the cell).
+ */
 function surgicalNumber(parts: Parts): Parts {
+  return edit(numberWithoutRecalc(parts), "xl/workbook.xml", (xml) =>
+    xml.replace(/<calcPr\b([^>]*?)(\/?)>/, '<calcPr$1 fullCalcOnLoad="1"$2>'),
+  );
+}
+
+/** A `number` that fills the cell but leaves Excel showing the old results of formulas reading it. */
+function numberWithoutRecalc(parts: Parts): Parts {
   let index = -1;
   const withString = edit(parts, "xl/sharedStrings.xml", (xml) => {
     index = (xml.match(/<si>/g) ?? []).length;
@@ -127,6 +137,22 @@ const DAMAGE: readonly [string, string, CommandName, FindingKind, (p: Parts) => 
       new Map([[`${REGISTRY}!B5`, "〔2026〕6号"]]),
     ],
     ["a cell filled that number does not report", "chart.xlsx", "number", "cell", surgicalNumber],
+    [
+      "a number that leaves formulas reading the cell showing old results",
+      "chart.xlsx",
+      "number",
+      "recalc-flag",
+      numberWithoutRecalc,
+      new Map([[`${REGISTRY}!B5`, "〔2026〕6号"]]),
+    ],
+    [
+      "a number that changes the workbook part beyond the request to recalculate",
+      "chart.xlsx",
+      "number",
+      "workbook-element",
+      (p) => edit(surgicalNumber(p), "xl/workbook.xml", (x) => x.replace("<calcPr", '<calcPr fullPrecision="0"')),
+      new Map([[`${REGISTRY}!B5`, "〔2026〕6号"]]),
+    ],
     [
       "0\\% losing its escape",
       "number-formats.xlsx",

@@ -8,7 +8,7 @@ import { DocumentError, generateDocument, type DocumentResult } from "../../app/
 import { DOCUMENT_TITLE, type DocumentKind } from "../../domain/documents/common";
 import { REMIND_METHODS, type RemindMethod } from "../../domain/documents/remind-log";
 import { xlsxDocumentPort } from "../../adapters/xlsx/render-layout";
-import { flagOption, singleFile, stringOption, usageError } from "../args";
+import { flagOption, ledgerOption, singleFile, stringOption, usageError } from "../args";
 import { openWorkbook, resolveOutput } from "../files";
 import { saveWorkbook } from "../save";
 import { toJsonText } from "../render";
@@ -23,12 +23,13 @@ export const DOCUMENT_OPTIONS: OptionSpec = {
   force: "flag",
   by: "value",
   json: "flag",
+  sheet: "value",
 };
 
 /** The usage lines every document command shares. */
 export function documentUsage(command: string, extra: readonly string[] = []): string {
   return [
-    `duban ${command} FILE --number 编号 -o OUT [--today YYYY-MM-DD] [--replace] [--by 经办人] [--json]${
+    `duban ${command} FILE --number 编号 -o OUT [--today YYYY-MM-DD] [--replace] [--by 经办人] [--sheet 工作表] [--json]${
       extra.length > 0 ? " [--method 电话|督办函|催办提示单]" : ""
     }`,
     "  --number    督办事项编号，如 〔2021〕3号（也可写作 [2021]3号）",
@@ -37,6 +38,7 @@ export function documentUsage(command: string, extra: readonly string[] = []): s
     "  --replace   已有同名工作表时替换它（默认另建“(2)”“(3)”……工作表，不覆盖）",
     "  --force     即使有内容无法完整保留（如被替换工作表中的图片、批注）也写入",
     "  --by        经办人姓名",
+    "  --sheet     只在这一个台账工作表中找编号（默认在所有台账工作表中找）",
     ...extra,
     "  --json      以 JSON 输出生成结果",
     "退出码：0 成功；2 文件无法读取、不是登记表、编号不存在或用法错误",
@@ -50,6 +52,7 @@ export function documentJson(result: DocumentResult, written: string): object {
     number: result.number,
     row: result.row,
     sheet: result.sheetName,
+    ledgerSheet: result.ledgerSheet,
     replaced: result.replaced,
     output: written,
     warnings: result.warnings,
@@ -85,6 +88,7 @@ export async function runDocumentCommand(kind: DocumentKind, args: CliArgs, io: 
       replace: flagOption(args, "replace"),
       handler: stringOption(args, "by"),
       ...(method ? { method } : {}),
+      ...ledgerOption(args),
     });
   } catch (error) {
     if (error instanceof DocumentError) throw new CliError(error.message, EXIT_UNREADABLE);
@@ -97,7 +101,7 @@ export async function runDocumentCommand(kind: DocumentKind, args: CliArgs, io: 
     return EXIT_OK;
   }
   const lines = [
-    `已生成${DOCUMENT_TITLE[result.kind]}：${result.number}（登记表第 ${result.row} 行）→ 工作表“${result.sheetName}”${
+    `已生成${DOCUMENT_TITLE[result.kind]}：${result.number}（“${result.ledgerSheet}”第 ${result.row} 行）→ 工作表“${result.sheetName}”${
       result.replaced ? "（替换原工作表）" : ""
     }`,
   ];

@@ -50,7 +50,9 @@ export function mayChange(c: Comparison, part: string): boolean {
   if (part === "xl/styles.xml" || part === "xl/sharedStrings.xml") return true;
   if (part === registryPart) return policy.editsRegistry;
   if (part === calcChainPart(c.input)) return policy.writesFormulas;
-  if (part === wb) return policy.addsSheets || policy.writesFormulas;
+  // A command that sets registry cells asks Excel to recalculate on opening (checkCalculation
+  // holds a value-only command to exactly that change of the workbook part).
+  if (part === wb) return policy.addsSheets || policy.writesFormulas || policy.editsRegistry;
   if (part === "docProps/app.xml") return policy.addsSheets;
   if (part === CONTENT_TYPES) return partsChanged;
   const source = sourceOfRels(part);

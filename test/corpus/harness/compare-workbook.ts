@@ -3,7 +3,7 @@
  * elements kept; the recalculation flag when calcChain goes; calcChain pointing at formulas;
  * number formats, styles and shared strings only appended to, never renumbered.
  */
-import { readSheets, workbookPart } from "../ooxml/opc";
+import { readSheets, sheetPart, workbookPart } from "../ooxml/opc";
 import {
   attributes,
   childElements,
@@ -91,18 +91,55 @@ function checkWorkbookElements(c: Comparison, f: Findings): void {
   }
 }
 
-/** calcChain dropped ⇒ fullCalcOnLoad; a calcChain in the output names only formula cells. */
+function recalculatesOnOpen(parts: Parts): boolean {
+  const calcPr = childNamed(workbookRoot(parts), "calcPr");
+  const full = calcPr ? attributes(calcPr.startTag).fullCalcOnLoad : undefined;
+  return full === "1" || full === "true";
+}
+
+/** The workbook part without the request to recalculate on opening (an added empty calcPr too). */
+function withoutRecalcRequest(xml: string): string {
+  return xml
+    .replace(/<((?:\w+:)?calcPr) fullCalcOnLoad="1"\/>/, "")
+    .replace(/(<(?:\w+:)?calcPr\b[^>]*?) fullCalcOnLoad="1"/, "$1");
+}
+
+/**
+ * calcChain dropped ⇒ fullCalcOnLoad; registry cells set ⇒ fullCalcOnLoad (formulas elsewhere
+ * read them, and Excel shows saved results until it recalculates); a command that only sets
+ * values changes nothing else in the workbook part; a calcChain in the output names only
+ * formula cells.
+ */
 function checkCalculation(c: Comparison, f: Findings): void {
   const chainIn = calcChainPart(c.input);
   const chainOut = calcChainPart(c.output);
+  const wb = workbookPart(c.output);
   if (chainIn && !chainOut) {
-    const calcPr = childNamed(workbookRoot(c.output), "calcPr");
-    const full = calcPr ? attributes(calcPr.startTag).fullCalcOnLoad : undefined;
     f.check(
-      full === "1" || full === "true",
+      recalculatesOnOpen(c.output),
       "recalc-flag",
-      workbookPart(c.output),
+      wb,
       "删除了 calcChain.xml，却没有让 Excel 打开时重新计算（calcPr fullCalcOnLoad）",
+    );
+  }
+  const registryPart = sheetPart(c.input, c.registry);
+  const registryChanged = registryPart !== null && partText(c.input, registryPart) !== partText(c.output, registryPart);
+  if (c.policy.editsRegistry && registryChanged) {
+    f.check(
+      recalculatesOnOpen(c.output),
+      "recalc-flag",
+      wb,
+      "改动了登记表的单元格，却没有让 Excel 打开时重新计算（依赖这些单元格的公式会显示旧结果）",
+    );
+  }
+  if (!c.policy.addsSheets && !c.policy.writesFormulas) {
+    const before = partText(c.input, workbookPart(c.input)) ?? "";
+    const after = partText(c.output, wb) ?? "";
+    f.check(
+      withoutRecalcRequest(after) === before,
+      "workbook-element",
+      wb,
+      `只写单元格值的命令只能在工作簿部件中加上重新计算的请求：${clip(before)} → ${clip(after)}`,
     );
   }
   if (!chainOut) return;
