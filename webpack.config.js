@@ -3,8 +3,9 @@
 // also writes dist/manifest.xml with https://localhost:3000/ replaced by ADDIN_PROD_URL.
 //
 // Weight: the pane is compiled as ES modules (tsconfig.webpack.json) so webpack tree-shakes
-// Fluent UI; documents, the xlsx adapter (standalone page) and other rarely used parts are lazy
-// chunks. Performance hints are errors: an asset or entry point over budget fails the build,
+// Fluent UI, and package.json's "sideEffects" names the only modules of ours with side effects
+// (the entries), so a module imported for an unused export is left out; the Office adapter,
+// documents, edits, refresh and the xlsx adapter (standalone page) are lazy chunks. Performance hints are errors: an asset or entry point over budget fails the build,
 // and GzipBudgetPlugin fails it when the scripts a page loads first exceed 200 KB gzipped.
 //
 // Old webviews: taskpane.html loads boot.js (ES5, copied as is) which shows a Chinese message

@@ -9,19 +9,21 @@
 import { EMPTY, type CellValue, type IsoDate } from "../domain/cell";
 import { isValidIso, compareIso, formatChineseDate } from "../domain/dates";
 import type { ColumnKey } from "../domain/columns";
-import { resultSaysClosed, isClosed, isTerminated, classifyItem, effectiveDeadline } from "../domain/status";
-import type { Issue, RegistryItem, Status } from "../domain/model";
+import { isClosed, isTerminated, classifyItem, effectiveDeadline } from "../domain/status";
+import { resultCloses } from "../domain/vocabulary";
+import type { Issue, LedgerReading, RegistryItem, Status } from "../domain/model";
 import { HEADER_OF } from "../domain/registry";
 import { REGISTRY_DATE_FORMAT } from "../domain/registry-plan";
 import { CALENDAR_ISSUE_COLUMN, SETTINGS_ISSUE_COLUMN } from "../domain/settings";
 import type { CellWrite, WorkbookPort } from "./port";
 import { isLoggedPort } from "./ports/operation-log";
 import { loadRegistry, type LoadedRegistry } from "./registry";
+import { placeItemWrite } from "./write-target";
 
 /** The 操作日志 names of the three actions. */
 export const ITEM_OPERATIONS = { close: "销号", extend: "延期", terminate: "终止" } as const;
 
-/** The row an action is about (sheet: the registry sheet when omitted). */
+/** The row an action is about (any row of the item; sheet: the first ledger sheet when omitted). */
 export interface ItemRef {
   readonly row: number;
   readonly sheet?: string;
@@ -95,16 +97,20 @@ function refuse(code: ItemActionErrorCode, message: string): never {
   throw new ItemActionError(code, message);
 }
 
+/** The item at a row of a ledger sheet (any of its rows, for an item over several rows). */
 function findItem(loaded: LoadedRegistry, ref: ItemRef): RegistryItem {
   const sheet = ref.sheet ?? loaded.layout.sheetName;
-  const item = sheet === loaded.layout.sheetName ? loaded.items.find((i) => i.row === ref.row) : undefined;
+  const item = loaded.items.find((i) => i.sheet === sheet && ref.row >= i.row && ref.row <= (i.lastRow ?? i.row));
   return item ?? refuse("not-an-item", `“${sheet}”第 ${ref.row} 行不是登记表中的督办事项，请选中事项所在的行`);
 }
 
-function column(loaded: LoadedRegistry, key: ColumnKey): number {
+function column(ledger: LedgerReading, key: ColumnKey): number {
   return (
-    loaded.layout.columns[key] ??
-    refuse("missing-column", `登记表中没有“${HEADER_OF[key]}”列：请先点击“刷新红黄绿灯”，加载项会在备注右侧添加该列`)
+    ledger.layout.columns[key] ??
+    refuse(
+      "missing-column",
+      `“${ledger.layout.sheetName}”中没有“${HEADER_OF[key]}”列：请先点击“刷新红黄绿灯”，加载项会在备注右侧添加该列`,
+    )
   );
 }
 
@@ -148,7 +154,7 @@ function plannedCells(loaded: LoadedRegistry, item: RegistryItem, action: ItemAc
         refuse("date-before-issue", `办结日期早于任务下达时间（${formatChineseDate(item.issuedOn)}）`);
       }
       const result = action.result.trim();
-      if (!resultSaysClosed(result)) {
+      if (!resultCloses(result)) {
         refuse("result-not-closing", `督办结果“${result}”不表示办结：请选择按期办结、延期办结或逾期办结`);
       }
       return [
@@ -198,16 +204,25 @@ export async function applyItemAction(
   const loaded = await loadRegistry(port, today);
   const item = findItem(loaded, action);
   const cells = plannedCells(loaded, item, action, today);
-  const sheet = loaded.layout.sheetName;
+  const sheet = item.sheet;
+  const ledger = loaded.ledgers.find((l) => l.layout.sheetName === sheet) ?? loaded.ledgers[0];
   const grid = loaded.grids.find((g) => g.name === sheet);
   const writes: CellWrite[] = cells.map(({ key, value }) => {
-    const col = column(loaded, key);
-    return {
+    // An item over several rows is written in its first row, or the top-left cell of a merge.
+    const at = placeItemWrite(grid, {
       sheet,
       row: item.row,
-      col,
+      col: column(ledger, key),
+      column: HEADER_OF[key],
+      first: item.row,
+      last: item.lastRow ?? item.row,
+    });
+    return {
+      sheet,
+      row: at.row,
+      col: at.col,
       value,
-      old: grid?.rows[item.row - 1]?.[col - 1] ?? EMPTY,
+      old: at.old,
       ...(value.t === "date" ? { numFmt: REGISTRY_DATE_FORMAT } : {}),
     };
   });
@@ -217,7 +232,7 @@ export async function applyItemAction(
   else await port.writeCells(writes);
 
   const after = await loadRegistry(port, today);
-  const now = after.items.find((i) => i.row === item.row) ?? item;
+  const now = after.items.find((i) => i.sheet === sheet && i.row === item.row) ?? item;
   return {
     operation,
     row: item.row,
@@ -228,7 +243,13 @@ export async function applyItemAction(
       to: shown(w.value),
     })),
     status: classifyItem(now, today, after.calendar, after.settings.warningDays).status,
-    issues: after.issues.filter((i) => i.row === item.row && !isSideSheetIssue(i)),
+    issues: after.issues.filter(
+      (i) =>
+        (i.sheet ?? sheet) === sheet &&
+        i.row >= item.row &&
+        i.row <= (item.lastRow ?? item.row) &&
+        !isSideSheetIssue(i),
+    ),
     logged,
   };
 }

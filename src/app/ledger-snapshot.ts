@@ -1,16 +1,18 @@
 /**
- * Use case: the ledger as the task pane shows it — every item with its status and working days,
- * the issues with the cell each one is about, the counts of the 概览, the settings and the
- * calendar overrides — from one read of the workbook (loadRegistry: one readSheets call).
+ * Use case: the ledger as the task pane shows it — every item of every ledger sheet with its
+ * status and working days, the issues with the cell each one is about, the counts of the 概览,
+ * the settings and the calendar overrides — from one read of the workbook (loadRegistry: one
+ * readSheets call).
  *
- * A classified item's content (密级 秘密/机密/绝密) never leaves the workbook: the snapshot
- * carries it blank, with `classified` set.
+ * A classified item's content (密级 秘密/机密/绝密, GB/T 9704 marks included) never leaves the
+ * workbook: the snapshot carries it blank, with `classified` set.
  */
 import type { IsoDate, SheetGrid } from "../domain/cell";
 import type { CalendarOverride } from "../domain/calendar";
 import { CALENDAR_SHEET_NAME } from "../domain/calendar-sheet";
-import { CLASSIFIED_VALUES, normalizeHeader, type ColumnKey } from "../domain/columns";
-import type { Issue, RegistryItem, Settings, Status } from "../domain/model";
+import { isClassified } from "../domain/checks";
+import type { ColumnKey } from "../domain/columns";
+import type { Issue, RegistryItem, RegistryLayout, Settings, Status } from "../domain/model";
 import { summarizeStatuses, type Overview } from "../domain/overview";
 import { HEADER_OF } from "../domain/registry";
 import {
@@ -25,9 +27,14 @@ import { loadRegistry } from "./registry";
 
 /** One item as the pane lists it. */
 export interface LedgerItem {
+  /** The ledger sheet the item is on. */
   readonly sheet: string;
-  /** 1-based sheet row. */
+  /** 1-based sheet row (the first row of an item over several rows). */
   readonly row: number;
+  /** The last row of the item (the same as `row` unless it spans several rows). */
+  readonly lastRow: number;
+  /** The last column of the item's ledger header (selecting the item selects columns 1…lastCol). */
+  readonly lastCol: number;
   /** 督办事项编号 as written ("" when blank). */
   readonly number: string;
   /** 督办事项内容; "" for a classified item. */
@@ -55,9 +62,12 @@ export interface LocatedIssue extends Issue {
 
 export interface LedgerSnapshot {
   readonly today: IsoDate;
+  /** The first ledger sheet (the one named 督办事项登记表, else the first). */
   readonly sheetName: string;
+  /** Every ledger sheet, in reading order. */
+  readonly ledgerSheets: readonly string[];
   readonly headerRow: number;
-  /** 1-based column of each registry column the sheet has. */
+  /** 1-based column of each registry column the first ledger sheet has. */
   readonly columns: Readonly<Partial<Record<ColumnKey, number>>>;
   readonly items: readonly LedgerItem[];
   readonly issues: readonly LocatedIssue[];
@@ -70,42 +80,47 @@ export interface LedgerSnapshot {
   readonly hasCalendarSheet: boolean;
 }
 
-const CLASSIFIED: ReadonlySet<string> = new Set(CLASSIFIED_VALUES);
-
-/**
- * True when an item's 密级 is 秘密, 机密 or 绝密 (marks such as 秘密★1年 count as their level).
- * @example isClassifiedLevel("机密★长期") // true
- */
-export function isClassifiedLevel(secrecy: string): boolean {
-  const level = normalizeHeader(secrecy).split("★")[0];
-  return CLASSIFIED.has(level);
-}
-
 function sheetNamed(grids: readonly SheetGrid[], name: string): SheetGrid | undefined {
   return grids.find((g) => g.name.trim() === name);
 }
 
-/** The sheet and column an issue is about. */
-function locate(
-  issue: Issue,
-  sheetName: string,
-  columnOf: ReadonlyMap<string, number>,
-  grids: readonly SheetGrid[],
-): LocatedIssue {
-  if (issue.column === SETTINGS_ISSUE_COLUMN) {
-    return { ...issue, sheet: sheetNamed(grids, SETTINGS_SHEET_NAME)?.name ?? SETTINGS_SHEET_NAME, col: null };
-  }
-  if (issue.column === CALENDAR_ISSUE_COLUMN) {
-    return { ...issue, sheet: sheetNamed(grids, CALENDAR_SHEET_NAME)?.name ?? CALENDAR_SHEET_NAME, col: null };
-  }
-  return { ...issue, sheet: sheetName, col: columnOf.get(issue.column) ?? null };
+/** Column of each header (no white space) in a ledger's layout. */
+function columnsByHeader(layout: RegistryLayout): Map<string, number> {
+  const byHeader = new Map<string, number>();
+  for (const [key, col] of Object.entries(layout.columns)) byHeader.set(HEADER_OF[key as ColumnKey], col);
+  return byHeader;
 }
 
-function ledgerItem(item: RegistryItem, sheet: string, status: ReturnType<typeof classifyItem>): LedgerItem {
-  const classified = isClassifiedLevel(item.secrecy);
+/** The last column of a ledger's header. */
+function lastColumn(layout: RegistryLayout): number {
+  return Math.max(1, ...Object.values(layout.columns).map((c) => c ?? 0));
+}
+
+/** The sheet and column an issue is about (col null on 设置 / 工作日历, or a column the sheet lacks). */
+function locate(
+  issue: Issue,
+  firstSheet: string,
+  columnsOf: ReadonlyMap<string, Map<string, number>>,
+  grids: readonly SheetGrid[],
+): LocatedIssue {
+  const side =
+    issue.column === SETTINGS_ISSUE_COLUMN
+      ? SETTINGS_SHEET_NAME
+      : issue.column === CALENDAR_ISSUE_COLUMN
+        ? CALENDAR_SHEET_NAME
+        : null;
+  if (side !== null) return { ...issue, sheet: issue.sheet ?? sheetNamed(grids, side)?.name ?? side, col: null };
+  const sheet = issue.sheet ?? firstSheet;
+  return { ...issue, sheet, col: columnsOf.get(sheet)?.get(issue.column) ?? null };
+}
+
+function ledgerItem(item: RegistryItem, lastCol: number, status: ReturnType<typeof classifyItem>): LedgerItem {
+  const classified = isClassified(item);
   return {
-    sheet,
+    sheet: item.sheet,
     row: item.row,
+    lastRow: item.lastRow ?? item.row,
+    lastCol,
     number: item.number,
     content: classified ? "" : item.content,
     classified,
@@ -128,20 +143,20 @@ function ledgerItem(item: RegistryItem, sheet: string, status: ReturnType<typeof
  * @example const ledger = await readLedger(port, "2026-12-02"); ledger.overview.counts.逾期 // 2
  */
 export async function readLedger(port: WorkbookPort, today: IsoDate): Promise<LedgerSnapshot> {
-  const { items, issues, settings, calendar, layout, grids } = await loadRegistry(port, today);
-  const sheet = layout.sheetName;
+  const { items, issues, settings, calendar, layout, ledgers, grids } = await loadRegistry(port, today);
+  const columnsOf = new Map(ledgers.map((l) => [l.layout.sheetName, columnsByHeader(l.layout)] as const));
+  const lastColOf = new Map(ledgers.map((l) => [l.layout.sheetName, lastColumn(l.layout)] as const));
   const ledgerItems = items.map((item) =>
-    ledgerItem(item, sheet, classifyItem(item, today, calendar, settings.warningDays)),
+    ledgerItem(item, lastColOf.get(item.sheet) ?? 1, classifyItem(item, today, calendar, settings.warningDays)),
   );
-  const columnOf = new Map<string, number>();
-  for (const [key, col] of Object.entries(layout.columns)) columnOf.set(HEADER_OF[key as ColumnKey], col);
   return {
     today,
-    sheetName: sheet,
+    sheetName: layout.sheetName,
+    ledgerSheets: ledgers.map((l) => l.layout.sheetName),
     headerRow: layout.headerRow,
     columns: layout.columns,
     items: ledgerItems,
-    issues: issues.map((issue) => locate(issue, sheet, columnOf, grids)),
+    issues: issues.map((issue) => locate(issue, layout.sheetName, columnsOf, grids)),
     overview: summarizeStatuses(ledgerItems),
     settings,
     calendarOverrides: readCalendarOverrides(sheetNamed(grids, CALENDAR_SHEET_NAME)).overrides,

@@ -4,6 +4,7 @@
  * undo from the log, selection and live checking.
  */
 import type { IsoDate } from "../domain/cell";
+import { runFix } from "../app/fix";
 import { runUndo } from "../app/undo";
 import { LiveChecker } from "../adapters/office/live-check";
 import { numberCoauthored } from "../adapters/office/numbering";
@@ -41,7 +42,7 @@ export function createExcelServices(
         return failure(OUTCOMES.failed.undo, e);
       }
     },
-    fix: null,
+    fix: (session, day, only) => runFix(session, day, only ? { only } : {}),
     select: selection.canNavigate ? (target) => selection.select(target) : null,
     followSelection: selection.canFollow
       ? (onCell) => {

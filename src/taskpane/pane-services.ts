@@ -2,14 +2,16 @@
  * The pane's services over a workbook port, the same for Excel and the standalone page: each
  * action runs a use case as one operation of the host (`run`) and turns its result into an
  * Outcome. What differs by host — numbering while co-authoring, undo, selection, download —
- * comes from the host.
+ * comes from the host. The use cases a person starts by a click (销号/延期/终止, settings and
+ * calendar edits, documents, refresh) load on first use, keeping the pane's first script small.
  */
 import type { IsoDate } from "../domain/cell";
 import type { DocumentPort } from "../app/documents";
-import { applyItemAction, ITEM_OPERATIONS } from "../app/item-actions";
+import { ITEM_OPERATIONS } from "../app/item-actions";
 import { readLedger } from "../app/ledger-snapshot";
-import { saveSettings, SETTINGS_OPERATION } from "../app/settings-edit";
-import { CALENDAR_OPERATION, clearCalendarOverride, setCalendarOverride } from "../app/calendar-edit";
+import { SETTINGS_OPERATION } from "../app/settings-edit";
+import { CALENDAR_OPERATION } from "../app/calendar-edit";
+import { AUTO_FIX_CODES, FIX_OPERATION } from "../app/fix";
 import { REFRESH_OPERATION } from "../app/refresh";
 import type { SetupTarget } from "../app/setup-port";
 import {
@@ -95,19 +97,21 @@ export function createPaneServices<P extends DocumentPort>(host: ServiceHost<P>)
         return refreshOutcome(result, warnings);
       }),
     undo: () => host.undo(),
+    autoFixCodes: AUTO_FIX_CODES,
     fix: fix
       ? (only) =>
           attempt(OUTCOMES.failed.fix, async () => {
-            const result = await host.run(OPERATIONS.fix, (port) => fix(port, host.today(), only));
+            const result = await host.run(FIX_OPERATION, (port) => fix(port, host.today(), only));
             return fixOutcome(result.fixed);
           })
       : null,
     itemAction: (action) =>
-      attempt(OUTCOMES.failed.item(ITEM_OPERATIONS[action.kind]), async () =>
-        itemOutcome(
+      attempt(OUTCOMES.failed.item(ITEM_OPERATIONS[action.kind]), async () => {
+        const { applyItemAction } = await import(/* webpackChunkName: "edits" */ "../app/item-actions.js");
+        return itemOutcome(
           await host.run(ITEM_OPERATIONS[action.kind], (port) => applyItemAction(port, action, host.today())),
-        ),
-      ),
+        );
+      }),
     document: (kind, number) => {
       const name = OUTCOMES.documentNames[kind];
       if (number.trim() === "") return Promise.resolve({ tone: "warning", title: OUTCOMES.needNumber, lines: [] });
@@ -120,16 +124,19 @@ export function createPaneServices<P extends DocumentPort>(host: ServiceHost<P>)
       });
     },
     saveSettings: (edit) =>
-      attempt(OUTCOMES.failed.settings, async () =>
-        settingsOutcome(await host.run(SETTINGS_OPERATION, (port) => saveSettings(port, edit))),
-      ),
+      attempt(OUTCOMES.failed.settings, async () => {
+        const { saveSettings } = await import(/* webpackChunkName: "edits" */ "../app/settings-edit.js");
+        return settingsOutcome(await host.run(SETTINGS_OPERATION, (port) => saveSettings(port, edit)));
+      }),
     setCalendar: (change) =>
-      attempt(OUTCOMES.failed.calendar, async () =>
-        calendarOutcome(await host.run(CALENDAR_OPERATION, (port) => setCalendarOverride(port, change))),
-      ),
+      attempt(OUTCOMES.failed.calendar, async () => {
+        const { setCalendarOverride } = await import(/* webpackChunkName: "edits" */ "../app/calendar-edit.js");
+        return calendarOutcome(await host.run(CALENDAR_OPERATION, (port) => setCalendarOverride(port, change)));
+      }),
     clearCalendar: (date) =>
-      attempt(OUTCOMES.failed.calendar, async () =>
-        calendarOutcome(await host.run(CALENDAR_OPERATION, (port) => clearCalendarOverride(port, date))),
-      ),
+      attempt(OUTCOMES.failed.calendar, async () => {
+        const { clearCalendarOverride } = await import(/* webpackChunkName: "edits" */ "../app/calendar-edit.js");
+        return calendarOutcome(await host.run(CALENDAR_OPERATION, (port) => clearCalendarOverride(port, date)));
+      }),
   };
 }

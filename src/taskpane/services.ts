@@ -57,8 +57,13 @@ export interface PaneServices {
   number(): Promise<Outcome>;
   refresh(): Promise<Outcome>;
   undo(): Promise<Outcome>;
-  /** Applies offered fixes (all, or `only` these cells); null until the fix use case exists. */
+  /** Applies offered fixes (all, or `only` these cells: app/fix runFix); null where a host has none. */
   readonly fix: ((only?: readonly FixTarget[]) => Promise<Outcome>) | null;
+  /**
+   * The issue codes whose fixes `fix()` without `only` applies (those that correct a form; a fix
+   * that removes text is applied from its own button only).
+   */
+  readonly autoFixCodes: ReadonlySet<string>;
   itemAction(action: ItemAction): Promise<Outcome>;
   document(kind: DocumentKindChoice, number: string): Promise<Outcome>;
   saveSettings(edit: SettingsEdit): Promise<Outcome>;

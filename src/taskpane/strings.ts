@@ -78,6 +78,9 @@ export const STRINGS = {
   daysLeft: (n: number | null) =>
     n === null ? "—" : n < 0 ? `逾期 ${-n} 个工作日` : n === 0 ? "今天到期" : `剩 ${n} 个工作日`,
   rowLabel: (row: number) => `第 ${row} 行`,
+  /** Where an item is: its rows, and its sheet when the workbook keeps several ledger sheets. */
+  itemPlace: (sheet: string | null, row: number, lastRow: number) =>
+    `${sheet ? `“${sheet}”` : ""}第 ${row}${lastRow > row ? `–${lastRow}` : ""} 行`,
   field: (label: string, value: string) => `${label}：${value}`,
   listTitle: (title: string, n: number) => `${title}（${n}）`,
   countsTitle: (n: number) => `各状态事项数（共 ${n} 项）`,
@@ -188,7 +191,6 @@ export const DIALOG = {
 export const OPERATIONS = {
   read: "读取",
   number: "编号",
-  fix: "修正",
   undo: "撤销上次操作",
   document: (name: string) => `生成${name}`,
 } as const;

@@ -40,10 +40,10 @@ export interface PaneState {
   setCurrent(row: CurrentRow | null): void;
 }
 
-/** The item at a row (an item over several rows is found by its first row). */
+/** The item at a row (any row of an item over several rows). */
 export function itemAt(ledger: LedgerSnapshot | null, at: CurrentRow | null): LedgerItem | null {
   if (!ledger || !at) return null;
-  return ledger.items.find((i) => i.sheet === at.sheet && i.row === at.row) ?? null;
+  return ledger.items.find((i) => i.sheet === at.sheet && at.row >= i.row && at.row <= i.lastRow) ?? null;
 }
 
 /** How long after a live-check update the ledger is read again (people type in bursts). */

@@ -195,3 +195,42 @@ describe("终止 (terminate an item)", () => {
 it("keeps its error codes in one fixed list", () => {
   expect(new Set(ITEM_ACTION_ERROR_CODES).size).toBe(ITEM_ACTION_ERROR_CODES.length);
 });
+
+describe("ledgers as offices keep them", () => {
+  it("acts on an item of a second ledger sheet, writing that sheet", async () => {
+    const port = new LoggedMemoryPort([
+      registrySheet([{ ...base, 督办事项编号: "〔2025〕1号", 要求完成时间: date("2025-12-31") }], { name: "2025年" }),
+      registrySheet([{ ...base, 督办事项编号: "〔2026〕1号", 要求完成时间: date("2026-12-31") }], { name: "2026年" }),
+      SETTINGS,
+    ]);
+    const result = await applyItemAction(
+      port,
+      { kind: "close", sheet: "2026年", row: 3, closedOn: TODAY, result: "按期办结" },
+      TODAY,
+    );
+    expect(result).toMatchObject({ row: 3, number: "〔2026〕1号", status: "已办结" });
+    expect(port.written[0].map((w) => w.sheet)).toEqual(["2026年", "2026年"]);
+    expect(port.at("2025年", 3, col("督办结果"))).toEqual({ t: "empty" });
+  });
+
+  it("writes an item over several rows in its first row, from any of its rows", async () => {
+    const sheet = registrySheet([
+      { ...base, 督办事项编号: "〔2026〕1号", 要求完成时间: date("2026-12-31"), 承办单位: "一中" },
+      { 承办单位: "二中" },
+    ]);
+    const merged = {
+      ...sheet,
+      merges: [
+        { top: 3, left: 2, bottom: 4, right: 2 },
+        { top: 3, left: 3, bottom: 4, right: 3 },
+      ],
+    };
+    const port = new LoggedMemoryPort([merged, SETTINGS]);
+    const result = await applyItemAction(port, { kind: "terminate", row: 4, approver: "张三" }, TODAY);
+    expect(result).toMatchObject({ row: 3, status: "已终止" });
+    expect(port.written[0].map((w) => [w.row, w.col])).toEqual([
+      [3, col("督办结果")],
+      [3, col("延期批准人")],
+    ]);
+  });
+});

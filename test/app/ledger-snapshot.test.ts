@@ -1,5 +1,5 @@
 /** The ledger as the pane shows it, from one read: statuses, located issues, counts, no classified content. */
-import { isClassifiedLevel, readLedger } from "../../src/app/ledger-snapshot";
+import { readLedger } from "../../src/app/ledger-snapshot";
 import { date, grid, registrySheet, type RowSpec } from "../domain/grid-helpers";
 import { MemoryPort } from "./memory-port";
 
@@ -56,14 +56,49 @@ describe("readLedger", () => {
     const number = ledger.issues.find((i) => i.code === "number-format");
     expect(number).toMatchObject({ sheet: "督办事项登记表", row: 5, col: 2, fix: "〔2026〕3号" });
   });
+});
 
-  it.each([
-    ["机密", true],
-    ["秘密★1年", true],
-    ["绝 密", true],
-    ["内部", false],
-    ["", false],
-  ])("密级 %s is classified: %s", (secrecy, expected) => {
-    expect(isClassifiedLevel(secrecy)).toBe(expected);
+describe("readLedger on several ledger sheets", () => {
+  it("lists the items of every ledger with their sheet, and locates each issue on its own sheet", async () => {
+    const headers2026 = [
+      "序号",
+      "督办事项内容",
+      "督办事项编号",
+      "任务下达时间",
+      "要求完成时间",
+      "督办科室或单位",
+      "督办结果",
+      "备注",
+      "密级",
+      "紧急程度",
+      "来文编号",
+      "协办科室或单位",
+      "承办单位负责人",
+      "签收日期",
+    ];
+    const port = new MemoryPort([
+      registrySheet(
+        [{ ...base, 督办事项编号: "〔2025〕1号", 督办事项内容: "旧事项", 要求完成时间: date("2025-12-31") }],
+        {
+          name: "2025年",
+        },
+      ),
+      registrySheet(
+        [{ ...base, 督办事项编号: "[2026]1号", 督办事项内容: "新事项", 要求完成时间: date("2026-12-31") }],
+        {
+          name: "2026年",
+          headers: headers2026,
+        },
+      ),
+    ]);
+    const ledger = await readLedger(port, TODAY);
+    expect(ledger.ledgerSheets).toEqual(["2025年", "2026年"]);
+    expect(ledger.items.map((i) => [i.sheet, i.row, i.content])).toEqual([
+      ["2025年", 3, "旧事项"],
+      ["2026年", 3, "新事项"],
+    ]);
+    const number = ledger.issues.find((i) => i.code === "number-format");
+    expect(number).toMatchObject({ sheet: "2026年", row: 3, col: 3 });
+    expect(ledger.items[1].lastCol).toBe(14);
   });
 });

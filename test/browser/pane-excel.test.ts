@@ -88,12 +88,15 @@ describeWithBrowser("the pane against the Office adapter on the fake Excel (real
     expect(errors).toEqual([]);
   }, 180_000);
 
-  it("selects an issue's cell, numbers through Office.js, and saves 设置", async () => {
+  it("selects an issue's cell, fixes it, numbers through Office.js, and saves 设置", async () => {
     const { page, errors } = await open();
     await page.getByRole("tab", { name: "检查" }).click();
     await page.getByRole("button", { name: /^错误 督办事项编号“\[2026\]3号”不规范/ }).click();
     await expectSelection(page, { sheet: "督办事项登记表", address: "B5" });
     await page.screenshot({ path: outPath("pane-excel-check.png"), fullPage: true });
+    await page.getByRole("button", { name: "改为“〔2026〕3号”", exact: true }).click();
+    await page.getByText("已修正 1 处").first().waitFor();
+    expect(await fake(page, (f) => f.value("督办事项登记表", "B5"))).toBe("〔2026〕3号");
 
     await page.getByRole("tab", { name: "操作" }).click();
     await page.getByRole("button", { name: "编号", exact: true }).click();

@@ -1,6 +1,6 @@
 /**
  * The standalone page in headless chromium against the built dist/: open a workbook, see the
- * counts and the overdue list, number, close an item, download and reopen the file with ExcelJS,
+ * counts and the overdue list, number, fix, close an item, download and reopen the file with ExcelJS,
  * undo — with the pages' Content-Security-Policy in force and no request but office.js's.
  */
 import * as fs from "fs";
@@ -24,7 +24,7 @@ async function tile(page: Page, status: string): Promise<string> {
 describeWithBrowser("standalone page (real browser, built dist/)", () => {
   const env = browserSuite(360);
 
-  it("opens a picked workbook, numbers, closes an item, downloads a file ExcelJS reads back, and undoes", async () => {
+  it("opens a picked workbook, numbers, fixes, closes an item, downloads a file ExcelJS reads back, and undoes", async () => {
     const page = await env.browser.context.newPage();
     const requests: string[] = [];
     const errors: string[] = [];
@@ -61,6 +61,9 @@ describeWithBrowser("standalone page (real browser, built dist/)", () => {
     await page.getByRole("tab", { name: "检查" }).click();
     expect(await page.getByText(/督办事项编号“\[2026\]3号”不规范/).isVisible()).toBe(true);
     await page.screenshot({ path: outPath("pane-standalone-check.png"), fullPage: true });
+    await page.getByRole("button", { name: "改为“〔2026〕3号”", exact: true }).click();
+    await page.getByText("已修正 1 处").first().waitFor();
+    await page.getByText(/督办事项编号“\[2026\]3号”不规范/).waitFor({ state: "detached" });
 
     await page.getByRole("tab", { name: "当前事项" }).click();
     await page.getByLabel("选择事项").selectOption({ label: "第 4 行 〔2026〕2号 食堂食品安全整改" });
@@ -86,6 +89,7 @@ describeWithBrowser("standalone page (real browser, built dist/)", () => {
     expect(ws.getCell("M4").value).toBe("按期办结");
     expect((ws.getCell("S4").value as Date).toISOString().slice(0, 10)).toBe(TODAY);
     expect(ws.getCell("C5").value).toBe("<b>课后服务</b>经费公示");
+    expect(ws.getCell("B5").value).toBe("〔2026〕3号");
     // The package-preserving writer: every part is still there, and the 设置 sheet, which no
     // operation touched, is the same bytes.
     const before = unzipSync(new Uint8Array(original));

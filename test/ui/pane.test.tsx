@@ -48,6 +48,8 @@ describe("概览", () => {
     const item = (row: number): LedgerItem => ({
       sheet: "督办事项登记表",
       row,
+      lastRow: row,
+      lastCol: 22,
       number: `〔2026〕${row}号`,
       content: "事项",
       classified: false,

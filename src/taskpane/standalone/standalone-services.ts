@@ -8,6 +8,7 @@
  */
 import type { IsoDate } from "../../domain/cell";
 import type { DocumentPort } from "../../app/documents";
+import { runFix } from "../../app/fix";
 import { runNumbering } from "../../app/number";
 import { createPaneServices } from "../pane-services";
 import type { Outcome, PaneServices } from "../services";
@@ -87,7 +88,7 @@ export async function openStandalone(
     warnings: () => [],
     number: (port, day) => runNumbering(port, day),
     undo: () => session.undo(),
-    fix: null,
+    fix: (port, day, only) => runFix(port, day, only ? { only } : {}),
     select: null,
     followSelection: null,
     watch: null,

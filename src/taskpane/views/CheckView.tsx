@@ -45,10 +45,11 @@ interface Group {
 }
 
 /**
- * Issues by row, errors first within each row; registry rows first, then the other sheets.
- * @example groupIssues(issues)[0] // { sheet: "督办事项登记表", row: 3, issues: [error, warning] }
+ * Issues by row, errors first within each row; the ledger sheets' rows first (in their order),
+ * then the other sheets (设置, 工作日历).
+ * @example groupIssues(issues, ["督办事项登记表"])[0] // { sheet: "督办事项登记表", row: 3, issues: [error, warning] }
  */
-export function groupIssues(issues: readonly LocatedIssue[], registrySheet: string): Group[] {
+export function groupIssues(issues: readonly LocatedIssue[], ledgerSheets: readonly string[]): Group[] {
   const groups = new Map<string, { sheet: string; row: number; issues: LocatedIssue[] }>();
   for (const issue of issues) {
     const key = `${issue.sheet}\u0000${issue.row}`;
@@ -57,14 +58,10 @@ export function groupIssues(issues: readonly LocatedIssue[], registrySheet: stri
     groups.set(key, g);
   }
   const rank = (i: LocatedIssue) => (i.severity === "error" ? 0 : 1);
+  const order = (sheet: string) => (ledgerSheets.includes(sheet) ? ledgerSheets.indexOf(sheet) : ledgerSheets.length);
   return [...groups.entries()]
     .map(([key, g]) => ({ key, ...g, issues: [...g.issues].sort((a, b) => rank(a) - rank(b)) }))
-    .sort(
-      (a, b) =>
-        Number(a.sheet !== registrySheet) - Number(b.sheet !== registrySheet) ||
-        a.sheet.localeCompare(b.sheet) ||
-        a.row - b.row,
-    );
+    .sort((a, b) => order(a.sheet) - order(b.sheet) || a.sheet.localeCompare(b.sheet) || a.row - b.row);
 }
 
 export function CheckView({ pane }: ViewProps) {
@@ -73,13 +70,16 @@ export function CheckView({ pane }: ViewProps) {
   if (!ledger) return null;
   const fix = pane.services.fix;
   const errors = ledger.issues.filter((i) => i.severity === "error").length;
-  const fixable = ledger.issues.filter((i) => i.fix !== undefined);
+  // 全部修正 applies the fixes that correct a form; a fix that removes text (a classified item's
+  // content) is applied only from its own button.
+  const fixable = ledger.issues.filter((i) => i.fix !== undefined && pane.services.autoFixCodes.has(i.code));
   const applyFix = (only?: LocatedIssue[]) =>
     fix &&
     void pane.perform(STRINGS.fixAll(only?.length ?? fixable.length), () =>
       fix(only?.map((i) => ({ sheet: i.sheet, row: i.row, column: i.column }))),
     );
-  const groups = groupIssues(ledger.issues, ledger.sheetName);
+  const groups = groupIssues(ledger.issues, ledger.ledgerSheets);
+  const single = ledger.ledgerSheets.length === 1;
   return (
     <div className={styles.root}>
       <Text weight="semibold" role="status">
@@ -101,7 +101,9 @@ export function CheckView({ pane }: ViewProps) {
             {groups.map((g) => (
               <li key={g.key} className={styles.group} data-row={g.row}>
                 <Text weight="semibold">
-                  {g.sheet === ledger.sheetName ? STRINGS.rowLabel(g.row) : STRINGS.otherSheet(g.sheet, g.row)}
+                  {single && g.sheet === ledger.sheetName
+                    ? STRINGS.rowLabel(g.row)
+                    : STRINGS.otherSheet(g.sheet, g.row)}
                 </Text>
                 <ul className={styles.issues}>
                   {g.issues.map((issue, i) => (

@@ -59,6 +59,7 @@ function Details({ item }: { readonly item: LedgerItem }) {
 function Picker({ pane }: Pick<ViewProps, "pane">) {
   const styles = useStyles();
   const items = pane.ledger?.items ?? [];
+  const several = (pane.ledger?.ledgerSheets.length ?? 1) > 1;
   const value = pane.current ? `${pane.current.sheet}\u0000${pane.current.row}` : "";
   return (
     <Field label={STRINGS.itemPick}>
@@ -73,7 +74,7 @@ function Picker({ pane }: Pick<ViewProps, "pane">) {
         <option value="">—</option>
         {items.map((i) => (
           <option key={`${i.sheet}:${i.row}`} value={`${i.sheet}\u0000${i.row}`}>
-            {`${STRINGS.rowLabel(i.row)} ${i.number || STRINGS.unnumbered} ${itemContent(i).slice(0, 24)}`}
+            {`${several ? STRINGS.otherSheet(i.sheet, i.row) : STRINGS.rowLabel(i.row)} ${i.number || STRINGS.unnumbered} ${itemContent(i).slice(0, 24)}`}
           </option>
         ))}
       </Select>
@@ -100,7 +101,13 @@ export function ItemView({ pane }: ViewProps) {
               {item.number || STRINGS.unnumbered}
             </Text>
             <StatusBadge status={item.status} />
-            <Caption1>{STRINGS.rowLabel(item.row)}</Caption1>
+            <Caption1>
+              {STRINGS.itemPlace(
+                (pane.ledger?.ledgerSheets.length ?? 1) > 1 ? item.sheet : null,
+                item.row,
+                item.lastRow,
+              )}
+            </Caption1>
           </div>
           <Details item={item} />
           <Section title={STRINGS.documents}>

@@ -40,10 +40,10 @@ export function OverviewView({ pane, goTo }: ViewProps) {
   const ledger = pane.ledger;
   if (!ledger) return null;
   const { overview } = ledger;
-  const lastCol = Math.max(...Object.values(ledger.columns).map((c) => c ?? 0), 1);
   const widest = Math.max(...overview.sections.map((s) => s.total), 1);
+  const several = ledger.ledgerSheets.length > 1;
   const open = (item: LedgerItem) => {
-    pane.show({ sheet: item.sheet, row: item.row, toCol: lastCol });
+    pane.show({ sheet: item.sheet, row: item.row, toCol: item.lastCol });
     goTo("item");
   };
   return (
@@ -71,8 +71,20 @@ export function OverviewView({ pane, goTo }: ViewProps) {
           })}
         </div>
       </Section>
-      <ItemList title={STRINGS.overdueList} items={overview.overdue} empty={STRINGS.noneOverdue} onSelect={open} />
-      <ItemList title={STRINGS.dueSoonList} items={overview.dueSoon} empty={STRINGS.noneDueSoon} onSelect={open} />
+      <ItemList
+        title={STRINGS.overdueList}
+        items={overview.overdue}
+        empty={STRINGS.noneOverdue}
+        onSelect={open}
+        showSheet={several}
+      />
+      <ItemList
+        title={STRINGS.dueSoonList}
+        items={overview.dueSoon}
+        empty={STRINGS.noneDueSoon}
+        onSelect={open}
+        showSheet={several}
+      />
       <Section title={STRINGS.bySection}>
         <ul className={styles.bars}>
           {overview.sections.map((s) => {

@@ -81,9 +81,12 @@ export function shortDate(date: string | null): string {
 export function ItemButton({
   item,
   onSelect,
+  showSheet = false,
 }: {
   readonly item: LedgerItem;
   readonly onSelect: (item: LedgerItem) => void;
+  /** Name the item's sheet (the workbook keeps several ledger sheets). */
+  readonly showSheet?: boolean;
 }) {
   const styles = useStyles();
   return (
@@ -91,7 +94,7 @@ export function ItemButton({
       <span className={styles.line}>
         <strong>{item.number || STRINGS.unnumbered}</strong>
         <StatusBadge status={item.status} />
-        <Caption1>{STRINGS.rowLabel(item.row)}</Caption1>
+        <Caption1>{STRINGS.itemPlace(showSheet ? item.sheet : null, item.row, item.lastRow)}</Caption1>
       </span>
       <span className={styles.content}>{itemContent(item)}</span>
       <Caption1 className={styles.line}>
@@ -112,6 +115,7 @@ export function ItemList(props: {
   readonly items: readonly LedgerItem[];
   readonly empty: string;
   readonly onSelect: (item: LedgerItem) => void;
+  readonly showSheet?: boolean;
 }) {
   const styles = useStyles();
   return (
@@ -123,7 +127,7 @@ export function ItemList(props: {
         <ul className={styles.list}>
           {props.items.slice(0, LIST_LIMIT).map((item) => (
             <li key={`${item.sheet}:${item.row}`}>
-              <ItemButton item={item} onSelect={props.onSelect} />
+              <ItemButton item={item} onSelect={props.onSelect} showSheet={props.showSheet} />
             </li>
           ))}
         </ul>
