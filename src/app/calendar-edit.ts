@@ -17,10 +17,10 @@ import {
   CALENDAR_WORKING_VALUES,
 } from "../domain/calendar-sheet";
 import { formatChineseDate, isValidIso, parseDateCell, weekdayOf } from "../domain/dates";
-import { REGISTRY_DATE_FORMAT } from "../domain/registry-plan";
 import { findCalendarHeader } from "../domain/calendar-read";
 import type { CellWrite, WorkbookPort } from "./port";
 import { isLoggedPort } from "./ports/operation-log";
+import { ledgerWrite } from "./write-target";
 
 export type CalendarEditErrorCode = "no-calendar-sheet" | "no-header" | "bad-date";
 
@@ -114,14 +114,7 @@ function rowWrites(sheet: Sheet, row: number, values: Partial<Record<Column, Cel
     const exists = row <= sheet.grid.rows.length;
     if (exists && key !== "date" && cellText(old) === cellText(value) && old.t === value.t) continue;
     if (exists && key === "date") continue;
-    writes.push({
-      sheet: sheet.grid.name,
-      row,
-      col,
-      value,
-      old,
-      ...(value.t === "date" ? { numFmt: REGISTRY_DATE_FORMAT } : {}),
-    });
+    writes.push(ledgerWrite(sheet.grid.name, row, col, value, old));
   }
   return writes;
 }

@@ -24,6 +24,15 @@ export interface CellRange {
   readonly right: number;
 }
 
+/** A row or a cell to show a person: `col` selects one cell, else columns 1…`toCol` (or the whole row). */
+export interface CellTarget {
+  readonly sheet: string;
+  readonly row: number;
+  readonly col?: number | null;
+  /** Select columns 1…toCol of the row (an item's whole record). */
+  readonly toCol?: number;
+}
+
 /**
  * The rectangle with two given cells at opposite corners, in either order.
  * @example rangeBetween({ row: 3, col: 5 }, { row: 1, col: 2 }) // { top: 1, left: 2, bottom: 3, right: 5 }
