@@ -13,7 +13,7 @@ import { ineligibleUnits, type Ineligibility } from "../domain/accountability/el
 import { findSheetName, uniqueSheetName } from "../domain/documents/sheet-name";
 import type { SheetLayout } from "../domain/layout/types";
 import type { DocumentPort } from "./documents";
-import { loadLedger } from "./ledger";
+import { loadLedger, type LoadedLedger } from "./ledger";
 import type { WorkbookPort } from "./port";
 
 export interface AnalysisResult {
@@ -38,7 +38,18 @@ export async function runAnalysis(
   port: WorkbookPort,
   request: { readonly period: Period; readonly today: IsoDate },
 ): Promise<AnalysisResult> {
-  const ledger = await loadLedger(port, request.today);
+  return analysisOf(await loadLedger(port, request.today), request);
+}
+
+/**
+ * The figures of a period over a ledger already read (the pane's 报告 view reads once for the
+ * analysis and the accountability suggestions).
+ * @example analysisOf(await loadLedger(port, today), { period, today }).figures.total.items // 12
+ */
+export function analysisOf(
+  ledger: LoadedLedger,
+  request: { readonly period: Period; readonly today: IsoDate },
+): AnalysisResult {
   const records = ledger.accountability?.log.entries ?? [];
   const figures = ledgerFigures({
     items: ledger.allItems,
