@@ -25,7 +25,7 @@ export interface AnalysisResult {
   /** Problems of the 问责记录 rows (the figures may be short of them). */
   readonly issues: readonly Issue[];
   readonly settings: Settings;
-  /** The registry sheet, and the archive sheets whose items were counted. */
+  /** The ledger sheets, then the archive sheets, whose items were counted. */
   readonly sheets: readonly string[];
 }
 
@@ -70,7 +70,7 @@ export function analysisOf(
     ineligible: ineligible.filter((u) => years.has(u.year)),
     issues: [...(ledger.accountability?.log.issues ?? []), ...issues],
     settings: ledger.settings,
-    sheets: [ledger.layout.sheetName, ...ledger.archives.map((a) => a.sheet)],
+    sheets: [...ledger.ledgers.map((l) => l.layout.sheetName), ...ledger.archives.map((a) => a.sheet)],
   };
 }
 
