@@ -21,6 +21,9 @@ import { sanitizeSheetName } from "../documents/sheet-name";
 import type { Ineligibility } from "../accountability/eligibility";
 import type { Figures, LedgerFigures, OverdueItem } from "./figures";
 import type { Period } from "./period";
+import { rateText } from "./rate";
+
+export { rateText };
 
 /** The document's name, on its title and in its sheet name. */
 export const ANALYSIS_TITLE = "督办分析报告";
@@ -95,14 +98,6 @@ export function analysisSheetName(period: Period): string {
   return sanitizeSheetName(`${ANALYSIS_TITLE}${when}`);
 }
 
-/**
- * A rate as printed: one decimal and a per cent sign; "—" when there is none.
- * @example rateText(0.85714) // "85.7%"
- * @example rateText(null) // "—"
- */
-export function rateText(rate: number | null): string {
-  return rate === null ? "—" : `${(rate * 100).toFixed(1)}%`;
-}
 
 /**
  * Text cut to a number of characters, ending with "…" when cut.

@@ -5,7 +5,7 @@
  */
 import { Button, Caption1, Subtitle2, Text, makeStyles, tokens } from "@fluentui/react-components";
 import type { Figures } from "../../domain/analysis/figures";
-import { rateText } from "../../domain/analysis/report-layout";
+import { rateText } from "../../domain/analysis/rate";
 import type { Ineligibility } from "../../domain/accountability/eligibility";
 import type { Suggestion } from "../../domain/accountability/suggest";
 import { formatChineseDate } from "../../domain/dates";

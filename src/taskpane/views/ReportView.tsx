@@ -164,8 +164,22 @@ function Results({ review, pane }: { readonly review: LedgerReview } & Pick<View
     const choice = { number: s.number, measure: s.measure, handler: handler.trim() };
     void pane.perform(OPERATIONS.recordMeasure, () => pane.services.recordMeasure(choice));
   };
+  // The sheet's button comes first: toasts at the pane's foot would cover a last button.
   return (
     <>
+      <div className={styles.actions}>
+        <Button
+          disabled={busy}
+          onClick={() => {
+            const period = analysis.period;
+            void pane.perform(OPERATIONS.analysisSheet, () => pane.services.writeAnalysis(period));
+          }}
+        >
+          {REPORT.writeSheet}
+        </Button>
+        <Caption1>{REPORT.writeHint}</Caption1>
+        {pane.services.mode === "standalone" && <Caption1>{REPORT.standaloneKeep}</Caption1>}
+      </div>
       <Section title={REPORT.periodTitle(analysis.period.label)}>
         {figures.total.items === 0 && <Caption1>{REPORT.noItems}</Caption1>}
         <div className={styles.cards} data-testid="figures">
@@ -203,20 +217,6 @@ function Results({ review, pane }: { readonly review: LedgerReview } & Pick<View
           <OutcomeLines lines={accountability.issues.map((i) => i.message)} />
         </Section>
       )}
-      <div className={styles.actions}>
-        <Button
-          appearance="primary"
-          disabled={busy}
-          onClick={() => {
-            const period = analysis.period;
-            void pane.perform(OPERATIONS.analysisSheet, () => pane.services.writeAnalysis(period));
-          }}
-        >
-          {REPORT.writeSheet}
-        </Button>
-        <Caption1>{REPORT.writeHint}</Caption1>
-        {pane.services.mode === "standalone" && <Caption1>{REPORT.standaloneKeep}</Caption1>}
-      </div>
     </>
   );
 }
