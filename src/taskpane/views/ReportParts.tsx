@@ -29,6 +29,7 @@ const useStyles = makeStyles({
     margin: 0,
   },
   pair: { display: "flex", justifyContent: "space-between", gap: "6px" },
+  heading: { margin: 0 },
   term: { color: tokens.colorNeutralForeground3 },
   value: { margin: 0, fontWeight: tokens.fontWeightSemibold, fontVariantNumeric: "tabular-nums" },
   list: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: "6px" },
@@ -52,7 +53,9 @@ export function FigureCard({ title, figures }: { readonly title: string; readonl
   const styles = useStyles();
   return (
     <section className={styles.card} aria-label={title} data-section={title}>
-      <Subtitle2 as="h3">{title}</Subtitle2>
+      <Subtitle2 as="h3" className={styles.heading}>
+        {title}
+      </Subtitle2>
       <dl className={styles.grid}>
         {FIGURE_KEYS.map((key) => (
           <div key={key} className={styles.pair} data-figure={key}>

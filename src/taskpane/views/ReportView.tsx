@@ -31,6 +31,7 @@ const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: "16px" },
   form: { display: "flex", flexDirection: "column", gap: "8px" },
   pair: { display: "grid", gridTemplateColumns: "1fr 1fr", gap: "4px 8px" },
+  hint: { gridColumn: "1 / -1" },
   /** Fluent's Select and Input keep a minimum width wider than half a 320 px pane. */
   narrow: { minWidth: 0, maxWidth: "100%" },
   cards: { display: "flex", flexDirection: "column", gap: "8px" },
@@ -116,6 +117,7 @@ function PeriodForm(props: {
               <option value="autumn">{REPORT.autumn}</option>
             </Select>
           </Field>
+          <Caption1 className={styles.hint}>{REPORT.semesterHint}</Caption1>
         </div>
       ) : (
         <div className={styles.pair}>
