@@ -98,7 +98,6 @@ export function analysisSheetName(period: Period): string {
   return sanitizeSheetName(`${ANALYSIS_TITLE}${when}`);
 }
 
-
 /**
  * Text cut to a number of characters, ending with "…" when cut.
  * @example clip("落实全区校园安全大排查", 6) // "落实全区校…"
