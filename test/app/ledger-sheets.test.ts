@@ -10,6 +10,7 @@ import { loadLedger } from "../../src/app/ledger";
 import { runAnalysis } from "../../src/app/analysis";
 import { runAccountability } from "../../src/app/accountability";
 import { runArchive } from "../../src/app/archive";
+import { runNumbering } from "../../src/app/number";
 import { datePeriod } from "../../src/domain/analysis/period";
 import type { DocumentPort } from "../../src/app/documents";
 import type { SheetLayout } from "../../src/domain/layout/types";
@@ -113,5 +114,36 @@ describe("several ledger sheets and an archive: every item counted once", () => 
       inProgress: 1,
     });
     await expect(runArchive(port, { year: 2022, today: TODAY })).rejects.toThrow("不能重复归档");
+  });
+});
+
+describe("an archive an office named by hand (2020年已归档)", () => {
+  const port = () =>
+    new LayoutPort([
+      registrySheet(
+        [
+          item("〔2021〕1号", "2021-03-01", "2021-04-30"),
+          // Issued in December 2020, registered late: it takes the next 2020 number.
+          { ...item("", "2020-12-20", "2021-01-31"), 督办事项编号: undefined },
+        ],
+        { name: "2021年" },
+      ),
+      registrySheet(
+        [1, 2, 3, 4, 5].map((n) => item(`〔2020〕${n}号`, "2020-03-01", "2020-04-30", "按期办结")),
+        { name: "2020年已归档" },
+      ),
+    ]);
+
+  it("is read as an archive, not a ledger: its items counted once, its year from its name", async () => {
+    const ledger = await loadLedger(port(), TODAY);
+    expect(ledger.ledgers.map((l) => l.layout.sheetName)).toEqual(["2021年"]);
+    expect(ledger.archives.map((a) => [a.sheet, a.year, a.items.length])).toEqual([["2020年已归档", 2020, 5]]);
+    expect(ledger.allItems).toHaveLength(7);
+  });
+
+  it("keeps its numbers taken: the late 2020 item gets 〔2020〕6号", async () => {
+    const p = port();
+    const result = await runNumbering(p, TODAY);
+    expect(result.assigned.map((a) => a.number)).toEqual(["〔2020〕6号"]);
   });
 });
