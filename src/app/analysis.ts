@@ -13,7 +13,7 @@ import { ineligibleUnits } from "../domain/accountability/eligibility";
 import { findSheetName, uniqueSheetName } from "../domain/sheet-name";
 import type { SheetLayout } from "../domain/layout/types";
 import type { DocumentPort } from "./documents";
-import { loadLedger } from "./ledger";
+import { loadLedger, type LoadedLedger } from "./ledger";
 import type { WorkbookPort } from "./port";
 
 /** What the report draws (period, figures, units without eligibility), and what else the analysis found. */
@@ -21,7 +21,7 @@ export interface AnalysisResult extends AnalysisReportInput {
   /** Problems of the 问责记录 rows (the figures may be short of them). */
   readonly issues: readonly Issue[];
   readonly settings: Settings;
-  /** The registry sheet, and the archive sheets whose items were counted. */
+  /** The ledger sheets, then the archive sheets, whose items were counted. */
   readonly sheets: readonly string[];
 }
 
@@ -34,7 +34,18 @@ export async function runAnalysis(
   port: WorkbookPort,
   request: { readonly period: Period; readonly today: IsoDate },
 ): Promise<AnalysisResult> {
-  const ledger = await loadLedger(port, request.today);
+  return analysisOf(await loadLedger(port, request.today), request);
+}
+
+/**
+ * The figures of a period over a ledger already read (the pane's 报告 view reads once for the
+ * analysis and the accountability suggestions).
+ * @example analysisOf(await loadLedger(port, today), { period, today }).figures.total.items // 12
+ */
+export function analysisOf(
+  ledger: LoadedLedger,
+  request: { readonly period: Period; readonly today: IsoDate },
+): AnalysisResult {
   const records = ledger.accountability?.log.entries ?? [];
   const figures = ledgerFigures({
     items: ledger.allItems,
@@ -55,7 +66,7 @@ export async function runAnalysis(
     ineligible: ineligible.filter((u) => years.has(u.year)),
     issues: [...(ledger.accountability?.log.issues ?? []), ...issues],
     settings: ledger.settings,
-    sheets: [ledger.layout.sheetName, ...ledger.archives.map((a) => a.sheet)],
+    sheets: [...ledger.ledgers.map((l) => l.layout.sheetName), ...ledger.archives.map((a) => a.sheet)],
   };
 }
 

@@ -21,8 +21,9 @@ import {
   refreshOutcome,
   settingsOutcome,
 } from "./outcomes";
+import { analysisSheetOutcome, recordOutcome } from "./report-outcomes";
 import type { FixTarget, Outcome, PaneServices } from "./services";
-import { OUTCOMES } from "./strings";
+import { OUTCOMES, REPORT_OUTCOMES } from "./strings";
 
 /** What one host (Excel, the standalone page) provides. */
 export interface ServiceHost<P extends DocumentPort> {
@@ -102,11 +103,6 @@ export function createPaneServices<P extends DocumentPort>(host: ServiceHost<P>)
             return fixOutcome(result.fixed);
           })
       : null,
-    itemAction: (action) =>
-      attempt(OUTCOMES.failed.item(operationLabel(action.kind)), async () => {
-        const { applyItemAction } = await import(/* webpackChunkName: "edits" */ "../app/item-actions.js");
-        return itemOutcome(await host.run(action.kind, (port) => applyItemAction(port, action, host.today())));
-      }),
     document: (kind, number) => {
       const name = OUTCOMES.documentNames[kind];
       if (number.trim() === "") return Promise.resolve({ tone: "warning", title: OUTCOMES.needNumber, lines: [] });
@@ -118,6 +114,21 @@ export function createPaneServices<P extends DocumentPort>(host: ServiceHost<P>)
         return documentOutcome(kind, result);
       });
     },
+    ...editServices(host),
+    ...reportServices(host),
+  };
+}
+
+/** 销号/延期/终止 and the settings and calendar edits, each loaded on first use. */
+function editServices<P extends DocumentPort>(
+  host: ServiceHost<P>,
+): Pick<PaneServices, "itemAction" | "saveSettings" | "setCalendar" | "clearCalendar"> {
+  return {
+    itemAction: (action) =>
+      attempt(OUTCOMES.failed.item(operationLabel(action.kind)), async () => {
+        const { applyItemAction } = await import(/* webpackChunkName: "edits" */ "../app/item-actions.js");
+        return itemOutcome(await host.run(action.kind, (port) => applyItemAction(port, action, host.today())));
+      }),
     saveSettings: (edit) =>
       attempt(OUTCOMES.failed.settings, async () => {
         const { saveSettings } = await import(/* webpackChunkName: "edits" */ "../app/settings-edit.js");
@@ -132,6 +143,38 @@ export function createPaneServices<P extends DocumentPort>(host: ServiceHost<P>)
       attempt(OUTCOMES.failed.calendar, async () => {
         const { clearCalendarOverride } = await import(/* webpackChunkName: "edits" */ "../app/calendar-edit.js");
         return calendarOutcome(await host.run("calendar", (port) => clearCalendarOverride(port, date)));
+      }),
+  };
+}
+
+/** The 报告 view: the ledger reviewed for a period, measures recorded, the analysis sheet written. */
+function reportServices<P extends DocumentPort>(
+  host: ServiceHost<P>,
+): Pick<PaneServices, "review" | "recordMeasure" | "writeAnalysis"> {
+  return {
+    review: async (period) => {
+      const { reviewLedger } = await import(/* webpackChunkName: "report" */ "../app/ledger-review.js");
+      return host.run("read", (port) => reviewLedger(port, { period, today: host.today() }));
+    },
+    recordMeasure: (choice) =>
+      attempt(REPORT_OUTCOMES.failedRecord, async () => {
+        const { recordMeasures } = await import(/* webpackChunkName: "report" */ "../app/accountability.js");
+        const request = {
+          today: host.today(),
+          numbers: [choice.number],
+          measure: choice.measure,
+          handler: choice.handler,
+        };
+        return recordOutcome(await host.run("accountability-record", (port) => recordMeasures(port, request)));
+      }),
+    writeAnalysis: (period) =>
+      attempt(REPORT_OUTCOMES.failedAnalysis, async () => {
+        const { runAnalysis, writeAnalysisSheet } = await import(/* webpackChunkName: "report" */ "../app/analysis.js");
+        const { written, warnings } = await host.run("analysis-report", async (port) => {
+          const result = await runAnalysis(port, { period, today: host.today() });
+          return { written: await writeAnalysisSheet(port, result), warnings: host.warnings(port) };
+        });
+        return analysisSheetOutcome(written.sheetName, period, warnings);
       }),
   };
 }
