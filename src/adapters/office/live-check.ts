@@ -96,7 +96,7 @@ export class LiveChecker {
    */
   async start(): Promise<LiveUpdate | null> {
     const today = this.options.today();
-    const state = await this.office.operation("检查", async (session) => {
+    const state = await this.office.operation("check", async (session) => {
       const grids = await session.readSheets(sheetsToRead(await session.sheetNames()));
       const s = startLiveState(grids, today);
       if (s) this.handle = session.onSheetChanged(s.analysis.layout.sheetName, (args) => this.onChanged(args));
@@ -173,13 +173,13 @@ export class LiveChecker {
     const layout = state.analysis.layout;
     const grid = state.grids.find((g) => g.name === layout.sheetName);
     const width = Math.max(layout.lastHeaderColumn, grid?.rows[layout.headerRow - 1]?.length ?? 0, 1);
-    const updates = await this.office.operation("检查", (session) => session.readRows(layout.sheetName, spans, width));
+    const updates = await this.office.operation("check", (session) => session.readRows(layout.sheetName, spans, width));
     return checkChangedRows(state, updates);
   }
 
   private async reread(): Promise<LiveCheckResult | null> {
     const today = this.options.today();
-    const state = await this.office.operation("检查", async (session) =>
+    const state = await this.office.operation("check", async (session) =>
       startLiveState(await session.readSheets(sheetsToRead(await session.sheetNames())), today),
     );
     this.state = state ?? this.state;

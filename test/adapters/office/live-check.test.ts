@@ -36,7 +36,7 @@ function setup(items = 40) {
 }
 
 const fullIssuesFor = async (office: OfficeWorkbook, rows: readonly number[]) =>
-  (await office.operation("检查", (s) => runCheck(s, TODAY))).issues.filter((i) => rows.includes(i.row));
+  (await office.operation("check", (s) => runCheck(s, TODAY))).issues.filter((i) => rows.includes(i.row));
 
 describe("live checking in Excel", () => {
   test("start reads the registry and listens (3 syncs: names, sheets, the handler), reporting every issue once", async () => {
@@ -77,7 +77,7 @@ describe("live checking in Excel", () => {
   test("the add-in's own writes are not seen (events are off for them)", async () => {
     const { office, checker, updates, settle } = setup();
     await checker.start();
-    await office.operation("编号", (s) => runNumbering(s, TODAY));
+    await office.operation("number", (s) => runNumbering(s, TODAY));
     await settle();
     expect(updates).toHaveLength(1);
   });

@@ -8,7 +8,8 @@ import { shiftFormula } from "../../../domain/formula-shift";
 import { MAX_CELL_CHARS } from "../package/limits";
 import type { XlsxBook } from "./book";
 import { cellXmlFor, dateSerial, parseCellXml, withOwnFormula, type WriteValue } from "./cell-xml";
-import { rangeHas, rangeText } from "./cell-ref";
+import { rangeHas } from "./cell-ref";
+import { rangeRef } from "../../../domain/a1-ref";
 import { DATE_NUM_FMT } from "./number-formats";
 import type { SheetInfo } from "./open";
 import { cellAddress } from "./sheet-elements";
@@ -45,7 +46,7 @@ export function targetOf(book: XlsxBook, info: SheetInfo, cache: Map<string, Tar
 export function refusal(t: Target, row: number, col: number): XlsxWriteError | null {
   const address = cellAddress(row, col);
   const array = t.facts.arrayAt(row, col);
-  if (array) return arrayFormulaError(t.info.name, address, rangeText(array));
+  if (array) return arrayFormulaError(t.info.name, address, rangeRef(array));
   const table = t.facts.tableHeaderAt(row, col);
   if (table) return tableHeaderError(t.info.name, address, table.name);
   return null;
