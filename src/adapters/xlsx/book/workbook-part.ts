@@ -9,7 +9,9 @@ import {
   childElements,
   escapeAttr,
   escapeText,
+  insertBeforeClose,
   prefixOf,
+  replaceContent,
   rootElement,
   textOf,
   withAttributes,
@@ -139,22 +141,9 @@ function nameTag(p: string, name: DefinedName): string {
 export function setDefinedName(xml: string, name: DefinedName): string {
   const { root, p } = parts(xml);
   const existing = definedNameElements(xml).find((d) => sameScope(d.name, name.name, name.localSheetId));
-  if (existing) {
-    const { el } = existing;
-    if (el.closeStart === el.end) {
-      const open = xml.slice(el.start, el.end - 2).replace(/\s+$/, "") + ">";
-      return `${xml.slice(0, el.start)}${open}${nameText(name.value)}</${el.name}>${xml.slice(el.end)}`;
-    }
-    return `${xml.slice(0, el.openEnd)}${nameText(name.value)}${xml.slice(el.closeStart)}`;
-  }
+  if (existing) return replaceContent(xml, existing.el, nameText(name.value));
   const holder = childElement(xml, root, `${p}definedNames`);
-  if (holder) {
-    if (holder.closeStart === holder.end) {
-      const open = xml.slice(holder.start, holder.end - 2).replace(/\s+$/, "") + ">";
-      return `${xml.slice(0, holder.start)}${open}${nameTag(p, name)}</${holder.name}>${xml.slice(holder.end)}`;
-    }
-    return xml.slice(0, holder.closeStart) + nameTag(p, name) + xml.slice(holder.closeStart);
-  }
+  if (holder) return insertBeforeClose(xml, holder, nameTag(p, name));
   const at = insertionPoint(xml, root, WORKBOOK_ORDER, "definedNames");
   return `${xml.slice(0, at)}<${p}definedNames>${nameTag(p, name)}</${p}definedNames>${xml.slice(at)}`;
 }
@@ -184,11 +173,7 @@ export function addSheetEntry(xml: string, entry: SheetEntry): string {
     const at = insertionPoint(xml, root, WORKBOOK_ORDER, "sheets");
     return `${xml.slice(0, at)}<${p}sheets>${tag}</${p}sheets>${xml.slice(at)}`;
   }
-  if (sheets.closeStart === sheets.end) {
-    const open = xml.slice(sheets.start, sheets.end - 2).replace(/\s+$/, "") + ">";
-    return `${xml.slice(0, sheets.start)}${open}${tag}</${sheets.name}>${xml.slice(sheets.end)}`;
-  }
-  return xml.slice(0, sheets.closeStart) + tag + xml.slice(sheets.closeStart);
+  return insertBeforeClose(xml, sheets, tag);
 }
 
 /**
