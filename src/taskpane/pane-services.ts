@@ -13,9 +13,9 @@ import { AUTO_FIX_CODES } from "../app/fix";
 import { operationLabel, type OperationKind, type OperationMeta } from "../app/operations";
 import type { SetupTarget } from "../app/setup-port";
 import {
+  attempt,
   calendarOutcome,
   documentOutcome,
-  failure,
   fixOutcome,
   itemOutcome,
   numberOutcome,
@@ -55,15 +55,6 @@ export interface ServiceHost<P extends DocumentPort> {
   readonly followSelection: PaneServices["followSelection"];
   readonly watch: PaneServices["watch"];
   readonly download: PaneServices["download"];
-}
-
-/** Runs an action, turning any failure into an error outcome with its title. */
-async function attempt(title: string, action: () => Promise<Outcome>): Promise<Outcome> {
-  try {
-    return await action();
-  } catch (error) {
-    return failure(title, error);
-  }
 }
 
 /**

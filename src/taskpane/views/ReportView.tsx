@@ -47,6 +47,9 @@ interface PeriodDraft {
   readonly to: string;
 }
 
+/** The two ends of a period of dates, each with its own date field. */
+const PERIOD_ENDS = ["from", "to"] as const;
+
 /** The period a draft names, or the Chinese line saying what is missing. */
 export function periodOfDraft(draft: PeriodDraft): { period: Period } | { problem: string } {
   if (draft.by === "semester") return { period: semesterPeriod(draft.year, draft.kind) };
@@ -122,22 +125,16 @@ function PeriodForm(props: {
         </div>
       ) : (
         <div className={styles.pair}>
-          <Field label={REPORT.from}>
-            <Input
-              className={styles.narrow}
-              type="date"
-              value={draft.from}
-              onChange={(_, d) => onChange({ ...draft, from: d.value })}
-            />
-          </Field>
-          <Field label={REPORT.to}>
-            <Input
-              className={styles.narrow}
-              type="date"
-              value={draft.to}
-              onChange={(_, d) => onChange({ ...draft, to: d.value })}
-            />
-          </Field>
+          {PERIOD_ENDS.map((end) => (
+            <Field key={end} label={REPORT[end]}>
+              <Input
+                className={styles.narrow}
+                type="date"
+                value={draft[end]}
+                onChange={(_, d) => onChange({ ...draft, [end]: d.value })}
+              />
+            </Field>
+          ))}
         </div>
       )}
       <Button type="submit" appearance="primary" disabled={props.disabled}>
