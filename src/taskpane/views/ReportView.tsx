@@ -24,7 +24,7 @@ import { failure } from "../outcomes";
 import type { Outcome } from "../services";
 import { operationLabel } from "../../app/operations";
 import { REPORT, STRINGS } from "../strings";
-import { OutcomeLines, Section } from "./parts";
+import { OutcomeLines, Section, ValueOptions } from "./parts";
 import { FigureCard, IneligibleList, SuggestionList } from "./ReportParts";
 import type { ViewProps } from "./types";
 
@@ -104,11 +104,7 @@ function PeriodForm(props: {
               value={String(draft.year)}
               onChange={(_, d) => onChange({ ...draft, year: Number(d.value) })}
             >
-              {props.years.map((y) => (
-                <option key={y} value={y}>
-                  {y}
-                </option>
-              ))}
+              <ValueOptions values={props.years} />
             </Select>
           </Field>
           <Field label={REPORT.semester}>

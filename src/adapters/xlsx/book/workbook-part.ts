@@ -68,15 +68,19 @@ function parts(xml: string): { root: XmlElement; p: string } {
   return { root, p: prefixOf(root.name) };
 }
 
+/** The `<item>` elements of the root's `<list>` (`<sheets>`, `<definedNames>`), none when it is missing. */
+function listItems(xml: string, list: string, item: string): XmlElement[] {
+  const { root, p } = parts(xml);
+  const holder = childElement(xml, root, `${p}${list}`);
+  return holder ? childElements(xml, holder, `${p}${item}`) : [];
+}
+
 /**
  * The sheets of a workbook part, in order.
  * @example workbookSheets(xml) // [{ name: "督办事项登记表", sheetId: 1, relId: "rId1", state: "visible" }]
  */
 export function workbookSheets(xml: string): SheetEntry[] {
-  const { root, p } = parts(xml);
-  const sheets = childElement(xml, root, `${p}sheets`);
-  if (!sheets) return [];
-  return childElements(xml, sheets, `${p}sheet`).map((el) => {
+  return listItems(xml, "sheets", "sheet").map((el) => {
     const a = attributesOf(xml, el);
     return {
       name: a.get("name") ?? "",
@@ -97,10 +101,7 @@ export function usesDate1904(xml: string): boolean {
 
 /** The defined names with their positions. */
 export function definedNameElements(xml: string): { el: XmlElement; name: DefinedName }[] {
-  const { root, p } = parts(xml);
-  const names = childElement(xml, root, `${p}definedNames`);
-  if (!names) return [];
-  return childElements(xml, names, `${p}definedName`).map((el) => {
+  return listItems(xml, "definedNames", "definedName").map((el) => {
     const a = attributesOf(xml, el);
     const local = a.get("localSheetId");
     return {
