@@ -3,35 +3,10 @@
  * date) what keeps the workbook live without the add-in — extension columns, 状态 formula,
  * validation lists, 工作日历, 设置, 督办看板, colours, print setup — and reports what changed.
  */
-import { runRefresh, type RefreshResult } from "../../app/refresh";
-import { renderSetupText } from "../../app/refresh-report";
-import { xlsxSetupTarget } from "../../adapters/xlsx/apply-plan";
-import { flagOption, singleFile } from "../args";
-import { openWorkbook, resolveOutput } from "../files";
-import { saveWorkbook } from "../save";
-import { toJsonText } from "../render";
-import { EXIT_OK, type CliCommand } from "../types";
-
-/**
- * `--json` of refresh and init.
- * @example setupJson(result) // { changes: [{ sheet, kind, count }], conflicts: [], notes: [], addedColumns: [...], calendarYears: {...} }
- */
-export function setupJson(result: RefreshResult): object {
-  return {
-    changes: result.outcome.changes.map((c) => ({ sheet: c.sheet, kind: c.kind, count: c.count })),
-    conflicts: result.outcome.conflicts.map((c) => ({ sheet: c.sheet, row: c.row, col: c.col, found: c.found })),
-    notes: result.notes.map((n) => ({
-      sheet: n.sheet,
-      row: n.row ?? null,
-      column: n.column ?? null,
-      code: n.code,
-      message: n.message,
-    })),
-    addedColumns: result.addedColumns,
-    calendarYears: result.calendarYears,
-    plainRangeReason: result.plainRangeReason,
-  };
-}
+import type { CliCommand } from "../types";
+import { writingFileArgs } from "../args";
+import { lazyRun } from "../lazy";
+import type * as Run from "./refresh-run";
 
 export const refreshCommand: CliCommand = {
   name: "refresh",
@@ -46,15 +21,5 @@ export const refreshCommand: CliCommand = {
     "  --today     工作日历覆盖的年份按此日期计算（默认今天）；状态公式始终用 TODAY()",
   ].join("\n"),
   options: { json: "flag", out: "value", "in-place": "flag", force: "flag" },
-  async run(args, io) {
-    const file = singleFile(args);
-    const target = await resolveOutput(args, file, io);
-    const book = await openWorkbook(file, io);
-    const result = await runRefresh(book, xlsxSetupTarget(book), io.today);
-    const write = !target.inPlace || !result.unchanged;
-    const { backup } = write ? await saveWorkbook(book, target) : { backup: null };
-    if (flagOption(args, "json")) io.out(toJsonText(setupJson(result)));
-    else io.out(renderSetupText(result, write ? target.shown : null, backup).join("\n"));
-    return EXIT_OK;
-  },
+  run: lazyRun(() => require("./refresh-run") as typeof Run, writingFileArgs),
 };
