@@ -173,7 +173,9 @@ export function buildRegistryPlan(input: RegistryPlanInput): RegistryPlan {
     evidence: spans(evidenceCols),
     ...helpers,
   };
-  cells.push(...rowFormulaCells(input, formulaColumns, evidenceCols, statusColumn, lastFormattedRow));
+  // One push per cell: a spread of 150,000 cells (50,000 rows) overflows the call stack.
+  for (const cell of rowFormulaCells(input, formulaColumns, evidenceCols, statusColumn, lastFormattedRow))
+    cells.push(cell);
   const body = (col: number): CellRange => ({ top: firstRow, left: col, bottom: lastFormattedRow, right: col });
   const all = [...(Object.values(columns) as number[]), helpers.deadline, helpers.daysLeft];
   const official = OFFICIAL_COLUMNS.map((c) => columns[c.key]).filter((c): c is number => c !== undefined);
