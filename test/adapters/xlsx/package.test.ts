@@ -40,6 +40,17 @@ describe("CRC-32", () => {
       expect(crc32(text(input))).toBe(crcViaZip(text(input)));
     },
   );
+
+  it.each([
+    ["fflate", FFLATE_CODEC],
+    ["zlib", ZLIB_CODEC],
+  ])("%s codec's CRC agrees with the table's, unsigned, on 1 MB of every byte value", (_, codec) => {
+    const bytes = new Uint8Array(1 << 20).map((_, i) => (i * 7919) & 0xff);
+    for (const input of [bytes, text("123456789"), new Uint8Array(0)]) {
+      expect(codec.crc32(input)).toBe(crc32(input));
+      expect(codec.crc32(input)).toBeGreaterThanOrEqual(0);
+    }
+  });
 });
 
 describe("zip archives", () => {
