@@ -7,7 +7,7 @@ import type { CellWrite } from "../../../app/port";
 import { shiftFormula } from "../../../domain/formula-shift";
 import { MAX_CELL_CHARS } from "../package/limits";
 import type { XlsxBook } from "./book";
-import { cellXmlFor, dateSerial, parseCellXml, withOwnFormula, type WriteValue } from "./cell-xml";
+import { cellStyleIndex, cellXmlFor, dateSerial, parseCellXml, withOwnFormula, type WriteValue } from "./cell-xml";
 import { rangeHas, rangeText } from "./cell-ref";
 import { DATE_NUM_FMT } from "./number-formats";
 import type { SheetInfo } from "./open";
@@ -60,8 +60,8 @@ export function isCoveredCell(doc: SheetDoc, row: number, col: number): boolean 
  * The style index a new cell starts with: the row's style when it has one, else its column's.
  */
 export function defaultStyle(doc: SheetDoc, row: number, col: number): number {
-  const rowAttrs = doc.rowAttributes(row);
-  if (rowAttrs?.get("customFormat") === "1" && rowAttrs.get("s")) return Number(rowAttrs.get("s"));
+  const rowStyle = doc.rowAttribute(row, "customFormat") === "1" ? doc.rowAttribute(row, "s") : undefined;
+  if (rowStyle) return Number(rowStyle);
   return doc.columnStyle(col);
 }
 
@@ -114,7 +114,7 @@ export function putCell(book: XlsxBook, t: Target, row: number, col: number, val
 /** The style index of a cell now (its own, or the default a new cell would get). */
 export function styleOf(t: Target, row: number, col: number): number {
   const text = t.doc.cellText(row, col);
-  return text !== undefined ? parseCellXml(text, t.doc.p).s : defaultStyle(t.doc, row, col);
+  return text !== undefined ? cellStyleIndex(text) : defaultStyle(t.doc, row, col);
 }
 
 /**

@@ -113,12 +113,16 @@ export function applyNumberFormats(book: XlsxBook, t: Target, plan: SheetPlan, l
   const styles = book.styles();
   let changed = 0;
   for (const f of plan.numberFormats) {
+    // A column's cells share few styles: derive each once (the styles do not change meanwhile).
+    const derived = new Map<number, number>();
     for (let r = f.range.top; r <= f.range.bottom; r++) {
       for (let c = f.range.left; c <= f.range.right; c++) {
         if (isCoveredCell(t.doc, r, c)) continue;
         const s = styleOf(t, r, c);
         if (styles.numFmtOf(s) === f.numFmt) continue;
-        restyleCell(t, r, c, styles.derive(s, { numFmt: f.numFmt }));
+        let next = derived.get(s);
+        if (next === undefined) derived.set(s, (next = styles.derive(s, { numFmt: f.numFmt })));
+        restyleCell(t, r, c, next);
         changed += 1;
       }
     }
