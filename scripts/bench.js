@@ -1,67 +1,247 @@
 #!/usr/bin/env node
-// `npm run bench`: how the engine scales with rows, against a bare ExcelJS load of the same file.
-// Builds registries of 1,000 / 10,000 / 50,000 rows in a temp folder, then for each prints:
-//   bare  = ExcelJS readFile alone (the floor: any .xlsx tool pays it)
-//   read  = XlsxWorkbook.load + readSheets (cells → engine values)
-//   full  = read + analyzeRegistry (locate, parse, all checks) + status of every row
-// ratio = full / bare (goal ≤ 1.3), µs per row, and peak RSS. Each figure is the best of 3 runs.
-// Needs lib/ (compiled by `npm ci`'s prepare step, or `npx tsc -p tsconfig.cli.json`).
+// `npm run bench` (issue 14): what each command costs against a bare ExcelJS load of the same
+// file, what the add-in costs in Excel, and how heavy the pane and the refreshed file are.
+// A script, not a test: it prints one `name: value` line per figure and a verdict per goal.
+//
+// Registries (scripts/bench-registry.js: a merged title, the extension columns, four years,
+// every status) of 1,000, 10,000 and 50,000 items are built in a temp folder. For each size,
+// every command runs in a fresh Node process, RUNS times, interleaved (bare, check, status,
+// number, refresh, bare, …) so drift of a shared machine hits all alike; the medians are shown.
+//   time    bare: ExcelJS `readFile` alone, after `require("exceljs")` (the library's own load
+//           is not counted); a command: loading the command line (lib/cli/main.js) and
+//           `main(argv)` (its modules load on demand), so a command pays its own module loading.
+//   memory  the process's peak RSS (getrusage maxrss), module code included, on both sides.
+// Office: the adapter on the counting fake of the tests (test/adapters/office/fake-excel.ts,
+// loaded through scripts/ts-register.js), check → number → refresh → notice → undo on one
+// workbook: syncs and the largest request per operation, at 10,000 rows and at 50,000 (chunked).
+// Pane: the scripts dist/taskpane.html loads (not the lazy chunks), gzipped; `npm run build`
+// runs first when dist/ is missing. CLI start-up: `duban --help` and a usage error, wall time.
+//
+//   npm run bench                              (tsc for lib/, then this script)
+//   node scripts/bench.js [--sizes 1000,10000,50000] [--runs 3] [--skip office,pane]
+"use strict";
+const { execFileSync, spawnSync } = require("child_process");
 const fs = require("fs");
 const os = require("os");
 const path = require("path");
-const ExcelJS = require("exceljs");
-const lib = path.resolve(__dirname, "..", "lib");
-const { XlsxWorkbook } = require(path.join(lib, "adapters/xlsx/xlsx-workbook.js"));
-const { analyzeRegistry } = require(path.join(lib, "domain/analyze.js"));
-const { classifyItem } = require(path.join(lib, "domain/status.js"));
+const zlib = require("zlib");
 
-const { makeRegistry } = require("./bench-registry");
+const ROOT = path.resolve(__dirname, "..");
+const MODES = ["bare", "check", "status", "number", "refresh"];
 
-async function best(fn) {
-  let min = Infinity;
-  for (let i = 0; i < 3; i++) {
-    const t = process.hrtime.bigint();
-    await fn();
-    min = Math.min(min, Number(process.hrtime.bigint() - t) / 1e6);
-  }
-  return min;
+if (process.argv[2] === "--child") {
+  child(process.argv[3], process.argv[4], process.argv[5]);
+  return;
 }
 
-(async () => {
+/** One measured run in this (fresh) process; prints {ms, rssMB} as JSON. */
+function child(mode, file, out) {
+  const { BENCH_TODAY } = require("./bench-registry");
+  (async () => {
+    let start;
+    let cpu;
+    if (mode === "bare") {
+      const ExcelJS = require("exceljs");
+      start = process.hrtime.bigint();
+      cpu = process.cpuUsage();
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(file);
+    } else {
+      start = process.hrtime.bigint();
+      cpu = process.cpuUsage();
+      const { main } = require(path.join(ROOT, "lib/cli/main.js"));
+      const io = { out: () => undefined, err: (t) => process.stderr.write(`${t}\n`), isTTY: false, today: BENCH_TODAY, cwd: path.dirname(file) };
+      const argv = {
+        check: ["check", file, "--json"],
+        status: ["status", file, "--json"],
+        number: ["number", file, "-o", out, "--json"],
+        refresh: ["refresh", file, "-o", out],
+      }[mode];
+      const code = await main(argv, io);
+      if (code > 1) throw new Error(`${mode} exited ${code}`);
+    }
+    const ms = Number(process.hrtime.bigint() - start) / 1e6;
+    const used = process.cpuUsage(cpu);
+    const cpuMs = (used.user + used.system) / 1000;
+    process.stdout.write(JSON.stringify({ ms, cpuMs, rssMB: process.resourceUsage().maxRSS / 1024 }));
+  })().catch((e) => {
+    process.stderr.write(String(e && e.stack ? e.stack : e));
+    process.exit(3);
+  });
+}
+
+function option(name, fallback) {
+  const i = process.argv.indexOf(`--${name}`);
+  return i < 0 ? fallback : process.argv[i + 1];
+}
+
+function median(values) {
+  const s = [...values].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+const line = (name, value) => console.log(`${name}: ${value}`);
+const mb = (bytes) => (bytes / 1048576).toFixed(1);
+
+/** Medians of `runs` interleaved runs of every mode on `file`; the refreshed output is kept. */
+function measureCommands(file, dir, runs) {
+  const samples = Object.fromEntries(MODES.map((m) => [m, []]));
+  const outs = { number: path.join(dir, "numbered.xlsx"), refresh: path.join(dir, "refreshed.xlsx") };
+  for (let i = 0; i < runs; i++) {
+    for (const mode of MODES) {
+      if (outs[mode]) fs.rmSync(outs[mode], { force: true });
+      const text = execFileSync(process.execPath, [__filename, "--child", mode, file, outs[mode] || ""], {
+        encoding: "utf8",
+        maxBuffer: 1 << 20,
+      });
+      samples[mode].push(JSON.parse(text));
+    }
+  }
+  const result = {};
+  for (const mode of MODES) {
+    const of = (key) => median(samples[mode].map((s) => s[key]));
+    result[mode] = { ms: of("ms"), cpuMs: of("cpuMs"), rssMB: of("rssMB") };
+  }
+  return { result, refreshedBytes: fs.statSync(outs.refresh).size };
+}
+
+/** Wall time (ms, median of `runs`) of `node bin/duban.js ARGS` including Node's start-up (null: `node -e 0`). */
+function cliWallTime(args, runs, expectedCode) {
+  const times = [];
+  for (let i = 0; i < runs; i++) {
+    const start = process.hrtime.bigint();
+    const argv = args ? [path.join(ROOT, "bin/duban.js"), ...args] : ["-e", "0"];
+    const r = spawnSync(process.execPath, argv, { encoding: "utf8" });
+    times.push(Number(process.hrtime.bigint() - start) / 1e6);
+    if (r.status !== expectedCode) throw new Error(`duban ${args.join(" ")} exited ${r.status}: ${r.stderr}`);
+  }
+  return median(times);
+}
+
+/** The registry's cells for the Office fake: dates as serials, and where they are. */
+function officeInput(rows) {
+  const { itemRows, HEADERS, BENCH_TODAY } = require("./bench-registry");
+  const items = itemRows(rows);
+  const cells = [["督办事项登记表"], HEADERS];
+  const dateCells = [];
+  items.forEach((item, i) =>
+    cells.push(
+      item.map((v, c) => {
+        if (!(v instanceof Date)) return v === null ? "" : v;
+        dateCells.push([i + 2, c]);
+        return v.getTime() / 86400000 + 25569;
+      }),
+    ),
+  );
+  return { sheet: "督办事项登记表", rows: cells, dateCells, today: BENCH_TODAY, noticeNumber: items.find((r) => r[1])[1] };
+}
+
+async function officeLines(rows, goals) {
+  require("./ts-register");
+  const { officeFigures, OFFICE_OPERATIONS } = require("./bench-office.ts");
+  const figures = await officeFigures(officeInput(rows));
+  const list = (key) => OFFICE_OPERATIONS.map((op) => `${op}=${figures[op][key]}`).join(" ");
+  line(`office syncs at ${rows} rows`, list("syncs"));
+  line(`office failed (oversize, then split) syncs at ${rows} rows`, list("failedSyncs"));
+  const biggest = (key) => OFFICE_OPERATIONS.reduce((a, op) => (figures[op][key] > figures[a][key] ? op : a));
+  const req = biggest("largestRequestBytes");
+  const res = biggest("largestResponseBytes");
+  line(`office largest request at ${rows} rows`, `${figures[req].largestRequestBytes} bytes (${req})`);
+  line(`office largest response at ${rows} rows`, `${figures[res].largestResponseBytes} bytes (${res})`);
+  const limit = 5 * 1024 * 1024;
+  const under = figures[req].largestRequestBytes < limit && figures[res].largestResponseBytes < limit;
+  if (rows === 10000) {
+    goals.push([`office ≤ 3 syncs per operation at ${rows} rows`, OFFICE_OPERATIONS.every((op) => figures[op].syncs <= 3)]);
+  }
+  goals.push([`office every request and response < 5 MB at ${rows} rows`, under]);
+}
+
+/** The scripts taskpane.html loads itself (the lazy chunks excluded), gzipped (level 9). */
+function paneLines(skipBuild) {
+  const html = path.join(ROOT, "dist", "taskpane.html");
+  if (!fs.existsSync(html) && !skipBuild) {
+    console.error("dist/ is missing: running npm run build (webpack, production) first …");
+    const r = spawnSync("npm", ["run", "build"], { cwd: ROOT, stdio: ["ignore", "ignore", "inherit"] });
+    if (r.status !== 0) console.error("npm run build failed");
+  }
+  if (!fs.existsSync(html)) {
+    line("pane initial script gzipped", "missing (dist/taskpane.html not built: run npm run build)");
+    return;
+  }
+  const text = fs.readFileSync(html, "utf8");
+  // Minified HTML may leave the attribute unquoted; office.js from Microsoft's CDN is not ours.
+  const srcs = [...text.matchAll(/<script\b[^>]*?\bsrc=(?:"([^"]+)"|'([^']+)'|([^\s>]+))/g)]
+    .map((m) => m[1] ?? m[2] ?? m[3])
+    .filter((s) => !/^(https?:)?\/\//.test(s));
+  let raw = 0;
+  let gz = 0;
+  for (const src of srcs) {
+    const bytes = fs.readFileSync(path.join(ROOT, "dist", src.replace(/^\.?\//, "").split("?")[0]));
+    raw += bytes.length;
+    gz += zlib.gzipSync(bytes, { level: 9 }).length;
+  }
+  line("pane initial script gzipped", `${gz} bytes (${(gz / 1024).toFixed(0)} KB; ${raw} bytes raw; ${srcs.join(", ")})`);
+  line("pane initial script built", fs.statSync(html).mtime.toISOString());
+}
+
+async function main() {
+  const sizes = option("sizes", "1000,10000,50000").split(",").map(Number);
+  const runs = Number(option("runs", "3"));
+  const skip = new Set(option("skip", "").split(","));
+  if (!fs.existsSync(path.join(ROOT, "lib/cli/main.js"))) {
+    console.error("lib/ is missing: run npx tsc -p tsconfig.cli.json (npm ci does it) first");
+    process.exit(2);
+  }
+  const started = process.hrtime.bigint();
+  const cpu = os.cpus()[0]?.model ?? "unknown CPU";
+  line("machine", `${os.cpus().length} cores (${cpu}), ${Math.round(os.totalmem() / 1073741824)} GB, ${os.platform()} ${os.release()}, node ${process.version}`);
+  line("load average at start", os.loadavg().map((l) => l.toFixed(2)).join(" "));
+  line("method", `medians of ${runs} runs, each in a fresh process, commands interleaved`);
+  const goals = [];
+  const node = cliWallTime(null, runs, 0);
+  const help = cliWallTime(["--help"], runs, 0);
+  const usage = cliWallTime(["check"], runs, 2);
+  line("node start-up alone (node -e 0) wall time", `${node.toFixed(0)} ms`);
+  line("duban --help wall time", `${help.toFixed(0)} ms`);
+  line("duban argument error (check without a file) wall time", `${usage.toFixed(0)} ms`);
+  goals.push(["duban --help < 0.2 s", help < 200], ["argument error < 0.2 s", usage < 200]);
+  if (!skip.has("pane")) paneLines(skip.has("build"));
+
+  const { makeRegistry } = require("./bench-registry");
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "duban-bench-"));
-  const today = "2026-11-25";
-  console.log(`node ${process.version}, ${os.cpus().length} cores; today = ${today}`);
-  console.log("rows      bare ms   read ms   full ms   full/bare  µs/row(full)  peak RSS MB");
+  const limits = { check: [1.0, 1.0], status: [1.0, 1.0], number: [1.5, 1.2], refresh: [2.5, 2.0] };
   try {
-    for (const rows of [1000, 10000, 50000]) {
+    for (const rows of sizes) {
       const file = path.join(dir, `registry-${rows}.xlsx`);
       await makeRegistry(file, rows);
-      const bare = await best(async () => {
-        const wb = new ExcelJS.Workbook();
-        await wb.xlsx.readFile(file);
-      });
-      const read = await best(async () => {
-        const wb = await XlsxWorkbook.load(file);
-        await wb.readSheets(await wb.sheetNames());
-      });
-      let items = 0;
-      const full = await best(async () => {
-        const wb = await XlsxWorkbook.load(file);
-        const analysis = analyzeRegistry(await wb.readSheets(await wb.sheetNames()), today);
-        for (const item of analysis.items) classifyItem(item, today, analysis.calendar, analysis.settings.warningDays);
-        items = analysis.items.length;
-      });
-      if (items !== rows) throw new Error(`expected ${rows} items, read ${items}`);
-      const rss = process.memoryUsage().rss / 1048576;
-      console.log(
-        `${String(rows).padEnd(9)} ${bare.toFixed(0).padStart(7)}   ${read.toFixed(0).padStart(7)}   ${full.toFixed(0).padStart(7)}   ` +
-          `${(full / bare).toFixed(2).padStart(9)}  ${((full * 1000) / rows).toFixed(1).padStart(12)}  ${rss.toFixed(0).padStart(11)}`,
-      );
+      line(`registry at ${rows} rows`, `${fs.statSync(file).size} bytes (${mb(fs.statSync(file).size)} MB)`);
+      const { result, refreshedBytes } = measureCommands(file, dir, runs);
+      const bare = result.bare;
+      line(`bare ExcelJS load at ${rows} rows`, `time_ms=${bare.ms.toFixed(0)} cpu_ms=${bare.cpuMs.toFixed(0)} peak_mb=${bare.rssMB.toFixed(0)}`);
+      for (const mode of MODES.slice(1)) {
+        const r = result[mode];
+        const t = r.ms / bare.ms;
+        const c = r.cpuMs / bare.cpuMs;
+        const m = r.rssMB / bare.rssMB;
+        line(
+          `${mode} at ${rows} rows`,
+          `time_ms=${r.ms.toFixed(0)} time_ratio=${t.toFixed(2)} cpu_ms=${r.cpuMs.toFixed(0)} cpu_ratio=${c.toFixed(2)} peak_mb=${r.rssMB.toFixed(0)} memory_ratio=${m.toFixed(2)}`,
+        );
+        if (rows >= 10000) goals.push([`${mode} ≤ ${limits[mode][0]}× time, ≤ ${limits[mode][1]}× memory at ${rows} rows`, t <= limits[mode][0] && m <= limits[mode][1]]);
+      }
+      line(`refreshed file at ${rows} rows`, `${refreshedBytes} bytes (${mb(refreshedBytes)} MB)`);
+      fs.rmSync(file, { force: true });
     }
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
-})().catch((e) => {
+  if (!skip.has("office")) for (const rows of [10000, 50000]) await officeLines(rows, goals);
+  line("load average at end", os.loadavg().map((l) => l.toFixed(2)).join(" "));
+  line("bench wall time", `${(Number(process.hrtime.bigint() - started) / 1e9).toFixed(0)} s`);
+  for (const [goal, met] of goals) line(`goal ${goal}`, met ? "met" : "MISSED");
+}
+
+main().catch((e) => {
   console.error(e);
   process.exit(1);
 });
