@@ -23,6 +23,14 @@ function changedParts(before: Uint8Array, after: Uint8Array): string[] {
   return [...names].filter((n) => !a[n] || !b[n] || Buffer.compare(Buffer.from(a[n]), Buffer.from(b[n])) !== 0).sort();
 }
 
+/** Asserts that the workbook part differs only by the request to recalculate on opening. */
+function expectOnlyRecalcRequest(before: Uint8Array, after: Uint8Array): void {
+  const a = partsOf(before).get("xl/workbook.xml")!;
+  const b = partsOf(after).get("xl/workbook.xml")!;
+  expect(b).toMatch(/<calcPr[^>]*fullCalcOnLoad="1"/);
+  expect(b.replace(/ fullCalcOnLoad="1"/, "")).toBe(a);
+}
+
 async function registry(fill?: (ws: ExcelJS.Worksheet, wb: ExcelJS.Workbook) => void): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet("表");
@@ -35,12 +43,13 @@ async function registry(fill?: (ws: ExcelJS.Worksheet, wb: ExcelJS.Workbook) => 
 }
 
 describe("a write changes only what it sets", () => {
-  it("a text cell changes the sheet part only; the shared string table and every other part keep their bytes", async () => {
+  it("a text cell changes the sheet part and asks Excel to recalculate; the shared string table and every other part keep their bytes", async () => {
     const input = await registry();
     const book = await XlsxWorkbook.fromBuffer(input);
     await book.writeCells([{ sheet: "表", row: 2, col: 3, value: { t: "string", v: "〔2026〕1号" } }]);
     const output = book.toBytes();
-    expect(changedParts(input, output)).toEqual([SHEET]);
+    expect(changedParts(input, output)).toEqual(["xl/workbook.xml", SHEET]);
+    expectOnlyRecalcRequest(input, output);
     expect(partsOf(output).get(SHEET)).toContain('<c r="C2" t="inlineStr"><is><t>〔2026〕1号</t></is></c>');
   });
 
@@ -75,7 +84,8 @@ describe("a write changes only what it sets", () => {
     const book = await XlsxWorkbook.fromBuffer(input);
     await book.writeCells([{ sheet: "表", row: 3, col: 1, value: { t: "date", v: "2026-11-25" } }]);
     const output = book.toBytes();
-    expect(changedParts(input, output)).toEqual(["xl/styles.xml", SHEET]);
+    expect(changedParts(input, output)).toEqual(["xl/styles.xml", "xl/workbook.xml", SHEET]);
+    expectOnlyRecalcRequest(input, output);
     const before = partsOf(input).get("xl/styles.xml")!;
     const after = partsOf(output).get("xl/styles.xml")!;
     const xfs = (x: string) => /<cellXfs[^>]*>(.*)<\/cellXfs>/s.exec(x)![1];
@@ -110,13 +120,16 @@ describe("a write changes only what it sets", () => {
     expect(ws.getCell("G6").numFmt).toBe("0%");
   });
 
-  it("a value write keeps the calculation chain and the workbook part", async () => {
+  it("a value write keeps the calculation chain and asks Excel to recalculate on opening, nothing else", async () => {
     const input = await withCalcChain(
       await registry((ws) => (ws.getCell("C2").value = { formula: "A2*2", result: 2 })),
     );
     const book = await XlsxWorkbook.fromBuffer(input);
     await book.writeCells([{ sheet: "表", row: 2, col: 1, value: { t: "number", v: 5 } }]);
-    expect(changedParts(input, book.toBytes())).toEqual([SHEET]);
+    const output = book.toBytes();
+    expect(changedParts(input, output)).toEqual(["xl/workbook.xml", SHEET]);
+    // C2 (=A2*2) still shows 2 until Excel recalculates: the only workbook change is that request.
+    expectOnlyRecalcRequest(input, output);
   });
 
   it("a formula change drops the calculation chain (with its relationship and type) and asks Excel to recalculate", async () => {
@@ -246,7 +259,7 @@ describe("macro workbooks", () => {
     expect(book.macroEnabled).toBe(true);
     await book.writeCells([{ sheet: "表", row: 2, col: 3, value: { t: "string", v: "x" } }]);
     const output = book.toBytes();
-    expect(changedParts(input, output)).toEqual([SHEET]);
+    expect(changedParts(input, output)).toEqual(["xl/workbook.xml", SHEET]);
     expect(partsOf(output).get("[Content_Types].xml")).toContain(
       "application/vnd.ms-excel.sheet.macroEnabled.main+xml",
     );

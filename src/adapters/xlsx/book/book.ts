@@ -71,6 +71,7 @@ export class XlsxBook implements WorkbookPort, SetupTarget, LayoutPort {
   private stringsCache?: string[];
   private readonly lossList: string[] = [];
   private formulasChanged = false;
+  private valuesChanged = false;
   private revisionCount = 0;
 
   /** The package (parts in memory). */
@@ -193,8 +194,14 @@ export class XlsxBook implements WorkbookPort, SetupTarget, LayoutPort {
     this.sheetsChanged();
   }
 
-  /** @internal Cells changed (the workbook part is left alone: see markFormulas). */
+  /**
+   * @internal Cell values changed: formulas elsewhere may read them (a COUNTA over 编号, the
+   * 看板's counts), and Excel shows a formula's saved result until it recalculates, so Excel is
+   * asked to recalculate on opening (calcPr fullCalcOnLoad). The calculation chain stays valid:
+   * no formula cell changed.
+   */
   markValues(): void {
+    this.valuesChanged = true;
     this.touch();
   }
 
@@ -343,10 +350,8 @@ export class XlsxBook implements WorkbookPort, SetupTarget, LayoutPort {
       this.pkg.setText(part, this.stylesCache.toXml());
       this.stylesCache = Styles.parse(this.pkg.text(part));
     }
-    if (this.formulasChanged) {
-      this.setWorkbookXml(setFullCalcOnLoad(this.workbookXml()));
-      this.dropCalcChain();
-    }
+    if (this.formulasChanged || this.valuesChanged) this.setWorkbookXml(setFullCalcOnLoad(this.workbookXml()));
+    if (this.formulasChanged) this.dropCalcChain();
   }
 
   private dropCalcChain(): void {
