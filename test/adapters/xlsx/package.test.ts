@@ -210,7 +210,24 @@ describe("XML by position", () => {
         })
         .join("");
     const chars = fc.oneof(
-      fc.constantFrom("&", "<", ">", "\r", "\n", "\t", "\u0001", "\u001f", "\ufffe", "\uffff", "甲", "a"),
+      fc.constantFrom(
+        "&",
+        "<",
+        ">",
+        "\r",
+        "\n",
+        "\t",
+        "\u0001",
+        "\u001f",
+        "\u007f",
+        "\u0085",
+        "\u009f",
+        "\u00a0",
+        "\ufffe",
+        "\uffff",
+        "甲",
+        "a",
+      ),
       fc.string({ maxLength: 1 }),
     );
     fc.assert(

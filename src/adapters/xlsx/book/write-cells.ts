@@ -43,11 +43,10 @@ export function targetOf(book: XlsxBook, info: SheetInfo, cache: Map<string, Tar
 
 /** Why a cell cannot be written at all, or null (a covered merge cell is the caller's to judge). */
 export function refusal(t: Target, row: number, col: number): XlsxWriteError | null {
-  const address = cellAddress(row, col);
   const array = t.facts.arrayAt(row, col);
-  if (array) return arrayFormulaError(t.info.name, address, rangeText(array));
+  if (array) return arrayFormulaError(t.info.name, cellAddress(row, col), rangeText(array));
   const table = t.facts.tableHeaderAt(row, col);
-  if (table) return tableHeaderError(t.info.name, address, table.name);
+  if (table) return tableHeaderError(t.info.name, cellAddress(row, col), table.name);
   return null;
 }
 
@@ -104,7 +103,19 @@ export function formulaOf(t: Target, row: number, col: number, text: string | un
  * was added or removed (the calculation chain must go).
  */
 export function putCell(book: XlsxBook, t: Target, row: number, col: number, value: WriteValue, s: number): boolean {
-  const before = t.doc.cellText(row, col);
+  return replaceCell(book, t, row, col, value, s, t.doc.cellText(row, col));
+}
+
+/** putCell for a caller that has just read the cell's text (`before`, undefined when none). */
+export function replaceCell(
+  book: XlsxBook,
+  t: Target,
+  row: number,
+  col: number,
+  value: WriteValue,
+  s: number,
+  before: string | undefined,
+): boolean {
   const hadFormula = before !== undefined && parseCellXml(before, t.doc.p).formula !== undefined;
   if (hadFormula) detachSharedGroup(t, row, col);
   t.doc.setCell(row, col, cellXmlFor(cellAddress(row, col), s, value, book.date1904, t.doc.p));
@@ -113,7 +124,11 @@ export function putCell(book: XlsxBook, t: Target, row: number, col: number, val
 
 /** The style index of a cell now (its own, or the default a new cell would get). */
 export function styleOf(t: Target, row: number, col: number): number {
-  const text = t.doc.cellText(row, col);
+  return styleOfText(t, row, col, t.doc.cellText(row, col));
+}
+
+/** styleOf for a caller that has just read the cell's text (undefined when none). */
+export function styleOfText(t: Target, row: number, col: number, text: string | undefined): number {
   return text !== undefined ? cellStyleIndex(text) : defaultStyle(t.doc, row, col);
 }
 

@@ -70,11 +70,17 @@ function escapeOne(c: string): string {
  * @example escapeText("a<b & c") // "a&lt;b &amp; c"
  */
 export function escapeText(text: string): string {
-  return text.replace(ESCAPED, escapeOne);
+  return text.replace(ESCAPED, escapeMatch);
 }
 
 /** & < > and control characters (tab and line feed are kept); U+FFFE/U+FFFF. */
-const ESCAPED = /[&<>\x00-\x08\x0b-\x1f\ufffe\uffff]/g;
+const ESCAPED = /[&<>\p{Cc}\ufffe\uffff]/gu;
+
+function escapeMatch(c: string): string {
+  // \p{Cc} also matches tab, line feed and U+007F–U+009F, which XML holds as they are.
+  const code = c.charCodeAt(0);
+  return code === 9 || code === 10 || (code >= 0x7f && code <= 0x9f) ? c : escapeOne(c);
+}
 
 /**
  * Text for an attribute value in double quotes (line ends kept as character references).
