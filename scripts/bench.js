@@ -150,7 +150,14 @@ function officeInput(rows) {
 async function officeLines(rows, goals) {
   require("./ts-register");
   const { officeFigures, OFFICE_OPERATIONS } = require("./bench-office.ts");
-  const figures = await officeFigures(officeInput(rows));
+  let figures;
+  try {
+    figures = await officeFigures(officeInput(rows));
+  } catch (error) {
+    line(`office at ${rows} rows`, `failed (${String(error && error.message ? error.message : error).split("\n")[0]})`);
+    goals.push([`office operations at ${rows} rows`, false, "failed"]);
+    return;
+  }
   const list = (key) => OFFICE_OPERATIONS.map((op) => `${op}=${figures[op][key]}`).join(" ");
   line(`office syncs at ${rows} rows`, list("syncs"));
   line(`office oversize attempts (refused, then split) at ${rows} rows`, list("failedSyncs"));
