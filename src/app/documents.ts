@@ -7,7 +7,7 @@
  */
 import type { IsoDate } from "../domain/cell";
 import type { RegistryItem } from "../domain/model";
-import { formatNumber, parseNumber } from "../domain/numbers";
+import { formatNumber, numberValues, parseNumber } from "../domain/numbers";
 import { compareIso } from "../domain/dates";
 import { effectiveDeadline, isClosed, isTerminated } from "../domain/status";
 import type { SheetLayout } from "../domain/layout/types";
@@ -71,12 +71,16 @@ export interface DocumentRequest {
   readonly handler?: string;
   /** 催办方式 (催办提示单 by default); remind only. */
   readonly method?: RemindMethod;
+  /** Look for the number on this ledger sheet only (`--sheet NAME`); any ledger sheet by default. */
+  readonly sheet?: string;
 }
 
 export interface DocumentResult {
   readonly kind: DocumentKind;
   /** The item's number in its correct form. */
   readonly number: string;
+  /** The ledger sheet of the item. */
+  readonly ledgerSheet: string;
   /** 1-based registry row of the item. */
   readonly row: number;
   /** The sheet written. */
@@ -90,29 +94,43 @@ export interface DocumentResult {
   readonly log?: { readonly sheet: string; readonly row: number | null; readonly timesUrged: number };
 }
 
+/** Where an item is, as a message names it: 第 5 行, or 工作表“2022年”第 5 行 when there are several sheets. */
+function placeOf(item: RegistryItem, items: readonly RegistryItem[]): string {
+  const several = items.some((i) => i.sheet !== item.sheet);
+  return several ? `工作表“${item.sheet}”第 ${item.row} 行` : `第 ${item.row} 行`;
+}
+
 /**
- * The item with a number, compared in the correct form so any recognisable spelling finds it.
- * Throws DocumentError: bad-number (not a number at all), duplicate-number (several rows),
- * unknown-number (none; with the closest existing numbers).
+ * The item with a number, on any ledger sheet, compared in the correct form so any
+ * recognisable spelling finds it (an item whose cell holds two numbers is found by either).
+ * Throws DocumentError: bad-number (not a number at all — and when a row holds that very text,
+ * the advice to correct that row first), duplicate-number (several items), unknown-number
+ * (none; with the closest existing numbers, never the text asked for itself).
  * @example findItemByNumber(items, "[2021]3号").number // "〔2021〕3号"
  */
 export function findItemByNumber(items: readonly RegistryItem[], number: string): RegistryItem {
   const parsed = parseNumber(number);
-  const existing = items.map((i) => i.number).filter((n) => n.trim() !== "");
+  const asked = compactNumber(number);
+  const existing = items.map((i) => i.number).filter((n) => n.trim() !== "" && compactNumber(n) !== asked);
   if (!parsed.value) {
-    const closest = closestNumbers(number, existing);
+    const closest = closestNumbers(number, existing).filter((n) => compactNumber(n) !== asked);
+    const same = items.filter((i) => compactNumber(i.number) === asked);
+    const advice =
+      same.length > 0
+        ? `；${same.map((i) => placeOf(i, items)).join("、")}填写的就是“${number.trim()}”，请先把编号改为〔年份〕序号号的规范形式（可运行 duban fix 或按 duban check 的建议修改），再生成文书`
+        : suggestion(closest);
     throw new DocumentError(
       "bad-number",
-      `无法识别督办事项编号“${number}”（应为〔2021〕3号 的形式）${suggestion(closest)}`,
+      `无法识别督办事项编号“${number}”（应为〔2021〕3号 的形式）${advice}`,
       closest,
     );
   }
   const wanted = formatNumber(parsed.value);
-  const matches = items.filter((i) => printedNumber(i.number) === wanted);
+  const matches = items.filter((i) => numberValues(i.number).some((v) => formatNumber(v) === wanted));
   if (matches.length > 1) {
     throw new DocumentError(
       "duplicate-number",
-      `编号 ${wanted} 在登记表中重复（第 ${matches.map((m) => m.row).join("、")} 行），请先更正编号`,
+      `编号 ${wanted} 在登记表中重复（${matches.map((m) => placeOf(m, items)).join("、")}），请先更正编号`,
     );
   }
   if (matches.length === 0) {
@@ -120,6 +138,19 @@ export function findItemByNumber(items: readonly RegistryItem[], number: string)
     throw new DocumentError("unknown-number", `登记表中没有编号为 ${wanted} 的事项${suggestion(closest)}`, closest);
   }
   return matches[0];
+}
+
+/** A number's text without white space, for comparing what was typed with what a cell holds. */
+function compactNumber(text: string): string {
+  return text.replace(/[\s\u3000]+/g, "");
+}
+
+/** The number a document is about: the one asked for when the item's cell holds several. */
+function numberOfRequest(item: RegistryItem, asked: string): string {
+  const values = numberValues(item.number);
+  if (values.length <= 1) return printedNumber(item.number);
+  const wanted = parseNumber(asked).value;
+  return wanted ? formatNumber(wanted) : printedNumber(item.number);
 }
 
 function suggestion(closest: readonly string[]): string {
@@ -165,23 +196,45 @@ export async function generateDocument(
   kind: DocumentKind,
   request: DocumentRequest,
 ): Promise<DocumentResult> {
-  const { items, settings, calendar, grids } = await loadRegistry(port, request.today);
+  const { items, settings, calendar, grids } = await loadRegistry(
+    port,
+    request.today,
+    request.sheet === undefined ? {} : { sheet: request.sheet },
+  );
   const item = findItemByNumber(items, request.number);
-  const number = printedNumber(item.number);
+  const number = numberOfRequest(item, request.number);
   const existing = await port.sheetNames();
-  const { name, mode } = placeSheet(documentSheetName(kind, item.number), existing, request.replace === true);
+  const { name, mode } = placeSheet(documentSheetName(kind, number), existing, request.replace === true);
   const warnings = warningsFor(kind, item, request.today);
   const handler = request.handler?.trim() ?? "";
 
   if (kind === "notice") {
     const layout = buildNotice(item, settings, calendar, request.today, { sheetName: name, handler });
     await port.writeLayout(layout, mode);
-    return { kind, number, row: item.row, sheetName: name, replaced: mode === "replace", warnings, layout };
+    return {
+      kind,
+      number,
+      ledgerSheet: item.sheet,
+      row: item.row,
+      sheetName: name,
+      replaced: mode === "replace",
+      warnings,
+      layout,
+    };
   }
   if (kind === "report") {
     const layout = buildReport(item, settings, calendar, request.today, { sheetName: name, handler });
     await port.writeLayout(layout, mode);
-    return { kind, number, row: item.row, sheetName: name, replaced: mode === "replace", warnings, layout };
+    return {
+      kind,
+      number,
+      ledgerSheet: item.sheet,
+      row: item.row,
+      sheetName: name,
+      replaced: mode === "replace",
+      warnings,
+      layout,
+    };
   }
 
   // 催办提示单: count earlier urgings from the log; regenerating (replace) on the same day for
@@ -228,6 +281,7 @@ export async function generateDocument(
   return {
     kind,
     number,
+    ledgerSheet: item.sheet,
     row: item.row,
     sheetName: name,
     replaced: mode === "replace",

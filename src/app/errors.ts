@@ -1,22 +1,35 @@
 /**
- * Failures of a use case that end it before any result: a workbook that holds no registry,
- * or a registry that lacks what the use case must write to. Codes come from a fixed list;
- * messages are one Chinese line for the person who ran the command.
+ * Failures of a use case that end it before any result: a workbook that holds no registry, a
+ * registry that lacks what the use case must write to, a write the sheet's layout cannot take.
+ * Codes come from a fixed list; messages are one Chinese line for the person who ran the
+ * command, templates filled with the failure's parameters (the sheet, the cell …).
  */
+import { fillTemplate, type IssueParams } from "../domain/rules";
 
-export type AppErrorCode = "no-registry" | "no-number-column";
+export type AppErrorCode = "no-registry" | "no-number-column" | "no-such-ledger" | "covered-cell";
 
-export const APP_ERROR_CODES: readonly AppErrorCode[] = ["no-registry", "no-number-column"];
+export const APP_ERROR_CODES: readonly AppErrorCode[] = [
+  "no-registry",
+  "no-number-column",
+  "no-such-ledger",
+  "covered-cell",
+];
 
 const MESSAGES: Readonly<Record<AppErrorCode, string>> = {
   "no-registry": "工作簿中没有督办事项登记表：未找到含“督办事项编号”“督办事项内容”等列标题的工作表",
   "no-number-column": "登记表中没有“督办事项编号”列，无法编号",
+  "no-such-ledger": "工作簿中没有名为“{sheet}”的台账工作表；台账工作表有：{ledgers}",
+  "covered-cell":
+    "不能写入工作表“{sheet}”的 {address} 单元格（第{row}行“{column}”）：它被合并单元格 {merge} 覆盖，只有 {topLeft} 能填写内容。请取消该合并单元格，或把内容填在 {topLeft}，然后重试",
 };
 
 /** A use case failure with a code from APP_ERROR_CODES and a Chinese message. */
 export class AppError extends Error {
-  constructor(readonly code: AppErrorCode) {
-    super(MESSAGES[code]);
+  constructor(
+    readonly code: AppErrorCode,
+    readonly params: IssueParams = {},
+  ) {
+    super(fillTemplate(MESSAGES[code], params));
     this.name = "AppError";
   }
 }

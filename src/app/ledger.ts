@@ -3,8 +3,8 @@
  * 设置, 工作日历 and the archive sheets, in loadRegistry's one read), then the 催办记录 and
  * 问责记录 sheets in one more read when the workbook has them.
  *
- * Until the reader of several ledger sheets lands (issue 9), the archive sheets' items are
- * read here; once loadRegistry reads every ledger sheet, `allItems` is just its items.
+ * loadRegistry reads every ledger sheet (one per year); the archive sheets (`2021年归档`) are
+ * not ledgers in use, so their items are read here and added to `allItems`.
  */
 import type { IsoDate, SheetGrid } from "../domain/cell";
 import type { RegistryItem } from "../domain/model";
@@ -24,7 +24,7 @@ export interface FoundLog<L> {
 
 export interface LoadedLedger extends LoadedRegistry {
   readonly archives: readonly ArchivedSheet[];
-  /** Every item the workbook holds: the registry's, then each archive sheet's. */
+  /** Every item the workbook holds: every ledger sheet's, then each archive sheet's. */
   readonly allItems: readonly RegistryItem[];
   readonly remind: FoundLog<RemindLog> | null;
   readonly accountability: FoundLog<AccountabilityLog> | null;
@@ -49,7 +49,7 @@ export async function loadLedger(port: WorkbookPort, today: IsoDate): Promise<Lo
   return {
     ...loaded,
     archives,
-    allItems: [...loaded.items, ...archives.flatMap((a) => a.items)],
+    allItems: [...loaded.allItems, ...archives.flatMap((a) => a.items)],
     remind: remindGrid ? { sheet: remindGrid.name, grid: remindGrid, log: readRemindLog(remindGrid) } : null,
     accountability: accountabilityGrid
       ? { sheet: accountabilityGrid.name, grid: accountabilityGrid, log: readAccountabilityLog(accountabilityGrid) }

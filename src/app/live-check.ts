@@ -1,23 +1,22 @@
 /**
- * Live checking: after a full read, the registry is kept in memory; when rows change (a person
- * typing, a co-author's edit arriving) only those rows are read again and checked — plus the
- * rows that share a number with them before or after the change, since a duplicate involves
- * two rows. A change above the first item row (the header, the title) or a sheet whose layout
- * is gone asks for a full check instead.
+ * Live checking: after a full read, the workbook's sheets are kept in memory; when rows of the
+ * watched ledger sheet change (a person typing, a co-author's edit arriving) only those rows are
+ * read again, patched in, and the issues of the rows they affect are reported: the changed rows,
+ * the rows of the items they belong to (an item over several rows), and the rows that share a
+ * number with them before or after the change, since a duplicate involves two rows. The issues
+ * are exactly those a full check gives for those rows (the analysis is run on the patched
+ * sheets). A change in the header band or above asks for a full check instead.
  */
-import { cellText, EMPTY, type CellValue, type IsoDate, type SheetGrid } from "../domain/cell";
+import { cellText, type CellValue, type IsoDate, type SheetGrid } from "../domain/cell";
 import { analyzeRegistry, type Analysis } from "../domain/analyze";
-import { checkItems } from "../domain/checks";
 import { findDuplicates } from "../domain/numbers";
-import { HEADER_OF, readRegistry } from "../domain/registry";
-import { makeIssue } from "../domain/rules";
 import type { Issue } from "../domain/model";
 
 /** What live checking remembers between changes. */
 export interface LiveState {
-  /** Replaced after a full check. */
+  /** Replaced after every check. */
   analysis: Analysis;
-  /** The sheets as last read, the registry's rows patched with every change since. */
+  /** The sheets as last read, the watched sheet's rows patched with every change since. */
   readonly grids: SheetGrid[];
   readonly today: IsoDate;
 }
@@ -36,6 +35,8 @@ export interface LiveCheckResult {
   readonly issues: readonly Issue[];
 }
 
+type MutableGrid = { name: string; rows: CellValue[][]; merges?: SheetGrid["merges"] };
+
 /**
  * The state after a full read (null when the grids hold no registry).
  * @example const state = startLiveState(await port.readSheets(names), "2026-11-25")
@@ -43,33 +44,51 @@ export interface LiveCheckResult {
 export function startLiveState(grids: readonly SheetGrid[], today: IsoDate): LiveState | null {
   const analysis = analyzeRegistry(grids, today);
   if (!analysis) return null;
-  return { analysis, grids: grids.map((g) => ({ name: g.name, rows: g.rows.map((r) => [...r]) })), today };
+  const copies = grids.map((g) => ({
+    name: g.name,
+    rows: g.rows.map((r) => [...r]),
+    ...(g.merges ? { merges: g.merges } : {}),
+  }));
+  return { analysis, grids: copies, today };
 }
 
-function registryGrid(state: LiveState): { name: string; rows: CellValue[][] } {
+function watchedGrid(state: LiveState): MutableGrid {
   const grid = state.grids.find((g) => g.name === state.analysis.layout.sheetName);
   if (!grid) throw new Error("live state without its registry sheet");
-  return grid as { name: string; rows: CellValue[][] };
+  return grid as MutableGrid;
 }
 
-/** Normalised number of each row holding one (rows below the header). */
-function numberKeys(state: LiveState, rows: CellValue[][]): Map<number, string> {
-  const col = state.analysis.layout.columns.number;
-  const keys = new Map<number, string>();
-  if (col === undefined) return keys;
-  const numbered: { row: number; number: string }[] = [];
-  for (let r = state.analysis.layout.headerRow; r < rows.length; r++) {
+/** Number of each row of the watched sheet holding one, for rows below the header. */
+function numberedRows(state: LiveState, rows: readonly (readonly CellValue[])[]): { row: number; number: string }[] {
+  const { columns, headerRow } = state.analysis.layout;
+  const col = columns.number;
+  if (col === undefined) return [];
+  const out: { row: number; number: string }[] = [];
+  for (let r = headerRow; r < rows.length; r++) {
     const text = cellText(rows[r]?.[col - 1]);
-    if (text !== "") numbered.push({ row: r + 1, number: text });
+    if (text !== "") out.push({ row: r + 1, number: text });
   }
-  for (const [key, list] of findDuplicates(numbered)) for (const row of list) keys.set(row, key);
-  return keys;
+  return out;
 }
 
 /** Rows that hold the same number (in its correct form) as any of `rows`. */
-function partners(keys: ReadonlyMap<number, string>, rows: ReadonlySet<number>): number[] {
-  const wanted = new Set([...rows].map((r) => keys.get(r)).filter((k): k is string => k !== undefined));
-  return [...keys].filter(([, k]) => wanted.has(k)).map(([row]) => row);
+function partners(numbered: readonly { row: number; number: string }[], rows: ReadonlySet<number>): number[] {
+  const out: number[] = [];
+  for (const list of findDuplicates(numbered).values()) if (list.some((r) => rows.has(r))) out.push(...list);
+  return out;
+}
+
+/** The rows of the items (first to last row) that contain any of `rows`. */
+function itemBlocks(analysis: Analysis, sheet: string, rows: ReadonlySet<number>): number[] {
+  const out: number[] = [];
+  for (const item of analysis.items) {
+    if (item.sheet !== sheet) continue;
+    const last = item.lastRow ?? item.row;
+    let touched = false;
+    for (let r = item.row; r <= last && !touched; r++) touched = rows.has(r);
+    if (touched) for (let r = item.row; r <= last; r++) out.push(r);
+  }
+  return out;
 }
 
 /**
@@ -78,11 +97,13 @@ function partners(keys: ReadonlyMap<number, string>, rows: ReadonlySet<number>):
  * @example checkChangedRows(state, [{ firstRow: 7, rows: [cells] }]) // { full: false, rows: [7], issues: […] }
  */
 export function checkChangedRows(state: LiveState, updates: readonly RowsUpdate[]): LiveCheckResult {
-  const grid = registryGrid(state);
+  const grid = watchedGrid(state);
+  const sheet = grid.name;
   const { layout } = state.analysis;
   const changed = new Set<number>();
   for (const u of updates) u.rows.forEach((_, i) => changed.add(u.firstRow + i));
-  const before = numberKeys(state, grid.rows);
+  const before = numberedRows(state, grid.rows);
+  const blocksBefore = itemBlocks(state.analysis, sheet, changed);
   for (const u of updates) {
     u.rows.forEach((cells, i) => {
       const r = u.firstRow + i - 1;
@@ -91,59 +112,16 @@ export function checkChangedRows(state: LiveState, updates: readonly RowsUpdate[
     });
   }
   if ([...changed].some((row) => row <= layout.headerRow)) return fullCheck(state);
-  const after = numberKeys(state, grid.rows);
-  const toCheck = new Set([...changed, ...partners(before, changed), ...partners(after, changed)]);
-
-  // A grid holding only the header rows and the rows to check: readRegistry skips the rest as blank.
-  const blank: readonly CellValue[] = [];
-  const sparse: SheetGrid = {
-    name: grid.name,
-    rows: grid.rows.map((cells, i) => (i < layout.headerRow || toCheck.has(i + 1) ? cells : blank)),
-  };
-  const { items, issues: readIssues } = readRegistry(sparse, layout);
-  const checked = checkItems(items, {
-    settings: state.analysis.settings,
-    calendar: state.analysis.calendar,
-    today: state.today,
-    columns: layout.columns,
-    readIssues,
-  }).filter((i) => i.code !== "number-duplicate");
-  const duplicates = duplicateIssues(state, grid.rows, toCheck);
-  const issues = [...readIssues, ...checked, ...duplicates].filter((i) => toCheck.has(i.row));
-  return { full: false, rows: [...toCheck].sort((a, b) => a - b), issues: sortByRowAndColumn(issues, layout.columns) };
-}
-
-/** Duplicate-number issues of `rows`, counted against every row of the sheet. */
-function duplicateIssues(state: LiveState, rows: CellValue[][], wanted: ReadonlySet<number>): Issue[] {
-  const col = state.analysis.layout.columns.number;
-  if (col === undefined) return [];
-  const numbered: { row: number; number: string }[] = [];
-  const textOf = new Map<number, string>();
-  for (let r = state.analysis.layout.headerRow; r < rows.length; r++) {
-    const text = cellText(rows[r]?.[col - 1] ?? EMPTY);
-    if (text === "") continue;
-    numbered.push({ row: r + 1, number: text });
-    textOf.set(r + 1, text);
+  const analysis = analyzeRegistry(state.grids, state.today);
+  if (!analysis || analysis.layout.sheetName !== sheet || analysis.layout.headerRow !== layout.headerRow) {
+    return fullCheck(state);
   }
-  const issues: Issue[] = [];
-  for (const list of findDuplicates(numbered).values()) {
-    for (const row of list) {
-      if (!wanted.has(row)) continue;
-      const others = list.filter((r) => r !== row).join("、");
-      issues.push(makeIssue("number-duplicate", row, HEADER_OF.number, { number: textOf.get(row) ?? "", others }));
-    }
-  }
-  return issues;
-}
-
-function sortByRowAndColumn(issues: readonly Issue[], columns: Analysis["layout"]["columns"]): Issue[] {
-  const position = new Map<string, number>();
-  for (const [key, col] of Object.entries(columns)) position.set(HEADER_OF[key as keyof typeof HEADER_OF], col);
-  const pos = (i: Issue) => position.get(i.column) ?? Number.MAX_SAFE_INTEGER;
-  return issues
-    .map((issue, index) => ({ issue, index }))
-    .sort((a, b) => a.issue.row - b.issue.row || pos(a.issue) - pos(b.issue) || a.index - b.index)
-    .map((x) => x.issue);
+  state.analysis = analysis;
+  const after = numberedRows(state, grid.rows);
+  const affected = new Set([...changed, ...partners(before, changed), ...partners(after, changed)]);
+  const toCheck = new Set([...affected, ...blocksBefore, ...itemBlocks(analysis, sheet, affected)]);
+  const issues = analysis.issues.filter((i) => i.sheet === sheet && toCheck.has(i.row));
+  return { full: false, rows: [...toCheck].sort((a, b) => a - b), issues };
 }
 
 /** Everything checked again (after a header change): the state takes the new analysis. */

@@ -45,7 +45,13 @@ export function renderSetupText(
     if (written) lines.push(`已写入 ${written}（内容与原文件相同）`);
   } else {
     if (written) lines.push(`已写入 ${written}${backup ? `（原文件已备份为 ${backup}）` : ""}`);
-    if (result.addedColumns.length > 0) lines.push(`登记表新增列：${result.addedColumns.join("、")}`);
+    const several = result.ledgers.length > 1;
+    for (const l of result.ledgers) {
+      if (l.addedColumns.length === 0) continue;
+      lines.push(`${several ? `“${l.sheet}”` : "登记表"}新增列：${l.addedColumns.join("、")}`);
+    }
+    if (several)
+      lines.push(`已设置 ${result.ledgers.length} 个台账工作表：${result.ledgers.map((l) => l.sheet).join("、")}`);
     lines.push("改动：", ...changeLines(result.outcome.changes));
     lines.push(result.plainRangeReason);
   }

@@ -6,14 +6,14 @@
 import type { IsoDate } from "../domain/cell";
 import { buildSetupPlan, type PlanNote, type SetupPlan } from "../domain/setup-plan";
 import type { WorkbookPort } from "./port";
-import { loadRegistry } from "./registry";
+import { loadRegistry, type LedgerOptions } from "./registry";
 import type { SetupOutcome, SetupTarget } from "./setup-port";
 
 /** The 操作日志 name of a refresh, and of creating a registry (init). */
 export const REFRESH_OPERATION = "刷新";
 export const INIT_OPERATION = "新建登记表";
 
-export interface RefreshOptions {
+export interface RefreshOptions extends LedgerOptions {
   /**
    * The formulas' expression for today: TODAY() (default). Only for verification: a fixed
    * DATE(y,m,d) makes a spreadsheet program evaluate the workbook as of that day.
@@ -22,10 +22,13 @@ export interface RefreshOptions {
 }
 
 export interface RefreshResult {
+  /** The first ledger sheet set up. */
   readonly sheetName: string;
+  /** Every ledger sheet set up, with the extension columns added to it. */
+  readonly ledgers: readonly { readonly sheet: string; readonly addedColumns: readonly string[] }[];
   readonly outcome: SetupOutcome;
   readonly notes: readonly PlanNote[];
-  /** Extension columns added to the registry (empty when it had them all). */
+  /** Extension columns added to the first ledger sheet (empty when it had them all). */
   readonly addedColumns: readonly string[];
   readonly calendarYears: SetupPlan["calendarYears"];
   readonly plainRangeReason: string;
@@ -46,16 +49,18 @@ export async function runRefresh(
   today: IsoDate,
   options: RefreshOptions = {},
 ): Promise<RefreshResult> {
-  const loaded = await loadRegistry(port, today);
+  const loaded = await loadRegistry(port, today, options.sheet === undefined ? {} : { sheet: options.sheet });
+  const setUp = new Set(loaded.ledgers);
   const plan = buildSetupPlan({
     grids: loaded.grids,
-    analysis: loaded,
+    analysis: { ...loaded, otherLedgers: loaded.allLedgers.filter((l) => !setUp.has(l)) },
     today,
     ...(options.todayFormula ? { todayFormula: options.todayFormula } : {}),
   });
   const outcome = await target.applySetupPlan(plan);
   return {
     sheetName: plan.registry.sheet,
+    ledgers: plan.registries.map((r) => ({ sheet: r.sheet, addedColumns: r.addedColumns })),
     outcome,
     notes: plan.notes,
     addedColumns: plan.registry.addedColumns,

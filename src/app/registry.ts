@@ -1,15 +1,16 @@
 /**
- * Reading the registry for a use case: the registry sheet, 设置 and 工作日历 in one readSheets
- * call, then the engine's analysis. When the workbook has no sheet named 督办事项登记表 the
- * registry is found by its headers, so every sheet is read (still one call); only when the
- * named sheet turns out to hold no registry is a second call needed.
+ * Reading the registry for a use case: every sheet that may be a ledger, with 设置 and 工作日历,
+ * in one readSheets call, then the engine's analysis. Sheets the add-in generates (操作日志,
+ * 督办看板, 催办记录, 通知单…, 书面报告…, 催办提示单…) are never ledgers and are not read; the
+ * archive sheets (`2021年归档`) are read, not as ledgers, for the numbers they keep taken.
  */
 import type { IsoDate, SheetGrid } from "../domain/cell";
 import { analyzeRegistry, type Analysis } from "../domain/analyze";
-import { CALENDAR_SHEET_NAME } from "../domain/calendar-sheet";
-import { REGISTRY_SHEET_NAME } from "../domain/registry";
-import { SETTINGS_SHEET_NAME } from "../domain/settings";
-import { archiveYearOf } from "../domain/archive/sheets";
+import { DASHBOARD_SHEET_NAME } from "../domain/dashboard-plan";
+import { SHEET_PREFIX } from "../domain/documents/common";
+import { REMIND_LOG_SHEET } from "../domain/documents/remind-log";
+import { locateRegistries } from "../domain/registry";
+import { OPERATION_LOG_SHEET } from "./ports/operation-log";
 import type { WorkbookPort } from "./port";
 import { AppError } from "./errors";
 
@@ -19,32 +20,46 @@ export interface LoadedRegistry extends Analysis {
   readonly sheetNames: readonly string[];
 }
 
+/** What a use case may narrow its reading to. */
+export interface LedgerOptions {
+  /** Only this ledger sheet (`--sheet NAME`); numbers still count across every ledger. */
+  readonly sheet?: string;
+}
+
+const GENERATED: ReadonlySet<string> = new Set([OPERATION_LOG_SHEET, DASHBOARD_SHEET_NAME, REMIND_LOG_SHEET]);
+const DOCUMENT_PREFIXES: readonly string[] = Object.values(SHEET_PREFIX);
+
 /**
- * The sheets to read first: the one named 督办事项登记表 with 设置, 工作日历 and the archive
- * sheets (`2021年归档`: their numbers stay taken) when it exists (names compared trimmed, as
- * the engine does), else all of them.
- * @example sheetsToRead(["督办事项登记表", "设置", "通知单", "2021年归档"]) // ["督办事项登记表", "设置", "2021年归档"]
+ * The sheets to read: all but those the add-in generates (names compared trimmed). The
+ * archive sheets (`2021年归档`) are read too: their numbers stay taken.
+ * @example sheetsToRead(["督办事项登记表", "设置", "通知单〔2021〕3号", "操作日志"]) // ["督办事项登记表", "设置"]
  */
 export function sheetsToRead(names: readonly string[]): string[] {
-  const wanted = new Set([REGISTRY_SHEET_NAME, SETTINGS_SHEET_NAME, CALENDAR_SHEET_NAME]);
-  if (!names.some((n) => n.trim() === REGISTRY_SHEET_NAME)) return [...names];
-  return names.filter((n) => wanted.has(n.trim()) || archiveYearOf(n) !== null);
+  return names.filter((n) => {
+    const name = n.trim();
+    return !GENERATED.has(name) && !DOCUMENT_PREFIXES.some((p) => name.startsWith(p));
+  });
 }
 
 /**
- * Reads and analyses the workbook's registry; throws AppError("no-registry") when no sheet
- * holds one.
- * @example const { items, issues, layout } = await loadRegistry(port, "2026-11-25")
+ * Reads and analyses the workbook's ledgers; throws AppError("no-registry") when no sheet
+ * holds one, AppError("no-such-ledger") when `options.sheet` names no ledger sheet.
+ * @example const { items, issues, layout, ledgers } = await loadRegistry(port, "2026-11-25")
  */
-export async function loadRegistry(port: WorkbookPort, today: IsoDate): Promise<LoadedRegistry> {
+export async function loadRegistry(
+  port: WorkbookPort,
+  today: IsoDate,
+  options: LedgerOptions = {},
+): Promise<LoadedRegistry> {
   const names = await port.sheetNames();
-  const first = sheetsToRead(names);
-  let grids = await port.readSheets(first);
-  let analysis = analyzeRegistry(grids, today);
-  if (!analysis && first.length < names.length) {
-    grids = await port.readSheets(names);
-    analysis = analyzeRegistry(grids, today);
+  const grids = await port.readSheets(sheetsToRead(names));
+  const analysis = analyzeRegistry(grids, today, options.sheet === undefined ? {} : { sheet: options.sheet });
+  if (!analysis) {
+    const ledgers = locateRegistries(grids).map((l) => l.sheetName);
+    if (options.sheet !== undefined && ledgers.length > 0) {
+      throw new AppError("no-such-ledger", { sheet: options.sheet, ledgers: ledgers.join("、") });
+    }
+    throw new AppError("no-registry");
   }
-  if (!analysis) throw new AppError("no-registry");
   return { ...analysis, grids, sheetNames: names };
 }

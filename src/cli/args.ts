@@ -20,6 +20,7 @@ export const CONTRACT_OPTIONS: OptionSpec = {
   to: "value",
   semester: "value",
   year: "value",
+  sheet: "value",
 };
 
 /** A usage mistake: exit 2 with one Chinese line. */
@@ -88,6 +89,20 @@ export function parseCommandArgs(command: string, tokens: readonly string[], spe
     i += 1;
   }
   return { command, positional, options };
+}
+
+/** The option every command reading a registry takes: `--sheet NAME` (one ledger sheet). */
+export const SHEET_OPTION: OptionSpec = { sheet: "value" };
+
+/**
+ * `{ sheet }` for a use case when `--sheet NAME` was given (a blank name is a usage error).
+ * @example ledgerOption({ command: "check", positional: [], options: { sheet: "2022年" } }) // { sheet: "2022年" }
+ */
+export function ledgerOption(args: CliArgs): { sheet?: string } {
+  const sheet = stringOption(args, "sheet");
+  if (sheet === undefined) return {};
+  if (sheet.trim() === "") throw usageError("--sheet 需要工作表名称");
+  return { sheet };
 }
 
 /** A string option's value, or undefined when absent. */

@@ -87,3 +87,17 @@ export function columnRange(col: number, top: number, bottom: number): CellRange
 export function stringLiteral(text: string): string {
   return `"${text.replace(/"/g, '""')}"`;
 }
+
+/**
+ * The range an A1 reference without a sheet names ("B4", "A1:N1", "$A$3:$A$4"), or null.
+ * @example parseRangeRef("A1:N1") // { top: 1, left: 1, bottom: 1, right: 14 }
+ * @example parseRangeRef("$B$5") // { top: 5, left: 2, bottom: 5, right: 2 }
+ */
+export function parseRangeRef(ref: string): CellRange | null {
+  const m = /^\$?([A-Z]{1,3})\$?(\d+)(?::\$?([A-Z]{1,3})\$?(\d+))?$/.exec(ref.trim().toUpperCase());
+  if (!m) return null;
+  const col = (letters: string) => [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+  const [r1, c1] = [Number(m[2]), col(m[1])];
+  const [r2, c2] = m[3] === undefined ? [r1, c1] : [Number(m[4]), col(m[3])];
+  return { top: Math.min(r1, r2), left: Math.min(c1, c2), bottom: Math.max(r1, r2), right: Math.max(c1, c2) };
+}

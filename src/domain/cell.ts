@@ -34,6 +34,12 @@ export interface SheetGrid {
    * (Office.js before ExcelApi 1.13), not "none".
    */
   readonly merges?: readonly GridRange[];
+  /**
+   * When set, `merges` lists the merges of rows 1…mergesUpTo only and the merges below are
+   * unknown (Office could read the merged areas of the sheet's top rows only: a sheet with more
+   * than 512 of them).
+   */
+  readonly mergesUpTo?: number;
 }
 
 /** Text of a cell for display and for text fields (numbers printed plainly). */

@@ -7,20 +7,16 @@
  */
 import type { IsoDate } from "./cell";
 import type { WorkingCalendar } from "./calendar";
-import {
-  ALL_COLUMNS,
-  CLASSIFIED_VALUES,
-  SECRECY_VALUES,
-  URGENCY_VALUES,
-  normalizeHeader,
-  type ColumnKey,
-} from "./columns";
-import { compareIso, formatChineseDate as cn, yearOf } from "./dates";
+import { normalizeHeader, type ColumnKey } from "./columns";
+import { compareIso, formatChineseDate as cn } from "./dates";
 import type { Issue, Leader, RegistryItem, RegistryLayout, Settings } from "./model";
-import { findDuplicates, parseNumber, type NumberProblem } from "./numbers";
-import { HEADER_OF } from "./registry";
+import { numberParts, parseNumber, type NumberProblem } from "./numbers";
+import { calendarYearIssues, duplicateIssues, onceLeadersMissing, sortIssues } from "./checks-across";
+import { HEADER_OF } from "./header-names";
 import { makeIssue } from "./rules";
 import { isTerminated } from "./status";
+import { isClassifiedText, readSecrecy, readUrgency } from "./vocabulary";
+import { checkLongTerm, checkMajor, checkResultWording, vocabularyCheck } from "./checks-words";
 import { addWorkingDays, workingDaysLeft } from "./workdays";
 
 export interface CheckContext {
@@ -41,8 +37,9 @@ export const CLASSIFIED_PLACEHOLDER = "涉密事项，内容见纸质台账";
 /** Working days after 办结日期 within which a major item's report is due (policy 四(四)). */
 export const REPORT_WORKING_DAYS = 5;
 
+export { sortIssues } from "./checks-across";
+
 const REQUIRED: readonly ColumnKey[] = ["content", "issuedOn", "dueOn", "section"];
-const DATE_FIELDS = ["issuedOn", "dueOn", "signedOn", "closedOn", "extendedTo", "reportedOn"] as const;
 /** Dates that record something done, so cannot lie after today. */
 const PAST_FIELDS = ["issuedOn", "signedOn", "closedOn", "reportedOn"] as const;
 
@@ -54,8 +51,6 @@ const NUMBER_PROBLEM_TEXT: Readonly<Record<NumberProblem, string>> = {
   "missing-hao": "末尾应有“号”字",
   unrecognised: "不是“〔年份〕序号号”的形式",
 };
-
-const classified: ReadonlySet<string> = new Set(CLASSIFIED_VALUES);
 
 /** What every item check sees besides the item. */
 interface Env {
@@ -71,11 +66,12 @@ const key2 = (row: number, column: string) => `${row}\u0000${column}`;
 const compact = (text: string) => normalizeHeader(text);
 
 /**
- * True when an item is classified (密级 秘密, 机密 or 绝密): its content is never copied anywhere.
- * @example isClassified({ secrecy: "机 密" }) // true
+ * True when an item is classified (密级 秘密, 机密 or 绝密, GB/T 9704 marks included): its content
+ * is never copied anywhere.
+ * @example isClassified({ secrecy: "秘密★1年" }) // true
  */
 export function isClassified(item: Pick<RegistryItem, "secrecy">): boolean {
-  return classified.has(compact(item.secrecy));
+  return isClassifiedText(item.secrecy);
 }
 
 function isMajor(item: RegistryItem): boolean {
@@ -90,6 +86,7 @@ const checkRequired: ItemCheck = (item, env) => {
     const value = item[key as keyof RegistryItem];
     if (value !== null && value !== "") continue;
     if (key === "content" && isClassified(item)) continue;
+    if (key === "dueOn" && item.longTerm !== undefined) continue;
     const column = HEADER_OF[key];
     if (env.suppressed.has(key2(item.row, column))) continue;
     issues.push(makeIssue("required-missing", item.row, column, { column }));
@@ -158,31 +155,31 @@ const checkFutureDates: ItemCheck = (item, env) => {
   });
 };
 
-/** 督办事项编号 in the 〔YYYY〕N号 form, with the corrected form offered. */
+/**
+ * 督办事项编号 in the 〔YYYY〕N号 form, with the corrected form offered; a cell holding several
+ * numbers is a warning, and each of them is checked (the fix corrects the whole cell).
+ */
 const checkNumberFormat: ItemCheck = (item) => {
   if (item.number === "") return [];
-  const parsed = parseNumber(item.number);
-  if (parsed.ok) return [];
-  const problems = parsed.problems.map((p) => NUMBER_PROBLEM_TEXT[p]).join("，");
-  const advice = parsed.fix === undefined ? "按“〔2021〕5号”的格式填写（前面可加机关代字）" : `改为“${parsed.fix}”`;
-  return [
-    makeIssue("number-format", item.row, HEADER_OF.number, { number: item.number, problems, advice }, parsed.fix),
-  ];
+  const parts = numberParts(item.number);
+  const issues: Issue[] = [];
+  if (parts.length > 1) {
+    issues.push(makeIssue("number-several", item.row, HEADER_OF.number, { number: item.number, count: parts.length }));
+  }
+  const fixed = parts.map((part) => {
+    const parsed = parseNumber(part);
+    return parsed.ok ? part : parsed.fix;
+  });
+  const fix = fixed.every((f): f is string => f !== undefined) ? fixed.join("、") : undefined;
+  for (const part of parts) {
+    const parsed = parseNumber(part);
+    if (parsed.ok) continue;
+    const problems = parsed.problems.map((p) => NUMBER_PROBLEM_TEXT[p]).join("，");
+    const advice = parsed.fix === undefined ? "按“〔2021〕5号”的格式填写（前面可加机关代字）" : `改为“${parsed.fix}”`;
+    issues.push(makeIssue("number-format", item.row, HEADER_OF.number, { number: part, problems, advice }, fix));
+  }
+  return issues;
 };
-
-/** A value of a list column: blank allowed; a value differing only by white space gets a fix. */
-function listCheck(
-  key: "urgency" | "secrecy" | "major",
-  code: "urgency-invalid" | "secrecy-invalid" | "major-invalid",
-  values: readonly string[],
-): ItemCheck {
-  return (item, env) => {
-    const value = item[key];
-    if (!env.has(key) || value === "" || values.includes(value)) return [];
-    const fix = values.find((v) => v === compact(value));
-    return [makeIssue(code, item.row, HEADER_OF[key], { value }, fix)];
-  };
-}
 
 /** 涉密不上网: a classified item carries only a reference, not its content. */
 const checkClassified: ItemCheck = (item) => {
@@ -192,7 +189,7 @@ const checkClassified: ItemCheck = (item) => {
       "classified-content",
       item.row,
       HEADER_OF.content,
-      { secrecy: compact(item.secrecy), placeholder: CLASSIFIED_PLACEHOLDER },
+      { secrecy: readSecrecy(item.secrecy).value ?? compact(item.secrecy), placeholder: CLASSIFIED_PLACEHOLDER },
       CLASSIFIED_PLACEHOLDER,
     ),
   ];
@@ -295,74 +292,19 @@ const checkReport: ItemCheck = (item, env) => {
 export const ITEM_CHECKS: readonly ItemCheck[] = [
   checkRequired,
   checkNumberFormat,
-  listCheck("urgency", "urgency-invalid", URGENCY_VALUES),
-  listCheck("secrecy", "secrecy-invalid", SECRECY_VALUES),
+  vocabularyCheck("urgency", readUrgency, { invalid: "urgency-invalid", synonym: "urgency-synonym" }),
+  vocabularyCheck("secrecy", readSecrecy, { invalid: "secrecy-invalid", synonym: "secrecy-synonym" }),
   checkClassified,
+  checkLongTerm,
   checkDateOrder,
   checkFutureDates,
   checkRouting,
-  listCheck("major", "major-invalid", ["是", "否"]),
+  checkResultWording,
+  checkMajor,
   checkMajorSigner,
   checkApprover,
   checkReport,
 ];
-
-/** Every row of a duplicated number gets an issue naming the other rows. */
-function duplicateIssues(items: readonly RegistryItem[]): Issue[] {
-  const numbered = items.filter((i) => i.number !== "").map((i) => ({ row: i.row, number: i.number }));
-  const textOf = new Map(numbered.map((n) => [n.row, n.number]));
-  const issues: Issue[] = [];
-  for (const rows of findDuplicates(numbered).values()) {
-    for (const row of rows) {
-      const others = rows.filter((r) => r !== row).join("、");
-      issues.push(makeIssue("number-duplicate", row, HEADER_OF.number, { number: textOf.get(row) ?? "", others }));
-    }
-  }
-  return issues;
-}
-
-/** One warning per year the calendar has no data for, at the first row (and column) with a date in it. */
-function calendarYearIssues(items: readonly RegistryItem[], cal: WorkingCalendar): Issue[] {
-  const first = new Map<number, { row: number; column: string }>();
-  for (const item of items) {
-    for (const key of DATE_FIELDS) {
-      const date = item[key];
-      if (date === null) continue;
-      const year = yearOf(date);
-      const seen = first.get(year);
-      if ((seen === undefined || item.row < seen.row) && !cal.hasData(year)) {
-        first.set(year, { row: item.row, column: HEADER_OF[key] });
-      }
-    }
-  }
-  return [...first.entries()].map(([year, at]) => makeIssue("calendar-year-missing", at.row, at.column, { year }));
-}
-
-/** Keeps the first leaders-not-configured issue only: it is about the settings, said once. */
-function onceLeadersMissing(issues: readonly Issue[]): Issue[] {
-  let seen = false;
-  return issues.filter((i) => {
-    if (i.code !== "leaders-not-configured") return true;
-    if (seen) return false;
-    seen = true;
-    return true;
-  });
-}
-
-/**
- * Sorts issues by row, then by the position of their column in the sheet (columns the sheet
- * lacks last), keeping the order of issues in the same cell. Returns a new array.
- * @example sortIssues(issues, layout.columns)
- */
-export function sortIssues(issues: readonly Issue[], columns: RegistryLayout["columns"]): Issue[] {
-  const position = new Map<string, number>();
-  for (const c of ALL_COLUMNS) {
-    const at = columns[c.key];
-    if (at !== undefined) position.set(c.header, at);
-  }
-  const pos = (i: Issue) => position.get(i.column) ?? Number.MAX_SAFE_INTEGER;
-  return [...issues].sort((a, b) => a.row - b.row || pos(a) - pos(b));
-}
 
 /**
  * Checks the items of a registry (see the file comment), returning issues sorted by row and
@@ -372,6 +314,12 @@ export function sortIssues(issues: readonly Issue[], columns: RegistryLayout["co
  *   // [{ row: 4, column: "督办事项编号", severity: "error", code: "number-format", fix: "〔2021〕3号", … }]
  */
 export function checkItems(items: readonly RegistryItem[], ctx: CheckContext): Issue[] {
+  const issues = [...itemIssues(items, ctx), ...duplicateIssues(items), ...calendarYearIssues(items, ctx.calendar)];
+  return onceLeadersMissing(sortIssues(issues, ctx.columns));
+}
+
+/** The checks of each item alone (ITEM_CHECKS), unsorted. */
+function itemIssues(items: readonly RegistryItem[], ctx: CheckContext): Issue[] {
   const env: Env = {
     ctx,
     has: (key) => ctx.columns[key] !== undefined,
@@ -382,8 +330,37 @@ export function checkItems(items: readonly RegistryItem[], ctx: CheckContext): I
   for (const item of items) {
     for (const check of ITEM_CHECKS) issues.push(...check(item, env));
   }
-  // Pushed one by one: a spread of a list as long as the registry can overflow the call stack.
-  for (const issue of duplicateIssues(items)) issues.push(issue);
-  for (const issue of calendarYearIssues(items, ctx.calendar)) issues.push(issue);
-  return onceLeadersMissing(sortIssues(issues, ctx.columns));
+  return issues;
+}
+
+/** One ledger sheet to check: its items, its columns and the issues found reading it. */
+export interface LedgerToCheck {
+  readonly sheet: string;
+  readonly items: readonly RegistryItem[];
+  readonly columns: RegistryLayout["columns"];
+  readonly readIssues: readonly Issue[];
+}
+
+/**
+ * Checks the items of several ledger sheets (one per year): each sheet's items against its own
+ * columns, numbers unique across all sheets, calendar years and missing leaders said once.
+ * Issues carry their sheet and come sheet by sheet (in the order given), each sorted by row
+ * and column, the read issues among them.
+ * @example checkLedgers([{ sheet: "2021年", items, columns, readIssues: [] }, …], { settings, calendar, today })
+ */
+export function checkLedgers(
+  ledgers: readonly LedgerToCheck[],
+  ctx: Omit<CheckContext, "columns" | "readIssues">,
+): Issue[] {
+  const all = ledgers.flatMap((l) => l.items);
+  const across = [...duplicateIssues(all), ...calendarYearIssues(all, ctx.calendar)];
+  const out: Issue[] = [];
+  for (const ledger of ledgers) {
+    const own = itemIssues(ledger.items, { ...ctx, columns: ledger.columns, readIssues: ledger.readIssues });
+    const mine = across.filter((i) => i.sheet === ledger.sheet);
+    const sorted = sortIssues([...ledger.readIssues, ...own, ...mine], ledger.columns);
+    // One push per issue: a spread of a list as long as the ledger can overflow the call stack.
+    for (const i of sorted) out.push(i.sheet === ledger.sheet ? i : { ...i, sheet: ledger.sheet });
+  }
+  return onceLeadersMissing(out);
 }

@@ -3,6 +3,8 @@
  * adds to the right of 备注. Columns are found by header text (white space removed), never by
  * position.
  */
+import { CLASSIFIED_LEVELS, RESULT_CHOICES, SECRECY_LEVELS, URGENCY_LEVELS } from "./vocabulary";
+
 export type ColumnKey =
   | "seq"
   | "number"
@@ -41,28 +43,46 @@ export interface ColumnDef {
 export const OFFICIAL_COLUMNS: readonly ColumnDef[] = [
   { key: "seq", header: "序号", aliases: [], official: true, kind: "integer" },
   { key: "number", header: "督办事项编号", aliases: ["编号", "督办编号"], official: true, kind: "number" },
-  { key: "content", header: "督办事项内容", aliases: ["督办事项", "事项内容"], official: true, kind: "text" },
+  {
+    key: "content",
+    header: "督办事项内容",
+    aliases: ["督办事项", "事项内容", "督办内容"],
+    official: true,
+    kind: "text",
+  },
   { key: "sourceDocNo", header: "来文编号", aliases: ["来文号"], official: true, kind: "text" },
   { key: "urgency", header: "紧急程度", aliases: [], official: true, kind: "text" },
   { key: "secrecy", header: "密级", aliases: [], official: true, kind: "text" },
-  { key: "issuedOn", header: "任务下达时间", aliases: ["下达时间", "任务下达日期"], official: true, kind: "date" },
+  {
+    key: "issuedOn",
+    header: "任务下达时间",
+    aliases: ["下达时间", "任务下达日期", "交办时间", "交办日期", "下达日期"],
+    official: true,
+    kind: "date",
+  },
   {
     key: "dueOn",
     header: "要求完成时间",
-    aliases: ["完成时限", "要求完成日期", "办理时限"],
+    aliases: ["完成时限", "要求完成日期", "办理时限", "完成时间要求", "办结时限"],
     official: true,
     kind: "date",
   },
   { key: "section", header: "督办科室或单位", aliases: ["督办科室", "督办单位"], official: true, kind: "text" },
   { key: "assisting", header: "协办科室或单位", aliases: ["协办科室", "协办单位"], official: true, kind: "text" },
-  { key: "hostHead", header: "承办单位负责人", aliases: [], official: true, kind: "text" },
+  { key: "hostHead", header: "承办单位负责人", aliases: ["承办负责人", "责任人"], official: true, kind: "text" },
   { key: "signedOn", header: "签收日期", aliases: ["签收时间"], official: true, kind: "date" },
   { key: "result", header: "督办结果", aliases: ["办理结果"], official: true, kind: "text" },
   { key: "remarks", header: "备注", aliases: [], official: true, kind: "text" },
 ];
 
 export const EXTENSION_COLUMNS: readonly ColumnDef[] = [
-  { key: "hostUnit", header: "承办单位", aliases: [], official: false, kind: "text" },
+  {
+    key: "hostUnit",
+    header: "承办单位",
+    aliases: ["承办单位名称", "责任单位", "承办科室"],
+    official: false,
+    kind: "text",
+  },
   { key: "source", header: "事项来源", aliases: [], official: false, kind: "text" },
   { key: "major", header: "重大事项", aliases: [], official: false, kind: "text" },
   { key: "signer", header: "签发领导", aliases: [], official: false, kind: "text" },
@@ -75,10 +95,11 @@ export const EXTENSION_COLUMNS: readonly ColumnDef[] = [
 
 export const ALL_COLUMNS: readonly ColumnDef[] = [...OFFICIAL_COLUMNS, ...EXTENSION_COLUMNS];
 
-export const URGENCY_VALUES = ["特急", "加急", "一般"] as const;
-export const SECRECY_VALUES = ["公开", "内部", "秘密", "机密", "绝密"] as const;
-export const CLASSIFIED_VALUES = ["秘密", "机密", "绝密"] as const;
-export const RESULT_VALUES = ["按期办结", "逾期办结", "延期办结", "终止"] as const;
+/** The list values live in the vocabulary (vocabulary.ts); these names stay for the lists' users. */
+export const URGENCY_VALUES = URGENCY_LEVELS;
+export const SECRECY_VALUES = SECRECY_LEVELS;
+export const CLASSIFIED_VALUES = CLASSIFIED_LEVELS;
+export const RESULT_VALUES = RESULT_CHOICES;
 export const MAJOR_VALUES = ["是", "否"] as const;
 export const SOURCE_VALUES = [
   "区委批转",

@@ -2,10 +2,12 @@
  * The 督办看板 sheet: counts of items by status and by supervising section, all as formulas
  * over the registry's 状态 column — by its names 登记表状态 and 登记表科室, so a formula reads
  * COUNTIFS(登记表科室,$A14,登记表状态,C$13) — and a leader opening the workbook without the
- * add-in sees today's totals. The sheet is generated; a refresh rebuilds it.
+ * add-in sees today's totals. With one ledger sheet per year, the counts are sums over the
+ * sheets: the first by its names, each further one by its ranges. The sheet is generated; a
+ * refresh rebuilds it.
  */
 import type { CellValue } from "./cell";
-import { cellRef, stringLiteral } from "./a1-ref";
+import { cellRef, rangeRef, sheetPrefix, stringLiteral } from "./a1-ref";
 import type { Status } from "./model";
 import type { CellPlan, PlanStyle, PlanValue, SheetPlan } from "./setup-plan-types";
 import { STATUS_COLOURS, REGISTRY_DATE_FORMAT } from "./registry-plan";
@@ -29,12 +31,24 @@ export const DASHBOARD_ROWS = {
 /** Label of the row collecting items whose section is blank or not listed. */
 export const OTHER_SECTIONS_LABEL = "其他或未填写";
 
+/** A further ledger sheet the board counts (one per year), by the ranges of its columns. */
+export interface DashboardSource {
+  readonly registrySheet: string;
+  readonly statusColumn: number;
+  /** Column of 督办科室或单位; null when the sheet has none. */
+  readonly sectionColumn: number | null;
+  readonly firstRow: number;
+  readonly lastRow: number;
+}
+
 export interface DashboardPlanInput {
   /** True when the registry has a 督办科室或单位 column (named 登记表科室). */
   readonly hasSections: boolean;
   /** Section names, in the order they are listed. */
   readonly sections: readonly string[];
   readonly todayFormula: string;
+  /** Further ledger sheets counted with the named one (several ledgers: one per year). */
+  readonly more?: readonly DashboardSource[];
 }
 
 const HEADER: PlanStyle = { bold: true, fill: "FFD9E1F2", border: true, horizontal: "center" };
@@ -58,7 +72,26 @@ export function buildDashboardPlan(input: DashboardPlanInput): SheetPlan {
     cells.push({ row, col, value, mode: "owned", ...(style ? { style } : {}) });
   const text = (v: string): CellValue => ({ t: "string", v });
   const f = (formula: string): PlanValue => ({ t: "formula", f: formula });
-  const statusRange = WORKBOOK_NAMES.registryStatus;
+  const more = input.more ?? [];
+  const range = (source: DashboardSource, col: number) =>
+    sheetPrefix(source.registrySheet) +
+    rangeRef({ top: source.firstRow, left: col, bottom: source.lastRow, right: col }, true);
+  /** COUNTIF(状态, criterion) summed over every ledger sheet. */
+  const countStatus = (criterion: string) =>
+    [
+      `COUNTIF(${WORKBOOK_NAMES.registryStatus},${criterion})`,
+      ...more.map((m) => `COUNTIF(${range(m, m.statusColumn)},${criterion})`),
+    ].join("+");
+  /** COUNTIFS(科室, section, 状态, status) summed over the ledger sheets with a section column. */
+  const countSection = (section: string, status: string) =>
+    [
+      ...(input.hasSections
+        ? [`COUNTIFS(${WORKBOOK_NAMES.registrySection},${section},${WORKBOOK_NAMES.registryStatus},${status})`]
+        : []),
+      ...more
+        .filter((m) => m.sectionColumn !== null)
+        .map((m) => `COUNTIFS(${range(m, m.sectionColumn!)},${section},${range(m, m.statusColumn)},${status})`),
+    ].join("+");
 
   put(R.title, 1, text("督办看板"), { bold: true, fontSize: 16, horizontal: "center", vertical: "middle" });
   put(R.date, 1, text("统计日期"), { bold: true });
@@ -77,7 +110,7 @@ export function buildDashboardPlan(input: DashboardPlanInput): SheetPlan {
   BOARD_STATUSES.forEach((status, i) => {
     const row = R.firstStatus + i;
     put(row, 1, text(status), fillOf(status));
-    put(row, 2, f(`COUNTIF(${statusRange},${stringLiteral(status)})`), CELL);
+    put(row, 2, f(countStatus(stringLiteral(status))), CELL);
   });
   const totalRow = R.firstStatus + BOARD_STATUSES.length;
   put(totalRow, 1, text("合计"), { ...LABEL, bold: true });
@@ -85,8 +118,7 @@ export function buildDashboardPlan(input: DashboardPlanInput): SheetPlan {
 
   let lastCol = 5;
   let lastRow = totalRow;
-  if (input.hasSections) {
-    const sectionRange = WORKBOOK_NAMES.registrySection;
+  if (input.hasSections || more.some((m) => m.sectionColumn !== null)) {
     const header = R.sectionHeader;
     put(header, 1, text("督办科室或单位"), HEADER);
     put(header, 2, text("合计"), HEADER);
@@ -100,12 +132,7 @@ export function buildDashboardPlan(input: DashboardPlanInput): SheetPlan {
       put(row, 1, text(section), LABEL);
       BOARD_STATUSES.forEach((_, j) => {
         const col = 3 + j;
-        put(
-          row,
-          col,
-          f(`COUNTIFS(${sectionRange},${cellRef(row, 1, "col")},${statusRange},${cellRef(header, col, "row")})`),
-          CELL,
-        );
+        put(row, col, f(countSection(cellRef(row, 1, "col"), cellRef(header, col, "row"))), CELL);
       });
       put(row, 2, f(`SUM(${cellRef(row, 3)}:${cellRef(row, lastCol)})`), { ...CELL, bold: true });
     });
@@ -115,7 +142,7 @@ export function buildDashboardPlan(input: DashboardPlanInput): SheetPlan {
       const col = 3 + j;
       const statusCell = cellRef(header, col, "row");
       const listed = other > first ? `-SUM(${cellRef(first, col)}:${cellRef(other - 1, col)})` : "";
-      put(other, col, f(`COUNTIF(${statusRange},${statusCell})${listed}`), CELL);
+      put(other, col, f(`${countStatus(statusCell)}${listed}`), CELL);
     });
     put(other, 2, f(`SUM(${cellRef(other, 3)}:${cellRef(other, lastCol)})`), { ...CELL, bold: true });
     const total = other + 1;

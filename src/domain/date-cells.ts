@@ -14,15 +14,19 @@ import { makeIssue } from "./rules";
 const DATE_KEYS: readonly ColumnKey[] = ALL_COLUMNS.filter((c) => c.kind === "date").map((c) => c.key);
 
 /**
- * One warning per date cell of an item that holds a date as text or as a yyyymmdd number; its
- * fix is the date (YYYY-MM-DD), to be written as a real date.
+ * One warning per date cell of an item (every row of an item over several rows) that holds a
+ * date as text or as a yyyymmdd number; its fix is the date (YYYY-MM-DD), to be written as a
+ * real date.
  * @example dateCellIssues(grid, layout, items)[0]
  *   // { row: 4, column: "要求完成时间", severity: "warning", code: "date-as-text", fix: "2026-03-05", … }
  */
 export function dateCellIssues(grid: SheetGrid, layout: RegistryLayout, items: readonly RegistryItem[]): Issue[] {
   const issues: Issue[] = [];
-  for (const item of items) {
-    const cells = grid.rows[item.row - 1] ?? [];
+  const rows = items.flatMap((item) =>
+    Array.from({ length: (item.lastRow ?? item.row) - item.row + 1 }, (_, i) => item.row + i),
+  );
+  for (const row of rows) {
+    const cells = grid.rows[row - 1] ?? [];
     for (const key of DATE_KEYS) {
       const col = layout.columns[key];
       const cell = col === undefined ? undefined : cells[col - 1];
@@ -32,7 +36,7 @@ export function dateCellIssues(grid: SheetGrid, layout: RegistryLayout, items: r
       if (!parsed?.ok) continue;
       const column = HEADER_OF[key];
       const text = cell.t === "string" ? cell.v.trim() : String(cell.v);
-      issues.push(makeIssue("date-as-text", item.row, column, { column, text, date: parsed.date }, parsed.date));
+      issues.push(makeIssue("date-as-text", row, column, { column, text, date: parsed.date }, parsed.date));
     }
   }
   return issues;

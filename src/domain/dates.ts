@@ -198,7 +198,10 @@ function normaliseWidth(text: string): string {
 }
 
 const SEPARATED = /^(\d{4})([-/.])(\d{1,2})\2(\d{1,2})$/;
-const CHINESE = /^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$/;
+const CHINESE = /^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]$/;
+/** A time of day after a date: ` 17:00`, ` 17:00:30`, `T17:00`, ` 17时`, ` 17时30分`, ` 下午5点` … */
+const TIME_AFTER =
+  /(?:\s+|T)(?:\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?|(?:上午|下午|晚上)?\s*\d{1,2}\s*[时点](?:\s*\d{1,2}\s*分)?(?:前)?)$|(?<=[日号])\s*(?:(?:上午|下午|晚上)?\s*\d{1,2}\s*[时点](?:\s*\d{1,2}\s*分)?(?:前)?|\d{1,2}:\d{2}(?::\d{2})?)$/u;
 const COMPACT = /^(\d{4})(\d{2})(\d{2})$/;
 
 function fromParts(year: string, month: string, day: string, text: string): DateParse {
@@ -210,16 +213,19 @@ function fromParts(year: string, month: string, day: string, text: string): Date
 
 /**
  * Reads a date typed as text: `2021-03-05`, `2021/3/5`, `2021.3.5` (one separator
- * throughout), `2021年3月5日` (spaces allowed between the parts) or `20210305`; full-width
- * digits count as digits. A text of one of these forms that names no real date (month 13,
- * 2021-02-29) is "impossible"; any other text is "unparseable" — never a guess.
+ * throughout), `2021年3月5日` or `2021年3月5号` (spaces allowed between the parts) or
+ * `20210305`, each optionally followed by a time of day (`2021-04-30 17:00`, `2021年4月30日
+ * 17时`), which is ignored; full-width digits count as digits. A text of one of these forms
+ * that names no real date (month 13, 2021-02-29) is "impossible"; any other text is
+ * "unparseable" — never a guess.
  * @example parseDateText("2021年3月5日") // { ok: true, date: "2021-03-05" }
+ * @example parseDateText("2021-04-30 17:00") // { ok: true, date: "2021-04-30" }
  * @example parseDateText("2021/13/40") // { ok: false, problem: "impossible", text: "2021/13/40" }
  * @example parseDateText("明天") // { ok: false, problem: "unparseable", text: "明天" }
  */
 export function parseDateText(text: string): DateParse {
   const original = text.trim();
-  const t = normaliseWidth(text).trim();
+  const t = normaliseWidth(text).trim().replace(TIME_AFTER, "");
   const m = SEPARATED.exec(t);
   if (m) return fromParts(m[1], m[3], m[4], original);
   const c = CHINESE.exec(t) ?? COMPACT.exec(t);

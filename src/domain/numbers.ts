@@ -75,9 +75,39 @@ export function parseNumber(text: string): NumberParse {
   return problems.length === 0 ? { ok: true, value } : { ok: false, problems, fix: formatNumber(value), value };
 }
 
-/** The value of a number that is correct or fixable; undefined for blank or unrecognised text. */
-function valueOf(text: string): ItemNumber | undefined {
-  return parseNumber(text).value;
+/** What separates two numbers written in one cell: 、，,；; and white space. */
+const PART_SEPARATOR = /[、，,；;\s\u3000]+/u;
+
+/**
+ * The numbers a cell holds: the text itself, or — when it reads as no number but splits at
+ * 、，,；; or white space into parts that each read as one (correct or fixable) — those parts.
+ * A cell holding two numbers (one item for two documents) reserves both.
+ * @example numberParts("〔2021〕17号、〔2021〕18号") // ["〔2021〕17号", "〔2021〕18号"]
+ * @example numberParts("〔2021〕3号") // ["〔2021〕3号"]
+ * @example numberParts("待定") // ["待定"]
+ */
+export function numberParts(text: string): string[] {
+  const whole = text.trim();
+  if (whole === "" || parseNumber(whole).value !== undefined) return [whole];
+  const parts = whole.split(PART_SEPARATOR).filter((p) => p !== "");
+  return parts.length >= 2 && parts.every((p) => parseNumber(p).value !== undefined) ? parts : [whole];
+}
+
+/**
+ * The values of the numbers a cell holds (correct or fixable ones; none for blank or
+ * unrecognised text), each once.
+ * @example numberValues("〔2021〕17号、[2021]18号").map(formatNumber) // ["〔2021〕17号", "〔2021〕18号"]
+ */
+export function numberValues(text: string): ItemNumber[] {
+  const seen = new Set<string>();
+  const out: ItemNumber[] = [];
+  for (const part of numberParts(text)) {
+    const value = parseNumber(part).value;
+    if (!value || seen.has(formatNumber(value))) continue;
+    seen.add(formatNumber(value));
+    out.push(value);
+  }
+  return out;
 }
 
 function groupKey(prefix: string, year: number): string {
@@ -88,7 +118,8 @@ function groupKey(prefix: string, year: number): string {
  * Numbers for the rows whose number is blank: the year of 任务下达时间 (today's year when it
  * is blank) and N = the highest N used so far in that year with this prefix + 1, rows taking
  * numbers top to bottom. Numbers already written — correct or fixable — are never changed
- * and never reused, so a number above a gap stays the highest.
+ * and never reused, so a number above a gap stays the highest; a cell holding two numbers
+ * reserves both.
  * @example assignNumbers([{ row: 3, number: "〔2021〕2号", issuedOn: "2021-03-01" },
  *   { row: 4, number: "", issuedOn: "2021-03-05" }], "2021-06-01", "") // [{ row: 4, number: "〔2021〕3号" }]
  */
@@ -105,10 +136,10 @@ export function assignNumbers(
       blank.push(r);
       continue;
     }
-    const value = valueOf(r.number);
-    if (!value) continue;
-    const key = groupKey(value.prefix, value.year);
-    highest.set(key, Math.max(highest.get(key) ?? 0, value.seq));
+    for (const value of numberValues(r.number)) {
+      const key = groupKey(value.prefix, value.year);
+      highest.set(key, Math.max(highest.get(key) ?? 0, value.seq));
+    }
   }
   blank.sort((a, b) => a.row - b.row);
   return blank.map((r) => {
@@ -122,20 +153,32 @@ export function assignNumbers(
 
 /**
  * Numbers that occur on two or more rows, keyed by their correct form, so that different
- * spellings of one number (〔2021〕3号, [2021]3号, 〔2021〕第03号) collide. Rows are listed in
- * input order; blank and unrecognised numbers are not compared.
+ * spellings of one number (〔2021〕3号, [2021]3号, 〔2021〕第03号) collide; each number of a
+ * cell holding two counts. Rows are listed in input order; blank and unrecognised numbers are
+ * not compared.
  * @example findDuplicates([{ row: 3, number: "〔2021〕3号" }, { row: 9, number: "[2021]3号" }])
  *   // Map { "〔2021〕3号" => [3, 9] }
  */
 export function findDuplicates(rows: readonly { row: number; number: string }[]): Map<string, number[]> {
-  const byNumber = new Map<string, number[]>();
-  for (const r of rows) {
-    const value = valueOf(r.number);
-    if (!value) continue;
-    const key = formatNumber(value);
-    const list = byNumber.get(key);
-    if (list) list.push(r.row);
-    else byNumber.set(key, [r.row]);
+  const found = findDuplicateEntries(rows);
+  return new Map([...found].map(([key, list]) => [key, list.map((r) => r.row)]));
+}
+
+/**
+ * findDuplicates over any entries carrying a number (e.g. items of several ledger sheets):
+ * the entries of each number used twice or more, keyed by its correct form, in input order.
+ * @example findDuplicateEntries([{ sheet: "2021年", row: 3, number: "〔2021〕3号" }, { sheet: "2022年", row: 3, number: "〔2021〕3号" }])
+ *   // Map { "〔2021〕3号" => [both entries] }
+ */
+export function findDuplicateEntries<T extends { readonly number: string }>(entries: readonly T[]): Map<string, T[]> {
+  const byNumber = new Map<string, T[]>();
+  for (const entry of entries) {
+    for (const value of numberValues(entry.number)) {
+      const key = formatNumber(value);
+      const list = byNumber.get(key);
+      if (list) list.push(entry);
+      else byNumber.set(key, [entry]);
+    }
   }
   for (const [key, list] of byNumber) if (list.length < 2) byNumber.delete(key);
   return byNumber;
@@ -152,9 +195,7 @@ export function findGaps(
   rows: readonly { row: number; number: string }[],
 ): { prefix: string; year: number; missing: number[] }[] {
   const groups = new Map<string, { prefix: string; year: number; used: Set<number>; max: number }>();
-  for (const r of rows) {
-    const value = valueOf(r.number);
-    if (!value) continue;
+  for (const value of rows.flatMap((r) => numberValues(r.number))) {
     const key = groupKey(value.prefix, value.year);
     let group = groups.get(key);
     if (!group) {

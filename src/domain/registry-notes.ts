@@ -40,6 +40,19 @@ export function registryNotes(input: RegistryNotesInput): PlanNote[] {
   return input.items.flatMap((item) => itemNotes(item, input.grid.rows[item.row - 1] ?? [], input));
 }
 
+/** The 督办结果 of an item's rows as the 状态 formula joins them (an item over several rows). */
+function blockResults(grid: SheetGrid, item: RegistryItem, col: number | undefined): CellValue | undefined {
+  if (col === undefined) return undefined;
+  const last = item.lastRow ?? item.row;
+  if (last === item.row) return grid.rows[item.row - 1]?.[col - 1];
+  const texts: string[] = [];
+  for (let r = item.row; r <= last; r++) {
+    const cell = grid.rows[r - 1]?.[col - 1];
+    texts.push(cell === undefined || cell.t === "date" || cell.t === "error" ? "" : cellText(cell));
+  }
+  return { t: "string", v: texts.join("、") };
+}
+
 function inYears(date: IsoDate, years: YearSpan): boolean {
   const y = Number(date.slice(0, 4));
   return y >= years.first && y <= years.last;
@@ -59,14 +72,17 @@ function itemNotes(item: RegistryItem, cells: readonly CellValue[], input: Regis
   }
   const result = at("result");
   const words = FORMULA_WORDS;
+  const joined = blockResults(input.grid, item, input.columns.result);
   if (
     formulaTerminated(result, words.terminating) !== isTerminated(item) ||
-    formulaSaysClosed(result, words.closing, words.neverClosing) !== resultSaysClosed(item.result)
+    formulaSaysClosed(joined, words.closing, words.neverClosing) !== resultSaysClosed(item.result)
   ) {
     note(
       "result",
       "formula-reads-differently",
-      `第${item.row}行督办结果“${cellText(result)}”含特殊空白字符，状态公式的判断可能与引擎不同`,
+      item.lastRow === undefined
+        ? `第${item.row}行督办结果“${cellText(result)}”含特殊空白字符，状态公式的判断可能与引擎不同`
+        : `第${item.row}–${item.lastRow}行的事项跨多行，督办结果“${item.result}”：状态公式的判断可能与引擎不同，请核对各行的督办结果`,
     );
   }
   const dateNote = (key: DateKey, engine: IsoDate | null) => {

@@ -7,7 +7,7 @@
  *
  * The data stays a plain range, not an Excel table: see PLAIN_RANGE_REASON.
  */
-import { cellText, isBlank, type SheetGrid } from "./cell";
+import { cellText, EMPTY, isBlank, type SheetGrid } from "./cell";
 import { ALL_COLUMNS, EXTENSION_COLUMNS, normalizeHeader, OFFICIAL_COLUMNS, type ColumnKey } from "./columns";
 import type { CellRange } from "./a1-ref";
 import type { RegistryItem, RegistryLayout } from "./model";
@@ -63,6 +63,18 @@ export interface RegistryPlanInput {
   readonly years: YearSpan;
   /** TODAY() in a workbook; another date expression to evaluate it as of another day. */
   readonly todayFormula?: string;
+  /**
+   * Continuation rows of items over several rows: no status of their own, so row formulas of
+   * ours found there (from an earlier refresh) are cleared.
+   */
+  readonly continuationRows?: ReadonlySet<number>;
+  /** Rows the reader skipped (合计, footers, notes, a repeated header): no formulas there. */
+  readonly skippedRows?: ReadonlySet<number>;
+  /**
+   * Whether this sheet's 状态 and 科室 get the workbook names 登记表状态 / 登记表科室 the
+   * 督办看板 counts by (the first ledger sheet; further ones are counted by their ranges).
+   */
+  readonly named?: boolean;
 }
 
 /** Result of the registry part. */
@@ -204,12 +216,15 @@ export function buildRegistryPlan(input: RegistryPlanInput): RegistryPlan {
     },
   };
   const notes = registryNotes({ items, grid, sheet: layout.sheetName, columns, evidenceCols, years: input.years });
-  const names: NamePlan[] = [
-    { name: WORKBOOK_NAMES.registryStatus, sheet: layout.sheetName, range: body(statusColumn) },
-    ...(columns.section === undefined
+  const names: NamePlan[] =
+    input.named === false
       ? []
-      : [{ name: WORKBOOK_NAMES.registrySection, sheet: layout.sheetName, range: body(columns.section) }]),
-  ];
+      : [
+          { name: WORKBOOK_NAMES.registryStatus, sheet: layout.sheetName, range: body(statusColumn) },
+          ...(columns.section === undefined
+            ? []
+            : [{ name: WORKBOOK_NAMES.registrySection, sheet: layout.sheetName, range: body(columns.section) }]),
+        ];
   return {
     sheet,
     notes,
@@ -233,6 +248,9 @@ function rowFormulaCells(
 ): CellPlan[] {
   const cells: CellPlan[] = [];
   const itemRows = new Set(input.items.map((i) => i.row));
+  const blockOf = new Map(
+    input.items.filter((i) => i.lastRow !== undefined).map((i) => [i.row, i.lastRow! - i.row + 1]),
+  );
   const today = input.todayFormula ?? "TODAY()";
   const formula = (
     row: number,
@@ -241,14 +259,30 @@ function rowFormulaCells(
     markers: Pick<CellPlan, "marker" | "markerPattern">,
     style: CellPlan["style"],
   ) => cells.push({ row, col, value: { t: "formula", f }, mode: "formula", ...markers, style });
+  const cleared = (row: number, col: number, markers: Pick<CellPlan, "marker" | "markerPattern">) =>
+    cells.push({ row, col, value: EMPTY, mode: "formula", ...markers });
   for (let row = input.layout.headerRow + 1; row <= lastFormattedRow; row++) {
     const rowCells = input.grid.rows[row - 1] ?? [];
-    // A row the engine skips although something is in it (a repeated header, white space, an
-    // error value): no formulas there, they would count it as an item.
+    if (input.skippedRows?.has(row)) continue;
+    if (input.continuationRows?.has(row)) {
+      // A continuation row has no status of its own: a formula of ours left there is cleared.
+      cleared(row, statusColumn, ROW_FORMULA_MARKERS.status);
+      cleared(row, formulaColumns.deadline, ROW_FORMULA_MARKERS.deadline);
+      cleared(row, formulaColumns.daysLeft, ROW_FORMULA_MARKERS.daysLeft);
+      continue;
+    }
+    // A row the engine skips although something is in it (a repeated header, 合计, white space,
+    // an error value): no formulas there, they would count it as an item.
     if (!itemRows.has(row) && evidenceCols.some((c) => formulaCountsAsEvidence(rowCells[c - 1]))) continue;
-    formula(row, statusColumn, statusFormula(formulaColumns, row, today), ROW_FORMULA_MARKERS.status, {
-      horizontal: "center",
-    });
+    formula(
+      row,
+      statusColumn,
+      statusFormula(formulaColumns, row, today, blockOf.get(row)),
+      ROW_FORMULA_MARKERS.status,
+      {
+        horizontal: "center",
+      },
+    );
     formula(row, formulaColumns.deadline, deadlineFormula(formulaColumns, row), ROW_FORMULA_MARKERS.deadline, {
       numFmt: REGISTRY_DATE_FORMAT,
     });

@@ -76,18 +76,23 @@ function closingTest(ref: string): string {
 
 /**
  * 状态 of one row (without "="): "" for a row that is not an item, else 已终止, 已办结, 逾期,
- * 临期 or 办理中 by the rules of classifyItem, reading 截止日期 and 剩余工作日 of the row.
+ * 临期 or 办理中 by the rules of classifyItem, reading 截止日期 and 剩余工作日 of the row (for
+ * an item over `blockRows` rows, the 督办结果 of all its rows, joined with "、").
  * `today` is TODAY() in a workbook (a fixed DATE(y,m,d) lets a test evaluate another day).
  * @example statusFormula(columns, 3).startsWith('IF(COUNTA(B3:V3)=0,"",') // true
  */
-export function statusFormula(columns: RowFormulaColumns, row: number, today = "TODAY()"): string {
+export function statusFormula(columns: RowFormulaColumns, row: number, today = "TODAY()", blockRows = 1): string {
   const ref = (col: number) => cellRef(row, col);
+  // An item over several rows (one per 承办单位) is closed when the results of all its rows,
+  // joined, close it (one unit's 未办结 keeps it open): the engine joins them alike.
+  const results = (col: number) =>
+    Array.from({ length: Math.max(1, blockRows) }, (_, i) => cellRef(row + i, col)).join('&"、"&');
   const spans = columns.evidence.map((s) => `${ref(s.left)}${s.right > s.left ? `:${ref(s.right)}` : ""}`);
   const nothing = spans.length === 0 ? "TRUE" : `COUNTA(${spans.join(",")})=0`;
   const terminated = columns.result === null ? "FALSE" : terminatedTest(ref(columns.result));
   const closed = [
     ...(columns.closedOn === null ? [] : [`ISNUMBER(${ref(columns.closedOn)})`]),
-    ...(columns.result === null ? [] : [closingTest(ref(columns.result))]),
+    ...(columns.result === null ? [] : [closingTest(results(columns.result))]),
   ];
   const closedTest = closed.length === 0 ? "FALSE" : closed.length === 1 ? closed[0] : `OR(${closed.join(",")})`;
   const x = ref(columns.deadline);

@@ -48,6 +48,13 @@ export const RULES = {
     message: "{column}“{text}”是 Excel 虚构的 1900年2月29日，这一天并不存在。请重新填写正确的日期。",
     fix: false,
   },
+  "text-spacing": {
+    severity: "warning",
+    title: "前后有多余空格",
+    message:
+      "{column}“{value}”前后有空格或换行，已按“{fix}”读取；但督办看板的统计和下拉列表认不出它。请删去多余的空格。",
+    fix: true,
+  },
   "deadline-before-issue": {
     severity: "error",
     title: "完成时间早于下达时间",
@@ -94,7 +101,14 @@ export const RULES = {
     severity: "error",
     title: "编号重复",
     message:
-      "督办事项编号“{number}”与第{others}行重复，编号不能重复使用。请保留先编号的一行，清空其余行的编号后重新编号。",
+      "督办事项编号“{number}”与{others}重复，编号不能重复使用（各年度台账之间也不能重复）。请保留先编号的一行，清空其余行的编号后重新编号。",
+    fix: false,
+  },
+  "number-several": {
+    severity: "warning",
+    title: "一格填了多个编号",
+    message:
+      "督办事项编号“{number}”含{count}个编号，都已保留，不会再分配给其他事项；按其中任一编号都能找到本事项。请核对是否应拆分为{count}个事项分别登记。",
     fix: false,
   },
   "urgency-invalid": {
@@ -108,6 +122,32 @@ export const RULES = {
     title: "密级不在可选值中",
     message: "密级“{value}”不是可选值（公开、内部、秘密、机密、绝密）。请从下拉列表中选择；不填视为公开。",
     fix: true,
+  },
+  "urgency-synonym": {
+    severity: "warning",
+    title: "紧急程度用了习惯说法",
+    message: "紧急程度“{value}”按“{fix}”处理。请改为下拉列表中的“{fix}”，状态公式和筛选才能识别。",
+    fix: true,
+  },
+  "secrecy-synonym": {
+    severity: "warning",
+    title: "密级用了习惯说法",
+    message: "密级“{value}”按“{fix}”处理。请改为“{fix}”，下拉列表和筛选才能识别。",
+    fix: true,
+  },
+  "result-unclear": {
+    severity: "warning",
+    title: "督办结果看不出是否办结",
+    message:
+      "督办结果“{value}”看不出是否办结，按未办结计算（可能显示为逾期或临期）。已办结的请填写按期办结、逾期办结或延期办结（或填写办结日期），终止的填写“终止”，仍在办理的可写“正在办理”。",
+    fix: false,
+  },
+  "deadline-long-term": {
+    severity: "warning",
+    title: "长期事项没有完成时间",
+    message:
+      "要求完成时间为“{value}”，按长期事项处理：没有期限，不显示红黄灯，也不会逾期。如有阶段性期限，请填写具体日期，并在备注中注明长期坚持。",
+    fix: false,
   },
   "major-invalid": {
     severity: "error",

@@ -169,20 +169,25 @@ export interface WorkbookPlan {
   readonly obsoleteNames?: readonly string[];
 }
 
+/** Facts about one ledger sheet a setup plan was built for. */
+export interface RegistryFacts {
+  readonly sheet: string;
+  readonly headerRow: number;
+  /** Last row the formulas, validation and colours reach. */
+  readonly lastFormattedRow: number;
+  readonly statusColumn: number;
+  /** Headers of the extension columns the plan adds, left to right. */
+  readonly addedColumns: readonly string[];
+  /** The data stays a plain range (not an Excel table): why. */
+  readonly plainRangeReason: string;
+}
+
 /** The setup plan of a registry workbook. */
 export interface SetupPlan extends WorkbookPlan {
-  /** Facts about the registry the plan was built for. */
-  readonly registry: {
-    readonly sheet: string;
-    readonly headerRow: number;
-    /** Last row the formulas, validation and colours reach. */
-    readonly lastFormattedRow: number;
-    readonly statusColumn: number;
-    /** Headers of the extension columns the plan adds, left to right. */
-    readonly addedColumns: readonly string[];
-    /** The data stays a plain range (not an Excel table): why. */
-    readonly plainRangeReason: string;
-  };
+  /** Facts about the (first) ledger sheet the plan was built for. */
+  readonly registry: RegistryFacts;
+  /** Facts about every ledger sheet the plan sets up (one per year), the first being `registry`. */
+  readonly registries: readonly RegistryFacts[];
   /** The years the 工作日历 sheet lists. */
   readonly calendarYears: { readonly first: number; readonly last: number };
 }

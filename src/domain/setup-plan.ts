@@ -22,8 +22,8 @@ import { ALL_COLUMNS, OFFICIAL_COLUMNS } from "./columns";
 import { buildCalendarPlan } from "./calendar-plan";
 import { buildDashboardPlan } from "./dashboard-plan";
 import { yearOf } from "./dates";
-import type { RegistryItem, RegistryLayout, Settings } from "./model";
-import { buildRegistryPlan, HELPER_HEADERS, PLAIN_RANGE_REASON } from "./registry-plan";
+import type { LedgerReading, RegistryItem, RegistryLayout, Settings } from "./model";
+import { buildRegistryPlan, HELPER_HEADERS, PLAIN_RANGE_REASON, type RegistryPlan } from "./registry-plan";
 import { REGISTRY_SHEET_NAME } from "./registry";
 import { readCalendarOverrides, readSettings, SETTINGS_SHEET_NAME } from "./settings";
 import { buildSettingsPlan, withCells } from "./settings-plan";
@@ -38,6 +38,10 @@ export const MAX_YEARS_BACK = 10;
 /** How many years after today the calendar may reach (then one more year is added). */
 export const MAX_YEARS_AHEAD = 5;
 
+/** A ledger sheet as the setup plan needs it (a LedgerReading; skipped rows optional). */
+export type LedgerToSetUp = Pick<LedgerReading, "layout" | "items" | "continuations"> &
+  Partial<Pick<LedgerReading, "skipped">>;
+
 /** What the plan is built from: the workbook's grids and the engine's reading of them. */
 export interface SetupInput {
   readonly grids: readonly SheetGrid[];
@@ -45,6 +49,14 @@ export interface SetupInput {
     readonly layout: RegistryLayout;
     readonly items: readonly RegistryItem[];
     readonly settings: Settings;
+    /**
+     * Every ledger sheet to set up (one per year); without it, the one of `layout` and `items`.
+     * Continuation rows of items over several rows get no status of their own; skipped rows
+     * (合计, footers, notes) no formulas.
+     */
+    readonly ledgers?: readonly LedgerToSetUp[];
+    /** Ledger sheets not set up now but counted on the 督办看板 when they have a 状态 column. */
+    readonly otherLedgers?: readonly LedgerToSetUp[];
   };
   readonly today: IsoDate;
   /**
@@ -103,55 +115,76 @@ export function buildSetupPlan(input: SetupInput): SetupPlan {
   const todayFormula = input.todayFormula ?? "TODAY()";
   const calendarGrid = sheetNamed(grids, CALENDAR_SHEET_NAME);
   const settingsGrid = sheetNamed(grids, SETTINGS_SHEET_NAME);
-  const registryGrid = grids.find((g) => g.name === analysis.layout.sheetName) ?? {
-    name: analysis.layout.sheetName,
-    rows: [],
-  };
+  const ledgers = analysis.ledgers ?? [{ layout: analysis.layout, items: analysis.items, continuations: [] }];
+  const allItems = ledgers.flatMap((l) => l.items);
   const overrides = readCalendarOverrides(calendarGrid).overrides;
   const years = calendarYears(
-    analysis.items,
+    allItems,
     overrides.map((o) => o.date),
     today,
   );
   const settings = buildSettingsPlan(
     settingsGrid,
-    analysis.items.map((i) => i.section),
+    allItems.map((i) => i.section),
   );
   // The board lists the sections 设置 will hold once the plan is applied (so a second refresh
   // finds the same list).
   const plannedSettings = readSettings(withCells(settingsGrid, settings.sheet.cells)).settings;
   const calendar = buildCalendarPlan({ grid: calendarGrid, years, todayFormula });
-  const registry = buildRegistryPlan({
-    grid: registryGrid,
-    layout: analysis.layout,
-    items: analysis.items,
-    years,
-    todayFormula,
-  });
+  const planOf = (ledger: LedgerToSetUp, named: boolean): RegistryPlan =>
+    buildRegistryPlan({
+      grid: grids.find((g) => g.name === ledger.layout.sheetName) ?? { name: ledger.layout.sheetName, rows: [] },
+      layout: ledger.layout,
+      items: ledger.items,
+      years,
+      todayFormula,
+      continuationRows: new Set(ledger.continuations.map((c) => c.row)),
+      skippedRows: new Set((ledger.skipped ?? []).map((r) => r.row)),
+      named,
+    });
+  // The first ledger sheet's 状态 and 科室 get the names the board counts by; the others are
+  // counted by their ranges — those set up now, and those set up before (with a 状态 column).
+  const registries = ledgers.map((l, i) => planOf(l, i === 0));
+  const others = (analysis.otherLedgers ?? [])
+    .filter((l) => l.layout.columns.status !== undefined)
+    .map((l) => ({ layout: l.layout, plan: planOf(l, false) }));
+  const more = [...ledgers.slice(1).map((l, i) => ({ layout: l.layout, plan: registries[i + 1] })), ...others].map(
+    ({ layout, plan }) => ({
+      registrySheet: layout.sheetName,
+      statusColumn: plan.statusColumn,
+      sectionColumn: plan.columns.section ?? null,
+      firstRow: layout.headerRow + 1,
+      lastRow: plan.lastFormattedRow,
+    }),
+  );
+  const registry = registries[0];
   const dashboard = buildDashboardPlan({
     hasSections: registry.columns.section !== undefined,
-    sections: boardSections(plannedSettings, analysis.items),
+    sections: boardSections(plannedSettings, allItems),
     todayFormula,
+    ...(more.length > 0 ? { more } : {}),
   });
   const notes: PlanNote[] = [
     ...upgradeNotes(calendarGrid),
-    ...registry.notes,
+    ...registries.flatMap((r) => r.notes),
     ...calendar.notes,
     ...thresholdNotes(settingsGrid, settings.warningDaysCell, analysis.settings.warningDays),
   ];
+  const facts = registries.map((r, i) => ({
+    sheet: ledgers[i].layout.sheetName,
+    headerRow: ledgers[i].layout.headerRow,
+    lastFormattedRow: r.lastFormattedRow,
+    statusColumn: r.statusColumn,
+    addedColumns: r.addedColumns,
+    plainRangeReason: PLAIN_RANGE_REASON,
+  }));
   return {
-    sheets: [registry.sheet, dashboard, settings.sheet, calendar.sheet],
-    names: [...settings.names, ...calendar.names, ...registry.names],
+    sheets: [...registries.map((r) => r.sheet), dashboard, settings.sheet, calendar.sheet],
+    names: [...settings.names, ...calendar.names, ...registries.flatMap((r) => r.names)],
     obsoleteNames: FORMER_WORKBOOK_NAMES,
     notes,
-    registry: {
-      sheet: analysis.layout.sheetName,
-      headerRow: analysis.layout.headerRow,
-      lastFormattedRow: registry.lastFormattedRow,
-      statusColumn: registry.statusColumn,
-      addedColumns: registry.addedColumns,
-      plainRangeReason: PLAIN_RANGE_REASON,
-    },
+    registry: facts[0],
+    registries: facts,
     calendarYears: years,
   };
 }

@@ -7,10 +7,11 @@
  *   left      = when deadline ≥ today: the number of working days d with today < d ≤ deadline
  *               (0 when due today); when deadline < today: minus the number of working days d
  *               with deadline < d ≤ today. Working days come from the calendar.
- *   status, the first rule that applies:
- *     1. 已终止  result = "终止"
- *     2. 已办结  办结日期 set, or result contains "办结" but not "未办结" (按期办结, 逾期办结,
- *                延期办结 … are closed; a clerk's "未办结" / "尚未办结" is not)
+ *   status, the first rule that applies (words from vocabulary.ts):
+ *     1. 已终止  result is a terminating word (终止, 已终止)
+ *     2. 已办结  办结日期 set, or result contains a closing word (办结, 完成, 已落实 …) and no
+ *                never-closing mark (未, 部分, 正在, 待, 推进): 按期办结 and 已完成 close,
+ *                尚未办结 and 部分办结 do not; any other text counts as open
  *     3. 办理中  no deadline                      (deadline and left are null)
  *     4. 逾期    today > deadline                 (calendar days: overdue the day after)
  *     5. 临期    left ≤ warningDays                (so due today is 临期)
@@ -22,6 +23,7 @@ import type { WorkingCalendar } from "./calendar";
 import type { RegistryItem, Status } from "./model";
 import { compareIso } from "./dates";
 import { workingDaysLeft } from "./workdays";
+import { resultCloses, resultTerminates } from "./vocabulary";
 
 /** The outcome of classifyItem. */
 export interface ItemStatus {
@@ -39,16 +41,15 @@ export function effectiveDeadline(item: Pick<RegistryItem, "dueOn" | "extendedTo
 }
 
 /**
- * True when the item was terminated: 督办结果 is exactly 终止 (spaces around ignored).
+ * True when the item was terminated: 督办结果 is a terminating word (终止, 已终止; spaces around ignored).
  * @example isTerminated({ result: " 终止 " }) // true
  */
 export function isTerminated(item: Pick<RegistryItem, "result">): boolean {
-  return item.result.trim() === "终止";
+  return resultTerminates(item.result);
 }
 
 /**
- * True when the item was completed: not terminated, and 办结日期 set or 督办结果 says 办结
- * (but not 未办结).
+ * True when the item was completed: not terminated, and 办结日期 set or 督办结果 closes it.
  * @example isClosed({ result: "按期办结", closedOn: null }) // true
  * @example isClosed({ result: "尚未办结", closedOn: null }) // false
  */
@@ -57,12 +58,12 @@ export function isClosed(item: Pick<RegistryItem, "result" | "closedOn">): boole
 }
 
 /**
- * True when a 督办结果 text says the item was completed: it contains 办结 but not 未办结.
+ * True when a 督办结果 text says the item was completed (vocabulary.ts resultCloses).
  * @example resultSaysClosed("延期办结") // true
  * @example resultSaysClosed("尚未办结") // false
  */
 export function resultSaysClosed(result: string): boolean {
-  return result.includes("办结") && !result.includes("未办结");
+  return resultCloses(result);
 }
 
 /**

@@ -145,7 +145,7 @@ describe("numbers after archiving", () => {
     await wb.xlsx.writeFile(path.join(dir, "编号.xlsx"));
     expect((await run(["archive", "编号.xlsx", "--year", "2021", "-o", "编号-归档.xlsx"])).code).toBe(0);
     const { stdout } = await run(["number", "编号-归档.xlsx", "-o", "编号-后.xlsx", "--json"]);
-    expect(JSON.parse(stdout)).toEqual({ assigned: [{ row: 5, number: "〔2021〕3号" }] });
+    expect(JSON.parse(stdout)).toEqual({ assigned: [{ sheet: "督办事项登记表", row: 5, number: "〔2021〕3号" }] });
   });
 });
 

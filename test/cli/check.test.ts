@@ -26,7 +26,7 @@ async function registry(items: readonly ItemSpec[], options: RegistryOptions = {
   return writeWorkbook(wb, path.join(dir, `登记表-${counter}.xlsx`));
 }
 
-const ISSUE_KEYS = ["row", "column", "severity", "code", "message"];
+const ISSUE_KEYS = ["sheet", "row", "column", "severity", "code", "message"];
 
 describe("duban check", () => {
   it("a clean registry exits 0 with no issues", async () => {
@@ -37,7 +37,17 @@ describe("duban check", () => {
     const { code, stdout, stderr } = await runCli(["check", file, "--json"]);
     expect(code).toBe(0);
     expect(stderr).toEqual([]);
-    expect(JSON.parse(stdout)).toEqual({ rows: 2, issues: [] });
+    const json = JSON.parse(stdout);
+    expect(json).toMatchObject({ rows: 2, issues: [] });
+    expect(json.layout).toEqual({
+      sheet: "督办事项登记表",
+      headerRows: [2],
+      columns: expect.objectContaining({ 序号: "A", 督办事项编号: "B", 督办事项内容: "C", 备注: "N" }),
+      skipped: [],
+      continuations: [],
+      mergesKnown: true,
+    });
+    expect(json.layouts).toEqual([json.layout]);
   });
 
   it("errors exit 1; each issue has exactly the contract's keys, sheet rows and header text without white space", async () => {
@@ -49,9 +59,9 @@ describe("duban check", () => {
     const { code, stdout } = await runCli(["check", file, "--json"]);
     expect(code).toBe(1);
     const json = JSON.parse(stdout);
-    expect(Object.keys(json)).toEqual(["rows", "issues"]);
+    expect(Object.keys(json)).toEqual(["rows", "issues", "layout", "layouts"]);
     expect(json.rows).toBe(3);
-    for (const issue of json.issues) expect(Object.keys(issue)).toEqual(ISSUE_KEYS);
+    for (const issue of json.issues) expect(Object.keys(issue).filter((k) => k !== "fix")).toEqual(ISSUE_KEYS);
     const found = json.issues.map((i: { row: number; column: string; code: string; severity: string }) => [
       i.row,
       i.column,

@@ -51,7 +51,7 @@ describe("finding the item by its number", () => {
   it("refuses a number several rows carry", () => {
     const dup = [...items, item({ row: 9, number: "[2021]3号" })];
     expect(() => findItemByNumber(dup, "〔2021〕3号")).toThrow(
-      "编号 〔2021〕3号 在登记表中重复（第 5、9 行），请先更正编号",
+      "编号 〔2021〕3号 在登记表中重复（第 5 行、第 9 行），请先更正编号",
     );
   });
 });
@@ -66,7 +66,9 @@ describe("duban notice", () => {
     const before = await fsp.readFile(path.join(dir, "登记表.xlsx"));
     const run = await duban(dir, ["notice", "登记表.xlsx", "--number", "[2021]3号", "-o", "通知.xlsx"]);
     expect(run).toMatchObject({ code: 0, err: "" });
-    expect(run.out).toContain("已生成督办事项通知单：〔2021〕3号（登记表第 5 行）→ 工作表“通知单〔2021〕3号”");
+    expect(run.out).toContain(
+      "已生成督办事项通知单：〔2021〕3号（“督办事项登记表”第 5 行）→ 工作表“通知单〔2021〕3号”",
+    );
     expect(await fsp.readFile(path.join(dir, "登记表.xlsx"))).toEqual(before);
     const wb = await loadBook(path.join(dir, "通知.xlsx"));
     expect(wb.worksheets.map((w) => w.name)).toEqual(["督办事项登记表", "设置", "通知单〔2021〕3号"]);
@@ -193,6 +195,7 @@ describe("duban notice", () => {
       number: "〔2021〕3号",
       row: 5,
       sheet: "通知单〔2021〕3号",
+      ledgerSheet: "督办事项登记表",
       replaced: false,
       output: "o.xlsx",
       warnings: [],

@@ -92,6 +92,7 @@ describe("start-up: help and usage errors load no workbook library", () => {
     ["an unknown command", ["chek"], 2, /未知命令/],
     ["check without a file", ["check"], 2, /需要一个 \.xlsx 文件/],
     ["number without -o", ["number", "a.xlsx"], 2, /需要用 -o 指定输出文件/],
+    ["fix without -o", ["fix", "a.xlsx", "--sheet", "2022年"], 2, /需要用 -o 指定输出文件/],
     ["refresh with -o and --in-place", ["refresh", "a.xlsx", "-o", "b.xlsx", "--in-place"], 2, /不能同时使用/],
     ["notice without --number", ["notice", "a.xlsx", "-o", "b.xlsx"], 2, /需要 --number/],
     ["archive without --year", ["archive", "a.xlsx", "-o", "b.xlsx"], 2, /需要 --year/],

@@ -61,9 +61,9 @@ async function fixture(): Promise<{ folder: string; file: string }> {
 }
 
 const EXPECTED = [
-  { row: 4, number: "〔2025〕1号" },
-  { row: 6, number: "〔2026〕4号" },
-  { row: 8, number: "〔2026〕5号" },
+  { sheet: "督办事项登记表", row: 4, number: "〔2025〕1号" },
+  { sheet: "督办事项登记表", row: 6, number: "〔2026〕4号" },
+  { sheet: "督办事项登记表", row: 8, number: "〔2026〕5号" },
 ];
 
 describe("duban number FILE -o OUT", () => {
@@ -75,7 +75,7 @@ describe("duban number FILE -o OUT", () => {
     expect(code).toBe(0);
     const json = JSON.parse(stdout);
     expect(json).toEqual({ assigned: EXPECTED });
-    for (const a of json.assigned) expect(Object.keys(a)).toEqual(["row", "number"]);
+    for (const a of json.assigned) expect(Object.keys(a)).toEqual(["sheet", "row", "number"]);
     const ws = (await loadWorkbook(out)).getWorksheet("督办事项登记表")!;
     for (const { row, number } of EXPECTED) expect(ws.getCell(row, 2).value).toBe(number);
     expect(ws.getCell("B3").value).toBe("〔2026〕1号");
@@ -143,7 +143,7 @@ describe("duban number FILE -o OUT", () => {
     const json = JSON.parse(
       (await runCli(["number", file, "-o", path.join(folder, "b.xlsx"), "--json", "--today", "2027-01-05"])).stdout,
     );
-    expect(json).toEqual({ assigned: [{ row: 3, number: "〔2027〕1号" }] });
+    expect(json).toEqual({ assigned: [{ sheet: "督办事项登记表", row: 3, number: "〔2027〕1号" }] });
   });
 
   it("with nothing to number, OUT is still written and the list is empty", async () => {

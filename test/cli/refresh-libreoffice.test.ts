@@ -19,7 +19,6 @@
  * Without LibreOffice (`soffice`) the test is skipped with a message — except when CI=true,
  * where it fails. DUBAN_KEEP_OUTPUT=1 keeps the recalculated workbooks in out/refresh-crosscheck/.
  */
-import { execFileSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
 import * as ExcelJS from "exceljs";
@@ -36,51 +35,16 @@ import { localToday } from "../../src/cli/run";
 import { addDays } from "../../src/domain/dates";
 import type { PlanNote } from "../../src/domain/setup-plan";
 import { FORM_HEADERS, loadWorkbook, makeTempDir, removeDir, runCli } from "./helpers";
+import { findSoffice, recalculate as recalculateIn } from "./libreoffice";
 
 jest.setTimeout(300_000);
-
-/** The soffice binary on PATH, or null. */
-function findSoffice(): string | null {
-  for (const dirName of (process.env.PATH ?? "").split(path.delimiter)) {
-    const candidate = path.join(dirName, "soffice");
-    if (dirName && fs.existsSync(candidate)) return candidate;
-  }
-  return null;
-}
 
 const SOFFICE = findSoffice();
 const IN_CI = process.env.CI === "true";
 
-/** A LibreOffice user profile that recalculates every formula when it loads a file. */
-function recalcProfile(dirName: string): string {
-  const user = path.join(dirName, "user");
-  fs.mkdirSync(user, { recursive: true });
-  const item = (name: string) =>
-    `<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="${name}" oor:op="fuse"><value>0</value></prop></item>`;
-  fs.writeFileSync(
-    path.join(user, "registrymodifications.xcu"),
-    `<?xml version="1.0" encoding="UTF-8"?>\n<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">${item("OOXMLRecalcMode")}${item("ODFRecalcMode")}</oor:items>\n`,
-  );
-  return `file://${dirName}`;
-}
-
-/** Recalculates .xlsx files in LibreOffice; returns the paths of the recalculated copies. */
+/** Recalculates .xlsx files in LibreOffice (test/cli/libreoffice.ts); returns the recalculated copies. */
 function recalculate(files: readonly string[], outDir: string, profileDir: string): string[] {
-  execFileSync(
-    SOFFICE!,
-    [
-      `-env:UserInstallation=${recalcProfile(profileDir)}`,
-      "--headless",
-      "--calc",
-      "--convert-to",
-      "xlsx",
-      "--outdir",
-      outDir,
-      ...files,
-    ],
-    { stdio: "pipe", timeout: 240_000 },
-  );
-  return files.map((f) => path.join(outDir, path.basename(f)));
+  return recalculateIn(SOFFICE!, files, outDir, profileDir);
 }
 
 // ── the registries ────────────────────────────────────────────────────────────────────────

@@ -250,7 +250,7 @@ describe("duban init", () => {
     await writeWorkbook(wb, path.join(f, "已填写.xlsx"));
     const status = await runCli(["status", "已填写.xlsx", "--json"], { cwd: f, today: "2026-11-26" });
     expect(JSON.parse(status.stdout).items).toEqual([
-      { row: 3, number: null, status: "临期", deadline: "2026-11-30", workingDaysLeft: 2 },
+      { sheet: "督办事项登记表", row: 3, number: null, status: "临期", deadline: "2026-11-30", workingDaysLeft: 2 },
     ]);
   });
 

@@ -48,14 +48,49 @@ describe("duban status", () => {
     const json = JSON.parse(stdout);
     expect(Object.keys(json)).toEqual(["items"]);
     for (const i of json.items)
-      expect(Object.keys(i)).toEqual(["row", "number", "status", "deadline", "workingDaysLeft"]);
+      expect(Object.keys(i)).toEqual(["sheet", "row", "number", "status", "deadline", "workingDaysLeft"]);
     expect(json.items).toEqual([
-      { row: 3, number: "〔2026〕1号", status: "逾期", deadline: "2026-11-20", workingDaysLeft: -3 },
-      { row: 4, number: "〔2026〕2号", status: "临期", deadline: "2026-11-27", workingDaysLeft: 2 },
-      { row: 5, number: null, status: "办理中", deadline: "2026-12-31", workingDaysLeft: 26 },
-      { row: 6, number: "〔2026〕4号", status: "已办结", deadline: "2026-09-30", workingDaysLeft: -36 },
-      { row: 7, number: "〔2026〕5号", status: "已终止", deadline: "2026-09-30", workingDaysLeft: -36 },
-      { row: 8, number: "〔2026〕6号", status: "办理中", deadline: null, workingDaysLeft: null },
+      {
+        sheet: "督办事项登记表",
+        row: 3,
+        number: "〔2026〕1号",
+        status: "逾期",
+        deadline: "2026-11-20",
+        workingDaysLeft: -3,
+      },
+      {
+        sheet: "督办事项登记表",
+        row: 4,
+        number: "〔2026〕2号",
+        status: "临期",
+        deadline: "2026-11-27",
+        workingDaysLeft: 2,
+      },
+      { sheet: "督办事项登记表", row: 5, number: null, status: "办理中", deadline: "2026-12-31", workingDaysLeft: 26 },
+      {
+        sheet: "督办事项登记表",
+        row: 6,
+        number: "〔2026〕4号",
+        status: "已办结",
+        deadline: "2026-09-30",
+        workingDaysLeft: -36,
+      },
+      {
+        sheet: "督办事项登记表",
+        row: 7,
+        number: "〔2026〕5号",
+        status: "已终止",
+        deadline: "2026-09-30",
+        workingDaysLeft: -36,
+      },
+      {
+        sheet: "督办事项登记表",
+        row: 8,
+        number: "〔2026〕6号",
+        status: "办理中",
+        deadline: null,
+        workingDaysLeft: null,
+      },
     ]);
   });
 

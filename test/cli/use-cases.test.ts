@@ -34,14 +34,14 @@ const settings = grid("设置", [["编号前缀", "江津教督"]]);
 const archive = grid("2024年归档", [["序号"]]);
 
 describe("runNumbering", () => {
-  it("reads the registry, 设置, 工作日历 and the archive sheets in one call and writes only the number cells, each with its old value", async () => {
-    const port = new FakePort([registry, archive, settings]);
+  it("reads every sheet that may be a ledger, the archives and 设置 in one call and writes only the number cells, each with its old value", async () => {
+    const port = new FakePort([registry, archive, settings, grid("操作日志", [["操作编号"]])]);
     const result = await runNumbering(port, "2026-11-25");
     expect(result.assigned).toEqual([
-      { row: 4, number: "江津教督〔2026〕1号" },
-      { row: 5, number: "江津教督〔2025〕1号" },
+      { sheet: "督办事项登记表", row: 4, number: "江津教督〔2026〕1号" },
+      { sheet: "督办事项登记表", row: 5, number: "江津教督〔2025〕1号" },
     ]);
-    // An archive sheet is a ledger sheet: its numbers stay taken, so it is read with the registry.
+    // An archive sheet's numbers stay taken, so it is read with the registry; the log is not.
     expect(port.reads).toEqual([["督办事项登记表", "2024年归档", "设置"]]);
     expect(port.writes).toHaveLength(1);
     expect(port.writes[0]).toEqual([
@@ -100,7 +100,7 @@ describe("no registry", () => {
     expect(port.writes).toEqual([]);
   });
 
-  it("a sheet named 督办事项登记表 without a header sends the search to the other sheets (a second read)", async () => {
+  it("a sheet named 督办事项登记表 without a header: the ledger is found on the other sheets (one read)", async () => {
     const stray = grid("督办事项登记表", [["备忘"]]);
     const real = {
       ...registrySheet([{ ...base, 任务下达时间: date("2026-03-02"), 要求完成时间: date("2026-03-31") }]),
@@ -109,7 +109,7 @@ describe("no registry", () => {
     const port = new FakePort([stray, real]);
     const result = await runCheck(port, "2026-11-25");
     expect(result.sheetName).toBe("2026");
-    expect(port.reads).toEqual([["督办事项登记表"], ["督办事项登记表", "2026"]]);
+    expect(port.reads).toEqual([["督办事项登记表", "2026"]]);
   });
 });
 
@@ -139,6 +139,19 @@ describe("sheetsToRead", () => {
       ["督办事项登记表", "设置", "工作日历"],
     ],
     [
+      [
+        "2021年",
+        "2022年",
+        "操作日志",
+        "督办看板",
+        "催办记录",
+        "通知单〔2021〕3号",
+        "书面报告〔2021〕3号",
+        "催办提示单〔2021〕3号(2)",
+      ],
+      ["2021年", "2022年"],
+    ],
+    [
       [" 督办事项登记表 ", "设置"],
       [" 督办事项登记表 ", "设置"],
     ],
@@ -148,7 +161,7 @@ describe("sheetsToRead", () => {
     ],
     [
       ["督办事项登记表", "2021年归档", "归档说明", "21年归档"],
-      ["督办事项登记表", "2021年归档"],
+      ["督办事项登记表", "2021年归档", "归档说明", "21年归档"],
     ],
     [[], []],
   ])("%j → %j", (names, expected) => {

@@ -19,6 +19,7 @@ const OFFICIAL_ONLY: RegistryLayout["columns"] = Object.fromEntries(OFFICIAL_COL
 
 /** A complete, valid item of a registry with all columns (no issue at all on 2021-06-01). */
 const BASE: RegistryItem = {
+  sheet: "督办事项登记表",
   row: 3,
   seq: "1",
   number: "〔2021〕1号",
@@ -385,7 +386,7 @@ describe("registries without the product's columns", () => {
   });
 
   it("still checks the official columns", () => {
-    expect(codesAt(run([item({ content: "", urgency: "急" })], { columns: OFFICIAL_ONLY }))).toEqual([
+    expect(codesAt(run([item({ content: "", urgency: "紧急" })], { columns: OFFICIAL_ONLY }))).toEqual([
       ["required-missing", "督办事项内容"],
       ["urgency-invalid", "紧急程度"],
     ]);
@@ -445,5 +446,53 @@ describe("scale", () => {
     const issues = run(items);
     expect(issues).toHaveLength(30000);
     expect(issues.every((i) => i.code === "number-duplicate")).toBe(true);
+  });
+});
+
+describe("the words clerks type (vocabulary)", () => {
+  it.each<[string, Partial<RegistryItem>, string, string, string | undefined]>([
+    ["紧急程度 急件 is 加急, with the fix", { urgency: "急件" }, "urgency-synonym", "紧急程度", "加急"],
+    ["紧急程度 平件 is 一般, with the fix", { urgency: "平件" }, "urgency-synonym", "紧急程度", "一般"],
+    ["紧急程度 特急件 is 特急, with the fix", { urgency: "特急件" }, "urgency-synonym", "紧急程度", "特急"],
+    ["密级 无 is 公开, with the fix", { secrecy: "无" }, "secrecy-synonym", "密级", "公开"],
+    ["密级 “/” is 公开, with the fix", { secrecy: "/" }, "secrecy-synonym", "密级", "公开"],
+    ["密级 不涉密 is 公开, with the fix", { secrecy: "不涉密" }, "secrecy-synonym", "密级", "公开"],
+    ["督办结果 已报送 is unclear", { result: "已报送" }, "result-unclear", "督办结果", undefined],
+  ])("%s", (_rule, over, code, column, fix) => {
+    const issues = run([item(over)]);
+    expect(issues.map((i) => [i.code, i.column, i.severity, i.fix])).toEqual([[code, column, "warning", fix]]);
+  });
+
+  it.each<[string, Partial<RegistryItem>]>([
+    ["已完成 closes without a warning", { result: "已完成", closedOn: null }],
+    ["部分办结 is open without a warning", { result: "部分办结" }],
+    ["已终止 terminates (approver checked, no wording warning)", { result: "已终止", extensionApprover: "张三" }],
+    [
+      "a GB/T 9704 mark is a valid 密级 (content replaced by the placeholder)",
+      {
+        secrecy: "秘密★1年",
+        content: CLASSIFIED_PLACEHOLDER,
+      },
+    ],
+  ])("%s", (_rule, over) => {
+    expect(run([item(over)])).toEqual([]);
+  });
+
+  it("an unclear result with a 办结日期 is not reported (the date closes the item)", () => {
+    expect(run([item({ result: "已报送", closedOn: "2021-05-10" })]).map((i) => i.code)).toEqual([]);
+  });
+
+  it.each(["秘密★1年", "机密★长期", "绝密"])("密级 %s raises 涉密不上网 when the content is recorded", (secrecy) => {
+    const issues = run([item({ secrecy })]);
+    expect(issues.map((i) => i.code)).toEqual(["classified-content"]);
+    expect(issues[0].message).toContain(`密级为${secrecy.slice(0, 2)}`);
+  });
+
+  it("a long-term item has no deadline to require: one warning, no required-missing", () => {
+    const issues = run([item({ dueOn: null, longTerm: "长期坚持" })]);
+    expect(issues.map((i) => [i.code, i.column, i.severity])).toEqual([
+      ["deadline-long-term", "要求完成时间", "warning"],
+    ]);
+    expect(issues[0].message).toContain("长期坚持");
   });
 });

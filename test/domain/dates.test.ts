@@ -187,6 +187,13 @@ describe("dates typed as text", () => {
     ["full-width compact", "２０２１０３０５", "2021-03-05"],
     ["leap day of a leap year", "2020-02-29", "2020-02-29"],
     ["年月日 of the last day of the year", "2021年12月31日", "2021-12-31"],
+    ["年月号 (号 for 日)", "2021年4月30号", "2021-04-30"],
+    ["a time after a dashed date", "2021-04-30 17:00", "2021-04-30"],
+    ["a time with seconds", "2021/4/30 09:05:30", "2021-04-30"],
+    ["an ISO time", "2021-04-30T17:00:00", "2021-04-30"],
+    ["a Chinese time after 日", "2021年4月30日17时", "2021-04-30"],
+    ["a Chinese time with 下午 and minutes", "2021年4月30日 下午5点30分", "2021-04-30"],
+    ["a Chinese time after 号", "2021年4月30号17:00", "2021-04-30"],
   ])("reads %s: %j", (_rule, text, date) => {
     expect(parseDateText(text)).toEqual({ ok: true, date });
   });
@@ -214,7 +221,8 @@ describe("dates typed as text", () => {
     ["day-month-year order", "05/03/2021"],
     ["month and day only", "3月5日"],
     ["year and month only", "2021年3月"],
-    ["a time suffix", "2021-03-05 10:00"],
+    ["a time without a space", "2021-03-0510:00"],
+    ["a deadline with 前", "2021-03-05前"],
     ["Chinese numerals", "二〇二一年三月五日"],
     ["seven digits", "2021035"],
     ["three-digit month", "2021-003-05"],

@@ -6,6 +6,7 @@ const cal = createCalendar();
 
 function item(fields: Partial<RegistryItem>): RegistryItem {
   return {
+    sheet: "督办事项登记表",
     row: 3,
     seq: "1",
     number: "〔2021〕1号",
@@ -59,6 +60,14 @@ describe("terminated and closed", () => {
     ["未办结 does not close", "未办结", null, false, false],
     ["尚未办结，正在协调 does not close", "尚未办结，正在协调", null, false, false],
     ["已办结 closes", "已办结", null, false, true],
+    ["已完成 closes", "已完成", null, false, true],
+    ["完成 closes", "完成", null, false, true],
+    ["已落实 closes", "已落实", null, false, true],
+    ["已销号 closes", "已销号", null, false, true],
+    ["部分办结 does not close", "部分办结", null, false, false],
+    ["正在落实 does not close", "正在落实", null, false, false],
+    ["已终止 terminates", "已终止", null, true, false],
+    ["an unclear text (已报送) counts as open", "已报送", null, false, false],
     ["a blank result does not close", "", null, false, false],
   ])("%s", (_rule, result, closedOn, terminated, closed) => {
     expect(isTerminated({ result })).toBe(terminated);

@@ -8,9 +8,9 @@
 import { cellText, EMPTY, type CellValue, type IsoDate } from "../../domain/cell";
 import { assignNumbers, findDuplicates } from "../../domain/numbers";
 import { archivedNumberRows, readArchives } from "../../domain/archive/sheets";
-import { AppError } from "../../app/errors";
+import { planNumbering, type AssignedNumber } from "../../app/number";
 import type { CellWrite } from "../../app/port";
-import { loadRegistry } from "../../app/registry";
+import { loadRegistry, type LedgerOptions, type LoadedRegistry } from "../../app/registry";
 import type { LoggedWorkbookPort } from "../../app/ports/operation-log";
 
 /** Name of the numbering operation in the log, and of its clash repair. */
@@ -26,10 +26,11 @@ export interface NumberingPort extends LoggedWorkbookPort {
 
 /** One of the add-in's numbers a co-author took meanwhile. */
 export interface NumberClash {
+  readonly sheet: string;
   readonly row: number;
   /** The number the add-in wrote first. */
   readonly number: string;
-  /** Rows where a co-author wrote the same number. */
+  /** Rows (of the same sheet) where a co-author wrote the same number. */
   readonly takenBy: readonly number[];
   /** The number the row has now, or null when a co-author wrote into this very cell. */
   readonly renumbered: string | null;
@@ -37,41 +38,57 @@ export interface NumberClash {
 }
 
 export interface CoauthoredNumbering {
-  /** Rows that received a number, top to bottom, with the number they hold in the end. */
-  readonly assigned: readonly { row: number; number: string }[];
+  /** Items that received a number, sheet by sheet, top to bottom, with the number they hold in the end. */
+  readonly assigned: readonly AssignedNumber[];
   readonly clashes: readonly NumberClash[];
 }
 
 /**
  * Numbers the unnumbered items and repairs clashes with numbers co-authors gave meanwhile.
- * On an Office session: 3 syncs (names, sheets, writes + read-back), a 4th only to repair.
+ * On an Office session with one ledger sheet: 3 syncs (names, sheets, writes + read-back), a
+ * 4th only to repair; one read-back more per further ledger sheet that received numbers.
  * @example await office.operation("编号", (s) => numberCoauthored(s, "2026-11-25"))
- *   // { assigned: [{ row: 12, number: "〔2026〕7号" }], clashes: [{ row: 12, number: "〔2026〕5号", takenBy: [15], … }] }
+ *   // { assigned: [{ sheet: "督办事项登记表", row: 12, number: "〔2026〕7号" }], clashes: [{ row: 12, number: "〔2026〕5号", takenBy: [15], … }] }
  */
-export async function numberCoauthored(port: NumberingPort, today: IsoDate): Promise<CoauthoredNumbering> {
-  const { items, settings, layout, grids } = await loadRegistry(port, today);
-  const col = layout.columns.number;
-  if (col === undefined) throw new AppError("no-number-column");
-  const sheet = layout.sheetName;
-  const grid = grids.find((g) => g.name === sheet);
-  const issuedOn = new Map(items.map((i) => [i.row, i.issuedOn]));
-  const archived = archivedNumberRows(readArchives(grids));
-  const assigned = assignNumbers(
-    [...items.map((i) => ({ row: i.row, number: i.number, issuedOn: i.issuedOn })), ...archived],
-    today,
-    settings.numberPrefix,
-  );
-  if (assigned.length === 0) return { assigned, clashes: [] };
-  const writes: CellWrite[] = assigned.map(({ row, number }) => ({
-    sheet,
-    row,
-    col,
-    value: { t: "string", v: number },
-    old: grid?.rows[row - 1]?.[col - 1] ?? EMPTY,
-  }));
-  await port.writeLogged(writes, { operation: NUMBERING_OPERATION });
+export async function numberCoauthored(
+  port: NumberingPort,
+  today: IsoDate,
+  options: LedgerOptions = {},
+): Promise<CoauthoredNumbering> {
+  const loaded = await loadRegistry(port, today, options);
+  const plan = planNumbering(loaded, today);
+  if (plan.assigned.length === 0) return { assigned: [], clashes: [] };
+  await port.writeLogged(plan.writes, { operation: NUMBERING_OPERATION });
+  const assigned: AssignedNumber[] = [];
+  const clashes: NumberClash[] = [];
+  for (const ledger of loaded.ledgers) {
+    const sheet = ledger.layout.sheetName;
+    const mine = plan.writes.filter((w) => w.sheet === sheet);
+    if (mine.length === 0) continue;
+    const result = await repairSheet(port, loaded, ledger.layout.headerRow, mine, today);
+    assigned.push(...result.assigned.map((a) => ({ sheet, ...a })));
+    clashes.push(...result.clashes.map((c) => ({ sheet, ...c })));
+  }
+  return { assigned, clashes };
+}
 
-  const firstRow = layout.headerRow + 1;
+/**
+ * The read-back of one sheet's number column after the writes, and the repair of clashes:
+ * rows (write rows, i.e. the cells written) keep their number unless a co-author took it.
+ */
+async function repairSheet(
+  port: NumberingPort,
+  loaded: LoadedRegistry,
+  headerRow: number,
+  writes: readonly CellWrite[],
+  today: IsoDate,
+): Promise<{ assigned: { row: number; number: string }[]; clashes: Omit<NumberClash, "sheet">[] }> {
+  const sheet = writes[0].sheet;
+  const col = writes[0].col;
+  const grid = loaded.grids.find((g) => g.name === sheet);
+  const assigned = writes.map((w) => ({ row: w.row, number: cellText(w.value) }));
+  const issuedOn = new Map(loaded.allItems.filter((i) => i.sheet === sheet).map((i) => [i.row, i.issuedOn]));
+  const firstRow = headerRow + 1;
   const lastRow = Math.max(grid?.rows.length ?? 0, ...assigned.map((a) => a.row)) + REREAD_MARGIN_ROWS;
   const column = await readBack(port, sheet, col, firstRow, lastRow);
   const now = column.map((cell, i) => ({ row: firstRow + i, number: cellText(cell) }));
@@ -79,7 +96,7 @@ export async function numberCoauthored(port: NumberingPort, today: IsoDate): Pro
   const ours = new Map(assigned.map((a) => [a.row, a.number]));
 
   const clashing: { row: number; number: string; takenBy: number[] }[] = [];
-  const overwritten: NumberClash[] = [];
+  const overwritten: Omit<NumberClash, "sheet">[] = [];
   for (const a of assigned) {
     if (textAt.get(a.row) !== a.number) {
       const theirs = textAt.get(a.row) ?? "";
@@ -101,16 +118,21 @@ export async function numberCoauthored(port: NumberingPort, today: IsoDate): Pro
   if (clashing.length === 0) return { assigned: finalNumbers(assigned, textAt, overwritten), clashes: overwritten };
 
   const moving = new Set(clashing.map((c) => c.row));
+  const others = [
+    ...loaded.allItems.filter((i) => i.sheet !== sheet && i.number.trim() !== ""),
+    ...archivedNumberRows(readArchives(loaded.grids)),
+  ];
   const again = assignNumbers(
     [
+      // Numbers on the other ledger sheets and the archives stay taken (rows below 0: never numbered).
+      ...others.map((i, k) => ({ row: -1 - k, number: i.number, issuedOn: i.issuedOn })),
       ...now
         .map((n) => ({ row: n.row, number: moving.has(n.row) ? "" : n.number, issuedOn: issuedOn.get(n.row) ?? null }))
         // Only the rows being moved are blank on purpose; other blank rows are not items to number.
         .filter((n) => n.number !== "" || moving.has(n.row)),
-      ...archived,
     ],
     today,
-    settings.numberPrefix,
+    loaded.settings.numberPrefix,
   );
   const renumbered = new Map(again.map((a) => [a.row, a.number]));
   await port.writeLogged(
@@ -124,7 +146,7 @@ export async function numberCoauthored(port: NumberingPort, today: IsoDate): Pro
     { operation: CLASH_REPAIR_OPERATION },
   );
   for (const [row, number] of renumbered) textAt.set(row, number);
-  const clashes: NumberClash[] = clashing.map((c) => {
+  const clashes = clashing.map((c) => {
     const next = renumbered.get(c.row) ?? null;
     return {
       ...c,
@@ -139,7 +161,7 @@ export async function numberCoauthored(port: NumberingPort, today: IsoDate): Pro
 function finalNumbers(
   assigned: readonly { row: number; number: string }[],
   textAt: ReadonlyMap<number, string>,
-  overwritten: readonly NumberClash[],
+  overwritten: readonly Pick<NumberClash, "row">[],
 ): { row: number; number: string }[] {
   const lost = new Set(overwritten.map((o) => o.row));
   return assigned.filter((a) => !lost.has(a.row)).map((a) => ({ row: a.row, number: textAt.get(a.row) ?? a.number }));

@@ -4,12 +4,14 @@
  * and loading number formats for every cell would double the response (a 10,000-row registry
  * would no longer fit Excel on the web's 5 MB). When the response is still too large, the
  * reader falls back to one batch of sizes and a sample, then a precomputed list of row chunks
- * each estimated under the 4 MB budget.
+ * each estimated under the 4 MB budget (then without merged areas: the reader's fallback rule
+ * recognises items over several rows).
  */
 import { EMPTY, type CellValue, type SheetGrid } from "../../domain/cell";
 import { runBatches, type Batch } from "./batches";
 import { BATCH_BUDGET_BYTES, isPayloadTooLarge, jsonBytes, packBySize } from "./size";
 import { fromOfficeValue } from "./values";
+import { queueMerges, withMerges, type MergeMode } from "./merged-areas";
 
 /** Rows read as a sample to estimate the bytes of a row before chunking. */
 export const SAMPLE_ROWS = 200;
@@ -46,28 +48,38 @@ export function gridFromBlock(name: string, block: UsedBlock | null): SheetGrid 
 }
 
 /**
- * Reads the used ranges of existing sheets (names as the workbook spells them). One sync when
- * the response fits; otherwise 1 + 1 + (number of chunks) syncs. `knownLarge` names sheets
- * that were too large before, which skip the attempt at one batch.
+ * Reads the used ranges of existing sheets (names as the workbook spells them), with their
+ * merged areas when the host has ExcelApi 1.13 (`merges` "all"). One sync when the response
+ * fits; when a sheet holds more merged areas than Excel returns at once, one more sync reading
+ * the top rows' merges only; when the response is too large, 1 + 1 + (number of chunks) syncs
+ * without merges. `knownLarge` names sheets that were too large before, which skip the attempt
+ * at one batch.
  */
 export async function readUsedRanges(
   context: Excel.RequestContext,
   names: readonly string[],
   knownLarge: Set<string>,
+  merges: MergeMode = "none",
 ): Promise<SheetGrid[]> {
   if (names.length === 0) return [];
   if (!names.some((n) => knownLarge.has(n))) {
-    const ranges = names.map((name) =>
-      context.workbook.worksheets
-        .getItem(name)
-        .getUsedRangeOrNullObject(true)
-        .load("isNullObject, rowIndex, columnIndex, values"),
-    );
+    const reads = names.map((name) => {
+      const sheet = context.workbook.worksheets.getItem(name);
+      const used = sheet.getUsedRangeOrNullObject(true).load("isNullObject, rowIndex, columnIndex, values");
+      return { used, areas: queueMerges(sheet, merges) };
+    });
     try {
       await context.sync();
-      return names.map((name, i) => gridFromBlock(name, ranges[i].isNullObject ? null : ranges[i]));
+      return names.map((name, i) => {
+        const { used, areas } = reads[i];
+        return withMerges(gridFromBlock(name, used.isNullObject ? null : used), areas, merges);
+      });
     } catch (error) {
-      if (!isPayloadTooLarge(error)) throw error;
+      if (!isPayloadTooLarge(error)) {
+        // More merged areas than Excel returns at once: read again with the top rows' merges.
+        if (merges === "all") return readUsedRanges(context, names, knownLarge, "head");
+        throw error;
+      }
       for (const n of names) knownLarge.add(n);
     }
   }

@@ -36,6 +36,7 @@ import { runBatches, type Batch } from "./batches";
 import { toOfficeFailure } from "./errors";
 import { logRowsBytes, officeLogRows, queueCreateLog, queueLogRows } from "./op-log";
 import { gridFromBlock, readUsedRanges } from "./read";
+import { queueMerges, withMerges, type MergeMode } from "./merged-areas";
 import type { RequirementChecker } from "./requirements";
 import { queueLayout } from "./render-layout";
 import { ACTION_OVERHEAD_BYTES, BATCH_BUDGET_BYTES, isPayloadTooLarge, packBySize } from "./size";
@@ -90,6 +91,12 @@ function prefetchFailed(error: unknown, wanted: readonly string[], knownLarge: S
   return e.officeCode === "ItemNotFound";
 }
 
+/** True when a failed read may be Excel refusing too many merged areas (not a missing sheet, not a size limit). */
+function mergedAreasFailed(error: unknown): boolean {
+  const e = error as { cause?: unknown; officeCode?: unknown };
+  return !isPayloadTooLarge(error) && !isPayloadTooLarge(e.cause) && e.officeCode !== "ItemNotFound";
+}
+
 /** The name as the workbook spells it (Excel compares sheet names case-insensitively). */
 function resolveName(all: readonly string[], name: string): string | undefined {
   return all.find((n) => n === name) ?? all.find((n) => n.toLowerCase() === name.toLowerCase());
@@ -142,19 +149,23 @@ export class OfficeSession implements LoggedWorkbookPort, LayoutPort, SetupTarge
   }
 
   /** The sheet names, loaded (once) with the used ranges of `prefetch` in the same sync. */
-  private async loadNames(prefetch: readonly string[]): Promise<string[]> {
+  private async loadNames(prefetch: readonly string[], merges: MergeMode = this.mergeMode()): Promise<string[]> {
     if (this.names === null) {
       const wanted = this.pendingWrites ? [] : prefetch.filter((n) => !this.options.knownLarge.has(n));
       const sheets = this.context.workbook.worksheets.load("items/name");
-      const ranges = wanted.map((name) =>
-        this.context.workbook.worksheets
-          .getItem(name)
-          .getUsedRangeOrNullObject(true)
-          .load("isNullObject, rowIndex, columnIndex, values"),
-      );
+      const reads = wanted.map((name) => {
+        const sheet = this.context.workbook.worksheets.getItem(name);
+        const used = sheet.getUsedRangeOrNullObject(true).load("isNullObject, rowIndex, columnIndex, values");
+        return { used, areas: queueMerges(sheet, merges) };
+      });
       try {
         await this.send(() => this.context.sync());
       } catch (error) {
+        if (wanted.length > 0 && merges === "all" && mergedAreasFailed(error)) {
+          // More merged areas than Excel returns at once: read without merges; the reader's
+          // fallback rule recognises items over several rows.
+          return this.loadNames(prefetch, "none");
+        }
         if (wanted.length === 0 || !prefetchFailed(error, wanted, this.options.knownLarge)) throw error;
         return this.loadNames([]);
       }
@@ -163,11 +174,17 @@ export class OfficeSession implements LoggedWorkbookPort, LayoutPort, SetupTarge
       const all = this.names;
       wanted.forEach((name, i) => {
         const actual = resolveName(all, name);
-        if (actual !== undefined)
-          this.prefetched.set(actual, gridFromBlock(actual, ranges[i].isNullObject ? null : ranges[i]));
+        if (actual === undefined) return;
+        const { used, areas } = reads[i];
+        this.prefetched.set(actual, withMerges(gridFromBlock(actual, used.isNullObject ? null : used), areas, merges));
       });
     }
     return [...this.names];
+  }
+
+  /** Which merged areas reads ask for: all of them with ExcelApi 1.13, none before. */
+  private mergeMode(): MergeMode {
+    return this.options.requirements.isSetSupported("ExcelApi", "1.13") ? "all" : "none";
   }
 
   /** The grids of `names` when all were read with the sheet names and nothing was written since. */
@@ -183,7 +200,9 @@ export class OfficeSession implements LoggedWorkbookPort, LayoutPort, SetupTarge
     if (this.names === null && names.length === 1) {
       // One sheet asked for before the names are known (undo reading the log): try it directly.
       try {
-        const grids = await this.send(() => readUsedRanges(this.context, names, this.options.knownLarge));
+        const grids = await this.send(() =>
+          readUsedRanges(this.context, names, this.options.knownLarge, this.mergeMode()),
+        );
         this.seen.add(names[0]);
         return grids;
       } catch (error) {
@@ -198,7 +217,7 @@ export class OfficeSession implements LoggedWorkbookPort, LayoutPort, SetupTarge
     const existing = [...new Set(names.map((n) => resolveName(all, n)).filter((n): n is string => n !== undefined))];
     const grids =
       this.takePrefetched(existing) ??
-      (await this.send(() => readUsedRanges(this.context, existing, this.options.knownLarge)));
+      (await this.send(() => readUsedRanges(this.context, existing, this.options.knownLarge, this.mergeMode())));
     for (const g of grids) {
       this.grids.set(g.name, g);
       this.seen.add(g.name);

@@ -1,6 +1,6 @@
 /** What `duban check` does: loaded on its first run (check.ts holds its help and options). */
 import { hasErrors, runCheck } from "../../app/check";
-import { flagOption, singleFile } from "../args";
+import { flagOption, ledgerOption, singleFile } from "../args";
 import { painter } from "../colour";
 import { openWorkbook } from "../files";
 import { checkJson, renderCheckText, toJsonText } from "../render";
@@ -10,7 +10,7 @@ import { EXIT_FINDINGS, EXIT_OK, type CliArgs, type CliIO } from "../types";
 export async function run(args: CliArgs, io: CliIO): Promise<number> {
   const file = singleFile(args);
   const book = await openWorkbook(file, io);
-  const result = await runCheck(book, io.today);
+  const result = await runCheck(book, io.today, ledgerOption(args));
   if (flagOption(args, "json")) io.out(toJsonText(checkJson(result)));
   else io.out(renderCheckText(result, file, painter(io.isTTY)).join("\n"));
   return hasErrors(result.issues) ? EXIT_FINDINGS : EXIT_OK;

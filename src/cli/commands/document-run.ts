@@ -3,7 +3,7 @@ import { DocumentError, generateDocument, type DocumentResult } from "../../app/
 import { DOCUMENT_TITLE, type DocumentKind } from "../../domain/documents/common";
 import { REMIND_METHODS, type RemindMethod } from "../../domain/documents/remind-log";
 import { xlsxDocumentPort } from "../../adapters/xlsx/render-layout";
-import { flagOption, singleFile, stringOption, usageError } from "../args";
+import { flagOption, ledgerOption, singleFile, stringOption, usageError } from "../args";
 import { openWorkbook, resolveOutput } from "../files";
 import { saveWorkbook } from "../save";
 import { toJsonText } from "../render";
@@ -17,6 +17,7 @@ export function documentJson(result: DocumentResult, written: string): object {
     number: result.number,
     row: result.row,
     sheet: result.sheetName,
+    ledgerSheet: result.ledgerSheet,
     replaced: result.replaced,
     output: written,
     warnings: result.warnings,
@@ -50,6 +51,7 @@ export async function runDocumentCommand(kind: DocumentKind, args: CliArgs, io: 
       replace: flagOption(args, "replace"),
       handler: stringOption(args, "by"),
       ...(method ? { method } : {}),
+      ...ledgerOption(args),
     });
   } catch (error) {
     if (error instanceof DocumentError) throw new CliError(error.message, EXIT_UNREADABLE);
@@ -62,7 +64,7 @@ export async function runDocumentCommand(kind: DocumentKind, args: CliArgs, io: 
     return EXIT_OK;
   }
   const lines = [
-    `已生成${DOCUMENT_TITLE[result.kind]}：${result.number}（登记表第 ${result.row} 行）→ 工作表“${result.sheetName}”${
+    `已生成${DOCUMENT_TITLE[result.kind]}：${result.number}（“${result.ledgerSheet}”第 ${result.row} 行）→ 工作表“${result.sheetName}”${
       result.replaced ? "（替换原工作表）" : ""
     }`,
   ];

@@ -20,12 +20,13 @@ export const DOCUMENT_OPTIONS: OptionSpec = {
   force: "flag",
   by: "value",
   json: "flag",
+  sheet: "value",
 };
 
 /** The usage lines every document command shares. */
 export function documentUsage(command: string, extra: readonly string[] = []): string {
   return [
-    `duban ${command} FILE --number 编号 -o OUT [--today YYYY-MM-DD] [--replace] [--by 经办人] [--json]${
+    `duban ${command} FILE --number 编号 -o OUT [--today YYYY-MM-DD] [--replace] [--by 经办人] [--sheet 工作表] [--json]${
       extra.length > 0 ? " [--method 电话|督办函|催办提示单]" : ""
     }`,
     "  --number    督办事项编号，如 〔2021〕3号（也可写作 [2021]3号）",
@@ -34,6 +35,7 @@ export function documentUsage(command: string, extra: readonly string[] = []): s
     "  --replace   已有同名工作表时替换它（默认另建“(2)”“(3)”……工作表，不覆盖）",
     "  --force     即使有内容无法完整保留（如被替换工作表中的图片、批注）也写入",
     "  --by        经办人姓名",
+    "  --sheet     只在这一个台账工作表中找编号（默认在所有台账工作表中找）",
     ...extra,
     "  --json      以 JSON 输出生成结果",
     "退出码：0 成功；2 文件无法读取、不是登记表、编号不存在或用法错误",

@@ -12,6 +12,7 @@ import { archiveCommand } from "./archive";
 import { checkCommand } from "./check";
 import { initCommand } from "./init";
 import { demoCommand } from "./demo";
+import { fixCommand } from "./fix";
 import { noticeCommand } from "./notice";
 import { numberCommand } from "./number";
 import { refreshCommand } from "./refresh";
@@ -23,6 +24,7 @@ export const COMMANDS: readonly CliCommand[] = [
   checkCommand,
   statusCommand,
   numberCommand,
+  fixCommand,
   noticeCommand,
   reportCommand,
   remindCommand,

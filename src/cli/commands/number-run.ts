@@ -1,6 +1,6 @@
 /** What `duban number` does: loaded on its first run (number.ts holds its help and options). */
 import { runNumbering } from "../../app/number";
-import { flagOption, singleFile } from "../args";
+import { flagOption, ledgerOption, singleFile } from "../args";
 import { openWorkbook, resolveOutput } from "../files";
 import { saveWorkbook } from "../save";
 import { numberingJson, renderNumberingText, toJsonText } from "../render";
@@ -11,7 +11,7 @@ export async function run(args: CliArgs, io: CliIO): Promise<number> {
   const file = singleFile(args);
   const target = await resolveOutput(args, file, io);
   const book = await openWorkbook(file, io);
-  const result = await runNumbering(book, io.today);
+  const result = await runNumbering(book, io.today, ledgerOption(args));
   // In place with nothing to number: leave the file (and its backups) alone.
   const write = !target.inPlace || result.assigned.length > 0;
   const { backup } = write ? await saveWorkbook(book, target) : { backup: null };

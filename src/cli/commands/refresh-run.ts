@@ -2,7 +2,7 @@
 import { runRefresh, type RefreshResult } from "../../app/refresh";
 import { renderSetupText } from "../../app/refresh-report";
 import { xlsxSetupTarget } from "../../adapters/xlsx/apply-plan";
-import { flagOption, singleFile } from "../args";
+import { flagOption, ledgerOption, singleFile } from "../args";
 import { openWorkbook, resolveOutput } from "../files";
 import { saveWorkbook } from "../save";
 import { toJsonText } from "../render";
@@ -24,6 +24,7 @@ export function setupJson(result: RefreshResult): object {
       message: n.message,
     })),
     addedColumns: result.addedColumns,
+    ledgers: result.ledgers,
     calendarYears: result.calendarYears,
     plainRangeReason: result.plainRangeReason,
   };
@@ -34,7 +35,7 @@ export async function run(args: CliArgs, io: CliIO): Promise<number> {
   const file = singleFile(args);
   const target = await resolveOutput(args, file, io);
   const book = await openWorkbook(file, io);
-  const result = await runRefresh(book, xlsxSetupTarget(book), io.today);
+  const result = await runRefresh(book, xlsxSetupTarget(book), io.today, ledgerOption(args));
   const write = !target.inPlace || !result.unchanged;
   const { backup } = write ? await saveWorkbook(book, target) : { backup: null };
   if (flagOption(args, "json")) io.out(toJsonText(setupJson(result)));

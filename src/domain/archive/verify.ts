@@ -32,8 +32,10 @@ export function applyWrites(grid: SheetGrid, writes: readonly GridWrite[], layou
 }
 
 /** An item's fields without its row: what must survive a move unchanged. */
+/** An item's fields wherever it sits: its sheet and rows left out (an item over several rows keeps its height). */
 function fingerprint(item: RegistryItem): string {
-  return JSON.stringify({ ...item, row: 0 });
+  const height = item.lastRow === undefined ? undefined : item.lastRow - item.row;
+  return JSON.stringify({ ...item, sheet: "", row: 0, lastRow: height });
 }
 
 function describe(item: RegistryItem): string {

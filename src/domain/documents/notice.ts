@@ -4,6 +4,7 @@
  * expected return date and time limit; the request with its deadline; the objection clause
  * (one working day); the contact line; and the note on where the principal leader signs.
  */
+import { copyableContent } from "../classified";
 import type { IsoDate } from "../cell";
 import type { WorkingCalendar } from "../calendar";
 import { compareIso, formatChineseDate } from "../dates";
@@ -122,12 +123,12 @@ export function buildNotice(
   // The form puts 督办事项 beside the number; content too long for that narrow cell gets a
   // row of its own across the form instead.
   const tableTop = f.nextRow;
-  if (f.lines(item.content, "valueLeft", 4, 4) <= NARROW_CONTENT_MAX_LINES) {
+  if (f.lines(copyableContent(item), "valueLeft", 4, 4) <= NARROW_CONTENT_MAX_LINES) {
     f.row([
       { text: "督办事项编号", style: "label" },
       { text: printedNumber(item.number), style: "value", field: "number" },
       { text: "督办事项", style: "label" },
-      { text: item.content, style: "valueLeft", field: "content" },
+      { text: copyableContent(item), style: "valueLeft", field: "content" },
     ]);
   } else {
     f.row([
@@ -136,7 +137,7 @@ export function buildNotice(
     ]);
     f.row([
       { text: "督办事项", style: "label" },
-      { text: item.content, style: "valueLeft", span: 3, field: "content" },
+      { text: copyableContent(item), style: "valueLeft", span: 3, field: "content" },
     ]);
   }
   f.row([

@@ -5,6 +5,7 @@
  * reply-by date (a working-day offset from settings); then the request, the consequence the
  * policy sets (五（一）), seal, contact line and a receipt for the host to sign.
  */
+import { copyableContent } from "../classified";
 import type { IsoDate } from "../cell";
 import type { WorkingCalendar } from "../calendar";
 import { compareIso, formatChineseDate } from "../dates";
@@ -124,7 +125,7 @@ export function buildRemind(
   ]);
   f.row([
     { text: "督办事项", style: "label" },
-    { text: item.content, style: "valueLeft", span: 3, field: "content" },
+    { text: copyableContent(item), style: "valueLeft", span: 3, field: "content" },
   ]);
   f.row([
     { text: "承办单位或相关科室", style: "label" },

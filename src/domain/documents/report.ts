@@ -3,6 +3,7 @@
  * number, sections and their leaders, 经办人, 办结时间 and contact; then the report to the
  * office with the outcome from the row (督办结果), and the signature and date lines.
  */
+import { copyableContent } from "../classified";
 import type { IsoDate } from "../cell";
 import type { WorkingCalendar } from "../calendar";
 import type { RegistryItem, Settings } from "../model";
@@ -79,7 +80,7 @@ export function buildReport(
   f.space(10);
   const tableTop = f.row([
     { text: "督办事项", style: "label" },
-    { text: item.content, style: "valueLeft", span: 5, field: "content" },
+    { text: copyableContent(item), style: "valueLeft", span: 5, field: "content" },
   ]);
   f.row([
     { text: "编号", style: "label" },

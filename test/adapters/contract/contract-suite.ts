@@ -69,9 +69,9 @@ export function contractSuite(harness: Harness): void {
       const before = await subject.grid(REGISTRY);
       const result = await subject.run("编号", (port) => runNumbering(port, TODAY));
       expect(result.assigned).toEqual([
-        { row: 6, number: "〔2026〕10号" },
-        { row: 10, number: "〔2026〕11号" },
-        { row: 14, number: "〔2026〕12号" },
+        { sheet: REGISTRY, row: 6, number: "〔2026〕10号" },
+        { sheet: REGISTRY, row: 10, number: "〔2026〕11号" },
+        { sheet: REGISTRY, row: 14, number: "〔2026〕12号" },
       ]);
       const after = await subject.grid(REGISTRY);
       expect(diffCells(before, after)).toEqual(UNNUMBERED_ROWS.map((r) => `${r},${NUMBER_COL}`));
@@ -203,9 +203,9 @@ export function contractSuite(harness: Harness): void {
         expect.objectContaining({ row: 6, number: "〔2026〕10号", takenBy: [15], renumbered: "〔2026〕13号" }),
       ]);
       expect(result.assigned).toEqual([
-        { row: 6, number: "〔2026〕13号" },
-        { row: 10, number: "〔2026〕11号" },
-        { row: 14, number: "〔2026〕12号" },
+        { sheet: REGISTRY, row: 6, number: "〔2026〕13号" },
+        { sheet: REGISTRY, row: 10, number: "〔2026〕11号" },
+        { sheet: REGISTRY, row: 14, number: "〔2026〕12号" },
       ]);
       const grid = await subject.grid(REGISTRY);
       expect([6, 10, 14, 15].map((r) => numberAt(grid, r))).toEqual([

@@ -75,6 +75,7 @@ export function registryRows(options: RegistryOptions): unknown[][] {
 export async function registryXlsx(
   rows: readonly (readonly unknown[])[],
   extraSheets: Record<string, readonly (readonly unknown[])[]> = {},
+  merges: readonly string[] = [],
 ): Promise<XlsxWorkbook> {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet(REGISTRY);
@@ -86,7 +87,8 @@ export async function registryXlsx(
       if (r + 1 > HEADER_ROW && DATE_COLUMNS.includes(c + 1) && typeof v === "number") cell.numFmt = DATE_FMT;
     }),
   );
-  ws.mergeCells(1, 1, 1, HEADERS.length);
+  ws.mergeCells(1, 1, 1, rows[1]?.length ?? HEADERS.length);
+  for (const range of merges) ws.mergeCells(range);
   for (const [name, sheetRows] of Object.entries(extraSheets)) {
     const extra = wb.addWorksheet(name);
     sheetRows.forEach((cells, r) =>

@@ -83,9 +83,19 @@ export interface Subject {
   readonly inspect: Inspector;
 }
 
+/** How a registry is laid out beyond its values. */
+export interface OpenOptions {
+  /** Merged ranges besides the title's (A1 to the last header column of row 1), e.g. "A2:A3". */
+  readonly merges?: readonly string[];
+}
+
 export interface Harness {
   readonly name: string;
-  open(registry: readonly (readonly unknown[])[]): Promise<Subject>;
+  /**
+   * Opens the registry. With `merges`, the Office harness runs as ExcelApi 1.13 (merged areas
+   * read) and the title row is merged there too, as the xlsx file has it.
+   */
+  open(registry: readonly (readonly unknown[])[], options?: OpenOptions): Promise<Subject>;
 }
 
 /** "'表'!$A$2:$A$9" → "表!A2:A9" */
@@ -107,12 +117,15 @@ const newId = () => `op${++ids}`;
 
 export const officeHarness: Harness = {
   name: "Office.js adapter (fake Excel)",
-  async open(registry) {
+  async open(registry, options = {}) {
     const fake = new FakeExcel({ [REGISTRY]: registry });
+    if (options.merges) {
+      fake.sheet(REGISTRY).merges.push(`A1:${colName(registry[1]?.length ?? 1)}1`, ...options.merges);
+    }
     const office = new OfficeWorkbook(fake.run, {
       now,
       newId,
-      requirements: fixedRequirements({ ExcelApi: "1.9" }),
+      requirements: fixedRequirements({ ExcelApi: options.merges ? "1.13" : "1.9" }),
     });
     const put = (sheet: string, row: number, col: number, text: string) => {
       if (!fake.hasSheet(sheet)) fake.addSheet(sheet);
@@ -327,8 +340,8 @@ function addOwnFormat(book: XlsxWorkbook, sheet: string, range: string, formula:
 
 export const xlsxHarness: Harness = {
   name: "xlsx adapter (package)",
-  async open(registry) {
-    const book: XlsxWorkbook = await registryXlsx(registry);
+  async open(registry, options = {}) {
+    const book: XlsxWorkbook = await registryXlsx(registry, {}, options.merges ?? []);
     const pending: (() => void)[] = [];
     const view = new SavedView(book);
     const put = (sheet: string, row: number, col: number, text: string) => {

@@ -1,4 +1,6 @@
 import { contractSuite } from "./contract-suite";
+import { ledgerScenario } from "./ledger-scenario";
 import { officeHarness } from "./harness";
 
 contractSuite(officeHarness);
+ledgerScenario(officeHarness);

@@ -40,6 +40,9 @@ import { fromR1C1, toR1C1 } from "./fake-r1c1";
 
 export type Raw = string | number | boolean;
 
+/** Most merged areas getMergedAreasOrNullObject returns ("more than 512 … will fail"). */
+export const MAX_MERGED_AREAS = 512;
+
 export interface FakeCell {
   value: Raw;
   formula?: string;
@@ -1317,12 +1320,21 @@ class FakeRange extends Proxy {
     });
   }
 
-  /** The merged areas intersecting the range (ExcelApi 1.13); a null object when none. */
+  /**
+   * The merged areas intersecting the range (ExcelApi 1.13); a null object when none. Like
+   * Excel, it fails (at sync) when the range holds more than MAX_MERGED_AREAS of them.
+   */
   getMergedAreasOrNullObject(): FakeRangeAreas {
     this.guard();
     return new FakeRangeAreas(this.ctx, () => {
-      const { sheet, box } = this.target();
+      // On a null range (an empty sheet's, a missing sheet's) the result is a null object too.
+      const t = this.resolve();
+      if (!t) return null;
+      const { sheet, box } = t;
       const areas = sheet.merges.map(parseBox).filter((m) => intersects(m, box));
+      if (areas.length > MAX_MERGED_AREAS) {
+        throw new FakeOfficeError("GeneralException", `more than ${MAX_MERGED_AREAS} merged areas`);
+      }
       return areas.length === 0 ? null : { sheet, areas };
     });
   }

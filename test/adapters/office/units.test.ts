@@ -205,6 +205,7 @@ describe("requirement sets", () => {
 
 describe("documents in Excel", () => {
   const item = {
+    sheet: "登记表",
     row: 5,
     seq: "3",
     number: "〔2021〕3号",

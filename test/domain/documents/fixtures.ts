@@ -6,6 +6,7 @@ import { EXTENSION_COLUMNS, OFFICIAL_COLUMNS } from "../../../src/domain/columns
 
 /** A complete item: numbered, with content, sections, host, dates. */
 export const ITEM: RegistryItem = {
+  sheet: "督办事项登记表",
   row: 5,
   seq: "3",
   number: "〔2021〕3号",
