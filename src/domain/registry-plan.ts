@@ -26,7 +26,7 @@ import {
   type RowFormulaColumns,
   type YearSpan,
 } from "./row-formulas";
-import type { CellPlan, ColumnPlan, NamePlan, PlanNote, SheetPlan } from "./setup-plan-types";
+import type { CellPlan, ColumnPlan, NamePlan, PlanNote, PlanStyle, SheetPlan } from "./setup-plan-types";
 import { WORKBOOK_NAMES } from "./workbook-names";
 
 export { REGISTRY_FORMAT_SIGNATURES, STATUS_COLOURS } from "./registry-rules";
@@ -239,6 +239,10 @@ export function buildRegistryPlan(input: RegistryPlanInput): RegistryPlan {
 }
 
 /** The 状态, 截止日期 and 剩余工作日 formulas of every row from the first data row to the last formatted. */
+/** The looks of the row formulas' cells, one object each for all rows. */
+const CENTERED: PlanStyle = { horizontal: "center" };
+const DEADLINE_LOOK: PlanStyle = { numFmt: REGISTRY_DATE_FORMAT };
+
 function rowFormulaCells(
   input: RegistryPlanInput,
   formulaColumns: RowFormulaColumns,
@@ -279,16 +283,16 @@ function rowFormulaCells(
       statusColumn,
       statusFormula(formulaColumns, row, today, blockOf.get(row)),
       ROW_FORMULA_MARKERS.status,
-      {
-        horizontal: "center",
-      },
+      CENTERED,
     );
-    formula(row, formulaColumns.deadline, deadlineFormula(formulaColumns, row), ROW_FORMULA_MARKERS.deadline, {
-      numFmt: REGISTRY_DATE_FORMAT,
-    });
-    formula(row, formulaColumns.daysLeft, daysLeftFormula(formulaColumns, row), ROW_FORMULA_MARKERS.daysLeft, {
-      horizontal: "center",
-    });
+    formula(
+      row,
+      formulaColumns.deadline,
+      deadlineFormula(formulaColumns, row),
+      ROW_FORMULA_MARKERS.deadline,
+      DEADLINE_LOOK,
+    );
+    formula(row, formulaColumns.daysLeft, daysLeftFormula(formulaColumns, row), ROW_FORMULA_MARKERS.daysLeft, CENTERED);
   }
   return cells;
 }

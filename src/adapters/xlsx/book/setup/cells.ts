@@ -33,8 +33,17 @@ function storedOfText(book: XlsxBook, t: Target, row: number, col: number, text:
   };
 }
 
-/** A plan's look as a style change. */
+/** Style changes of the plan's looks, made once per look (a plan shares one look among many cells). */
+const styleChanges = new WeakMap<PlanStyle, StyleChange>();
+
+/** A plan's look as a style change (the same object for the same look). */
 export function planStyleChange(style: PlanStyle): StyleChange {
+  let change = styleChanges.get(style);
+  if (!change) styleChanges.set(style, (change = makeStyleChange(style)));
+  return change;
+}
+
+function makeStyleChange(style: PlanStyle): StyleChange {
   const font =
     style.bold !== undefined || style.fontSize !== undefined || style.fontColor !== undefined
       ? {
@@ -58,7 +67,11 @@ export function planStyleChange(style: PlanStyle): StyleChange {
 
 /** Sets a cell's style index, keeping what it holds (an empty styled cell when it has none). */
 export function restyleCell(t: Target, row: number, col: number, s: number): void {
-  const text = t.doc.cellText(row, col);
+  restyleCellText(t, row, col, s, t.doc.cellText(row, col));
+}
+
+/** restyleCell for a caller that has just read the cell's text (undefined when none). */
+export function restyleCellText(t: Target, row: number, col: number, s: number, text: string | undefined): void {
   if (text === undefined) {
     t.doc.setCell(row, col, s > 0 ? `<${t.doc.p}c r="${cellAddress(row, col)}" s="${s}"/>` : null);
     return;
