@@ -65,6 +65,15 @@ function makeStyleChange(style: PlanStyle): StyleChange {
   };
 }
 
+/** Style changes of a number format alone, made once per format. */
+const numFmtChanges = new Map<string, StyleChange>();
+
+function numFmtChange(numFmt: string): StyleChange {
+  let change = numFmtChanges.get(numFmt);
+  if (!change) numFmtChanges.set(numFmt, (change = { numFmt }));
+  return change;
+}
+
 /** Sets a cell's style index, keeping what it holds (an empty styled cell when it has none). */
 export function restyleCell(t: Target, row: number, col: number, s: number): void {
   restyleCellText(t, row, col, s, t.doc.cellText(row, col));
@@ -119,7 +128,7 @@ export function applyCell(book: XlsxBook, t: Target, plan: CellPlan, log: SetupC
   if (decision.write) {
     const value = plan.value;
     const fmt = value.t === "date" ? DATE_NUM_FMT : value.t === "number" ? value.fmt : undefined;
-    if (fmt !== undefined && !plan.style?.numFmt && styles.numFmtOf(s) !== fmt) s = styles.derive(s, { numFmt: fmt });
+    if (fmt !== undefined && !plan.style?.numFmt && styles.numFmtOf(s) !== fmt) s = styles.derive(s, numFmtChange(fmt));
   }
   const restyle = decision.write || plan.mode === "owned" ? plannedStyle(book, t, plan, s) : null;
   if (restyle !== null) s = restyle;
