@@ -1,11 +1,15 @@
 /** Jest: node environment for domain, app, adapters, CLI and manifest; jsdom for the task pane UI. */
-const tsJest = ["ts-jest", { tsconfig: "tsconfig.json" }];
+const tsJest = ["ts-jest", { tsconfig: "tsconfig.jest.json" }];
 const common = {
   transform: { "^.+\\.tsx?$": tsJest },
   moduleFileExtensions: ["ts", "tsx", "js", "json"],
   // office-addin-mock requires office-addin-manifest's entry, which pulls its whole CLI chain;
   // it only needs the OfficeApp enum, so send it to that file.
-  moduleNameMapper: { "^office-addin-manifest$": "<rootDir>/node_modules/office-addin-manifest/lib/officeApp.js" },
+  // Lazy imports name TypeScript modules as "./x.js" (node16's rule for import()); jest finds x.ts.
+  moduleNameMapper: {
+    "^office-addin-manifest$": "<rootDir>/node_modules/office-addin-manifest/lib/officeApp.js",
+    "^(\\.{1,2}/.*)\\.js$": "$1",
+  },
 };
 module.exports = {
   projects: [

@@ -1,7 +1,84 @@
 /*
- * Ribbon function file. The ribbon's button opens the task pane (ShowTaskpane needs no code);
- * functions for ExecuteFunction buttons are associated here once Office is ready.
+ * Ribbon function file. 检查, 编号 and 刷新红黄绿灯 run from the ribbon without the task pane
+ * (ExecuteFunction): each runs its use case through the Office adapter (logged like the pane's,
+ * so 撤销上次操作 in the pane takes it back), then shows what it did in a small dialog
+ * (dialog.html). The command ends (event.completed) when the person closes the dialog.
  */
+import { numberCoauthored, NUMBERING_OPERATION } from "../adapters/office/numbering";
+import { OfficeWorkbook } from "../adapters/office/office-workbook";
+import { runCheck } from "../app/check";
+import { REFRESH_OPERATION, runRefresh } from "../app/refresh";
+import { localIsoDate } from "../taskpane/local-today";
+import { checkOutcome, failure, numberOutcome, refreshOutcome } from "../taskpane/outcomes";
+import type { Outcome } from "../taskpane/services";
+import { OUTCOMES } from "../taskpane/strings";
+import { COMMAND_NAMES, dialogUrl } from "./dialog-url";
+
+const office = new OfficeWorkbook();
+const today = () => localIsoDate(new Date());
+
+const COMMANDS: Readonly<Record<keyof typeof COMMAND_NAMES, () => Promise<Outcome>>> = {
+  dubanCheck: async () => {
+    try {
+      const result = await office.operation(COMMAND_NAMES.dubanCheck, (s) => runCheck(s, today()));
+      return checkOutcome(result.issues, result.rows);
+    } catch (e) {
+      return failure(OUTCOMES.failed.check, e);
+    }
+  },
+  dubanNumber: async () => {
+    try {
+      const { assigned, clashes } = await office.operation(NUMBERING_OPERATION, (s) => numberCoauthored(s, today()));
+      return numberOutcome(assigned, clashes);
+    } catch (e) {
+      return failure(OUTCOMES.failed.number, e);
+    }
+  },
+  dubanRefresh: async () => {
+    try {
+      const { result, warnings } = await office.operation(REFRESH_OPERATION, async (s) => ({
+        result: await runRefresh(s, s, today()),
+        warnings: s.warnings,
+      }));
+      return refreshOutcome(result, warnings);
+    } catch (e) {
+      return failure(OUTCOMES.failed.refresh, e);
+    }
+  },
+};
+
+/** Shows an outcome in a dialog; resolves when the person closes it (or at once if Office cannot show one). */
+function showOutcome(outcome: Outcome): Promise<void> {
+  return new Promise((resolve) => {
+    try {
+      Office.context.ui.displayDialogAsync(dialogUrl(window.location.href, outcome), { height: 45, width: 30 }, (r) => {
+        if (r.status !== Office.AsyncResultStatus.Succeeded) return resolve();
+        const dialog = r.value;
+        const close = () => {
+          dialog.close();
+          resolve();
+        };
+        dialog.addEventHandler(Office.EventType.DialogMessageReceived, close);
+        dialog.addEventHandler(Office.EventType.DialogEventReceived, () => resolve());
+      });
+    } catch {
+      resolve();
+    }
+  });
+}
+
+function command(run: () => Promise<Outcome>) {
+  return async (event: Office.AddinCommands.Event) => {
+    await showOutcome(await run());
+    event.completed();
+  };
+}
+
 Office.onReady(() => {
-  // No ExecuteFunction buttons yet: numbering and refresh arrive with the Office adapter.
+  for (const name of Object.keys(COMMANDS) as (keyof typeof COMMANDS)[]) {
+    const fn = command(COMMANDS[name]);
+    // Office.actions.associate where the host has it; a global function for older hosts.
+    (window as unknown as Record<string, unknown>)[name] = fn;
+    if (Office.actions?.associate) Office.actions.associate(name, fn);
+  }
 });

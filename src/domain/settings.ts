@@ -270,8 +270,14 @@ const DATE_PROBLEM_CODES: Readonly<Record<DateProblem, RuleCode>> = {
   fictitious: "date-fictitious",
 };
 
-/** The header row (first 10 rows) of the 工作日历 sheet: the first row with a 日期 cell. */
-function findCalendarHeader(grid: SheetGrid): { row: number; columns: Partial<Record<CalendarColumn, number>> } | null {
+/**
+ * The header row (first 10 rows) of the 工作日历 sheet: the first row with a 日期 cell, and the
+ * column of each header found there.
+ * @example findCalendarHeader(grid) // { row: 1, columns: { date: 1, working: 2, kind: 3, origin: 4, note: 5 } }
+ */
+export function findCalendarHeader(
+  grid: SheetGrid,
+): { row: number; columns: Partial<Record<CalendarColumn, number>> } | null {
   const byHeader = new Map(
     (Object.keys(CALENDAR_COLUMNS) as CalendarColumn[]).map((k) => [CALENDAR_COLUMNS[k] as string, k]),
   );

@@ -1,5 +1,11 @@
+/**
+ * The task pane: a header, then — inside Excel — the pane on the open workbook; outside Excel,
+ * the standalone page (pick or drop an .xlsx, then the same pane on it).
+ */
+import { useState } from "react";
 import {
   Body1,
+  Button,
   Caption1,
   MessageBar,
   MessageBarBody,
@@ -9,36 +15,74 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import type { HostInfo } from "./host-info";
-import type { PaneActions } from "./pane-actions";
-import { Workbench } from "./Workbench";
+import { Pane } from "./Pane";
+import type { PaneServices } from "./services";
+import { StandaloneStart } from "./StandaloneStart";
 import { STRINGS } from "./strings";
 
 const useStyles = makeStyles({
   root: {
     display: "flex",
     flexDirection: "column",
-    gap: "12px",
-    padding: "16px",
+    gap: "10px",
+    padding: "12px",
     minHeight: "100vh",
     boxSizing: "border-box",
+    maxWidth: "720px",
   },
   header: {
     display: "flex",
     flexDirection: "column",
-    gap: "4px",
+    gap: "2px",
     borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
-    paddingBottom: "12px",
+    paddingBottom: "8px",
   },
 });
 
 export interface AppProps {
   readonly host: HostInfo | null;
-  /** What the pane can do in this workbook (inside Excel). */
-  readonly actions?: PaneActions;
+  /** The services on the open workbook (inside Excel). */
+  readonly services?: PaneServices;
+  /** Opens a picked file on the standalone page. */
+  readonly openFile?: (bytes: Uint8Array, name: string) => Promise<PaneServices>;
 }
 
-/** The task pane: a header, the mode the pane runs in, and inside Excel the workbench. */
-export function App({ host, actions }: AppProps) {
+function Standalone({
+  host,
+  openFile,
+}: {
+  readonly host: Extract<HostInfo, { mode: "standalone" }>;
+  readonly openFile?: AppProps["openFile"];
+}) {
+  const [services, setServices] = useState<PaneServices | null>(null);
+  if (services) {
+    return (
+      <Pane
+        key={services.source}
+        services={services}
+        extra={
+          <Button size="small" appearance="subtle" onClick={() => setServices(null)}>
+            {STRINGS.openAnother}
+          </Button>
+        }
+      />
+    );
+  }
+  return (
+    <>
+      <MessageBar intent="info" data-testid="standalone" layout="multiline">
+        <MessageBarBody>
+          <MessageBarTitle>{STRINGS.standaloneTitle}</MessageBarTitle>
+          {STRINGS.standalone[host.reason]}
+          {host.host ? STRINGS.hostLabel(host.host) : ""}
+        </MessageBarBody>
+      </MessageBar>
+      {openFile && <StandaloneStart onOpen={async (bytes, name) => setServices(await openFile(bytes, name))} />}
+    </>
+  );
+}
+
+export function App({ host, services, openFile }: AppProps) {
   const styles = useStyles();
   return (
     <main className={styles.root}>
@@ -47,25 +91,8 @@ export function App({ host, actions }: AppProps) {
         <Caption1>{STRINGS.appSubtitle}</Caption1>
       </header>
       {host === null && <Body1 role="status">{STRINGS.loading}</Body1>}
-      {host?.mode === "excel" && (
-        <MessageBar intent="success">
-          <MessageBarBody>
-            {STRINGS.excelReady}
-            {host.platform ? `（${STRINGS.platformLabel}：${host.platform}）` : ""}
-          </MessageBarBody>
-        </MessageBar>
-      )}
-      {host?.mode === "excel" && actions && <Workbench actions={actions} />}
-      {host?.mode === "standalone" && (
-        <MessageBar intent="warning" data-testid="standalone">
-          <MessageBarBody>
-            <MessageBarTitle>{STRINGS.standaloneTitle}</MessageBarTitle>
-            {STRINGS.standalone[host.reason]}
-            {host.host ? `（${STRINGS.hostLabel}：${host.host}）` : ""}
-            <div>{STRINGS.standaloneHint}</div>
-          </MessageBarBody>
-        </MessageBar>
-      )}
+      {host?.mode === "excel" && services && <Pane services={services} />}
+      {host?.mode === "standalone" && <Standalone host={host} openFile={openFile} />}
     </main>
   );
 }

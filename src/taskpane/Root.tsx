@@ -1,14 +1,14 @@
 import { FluentProvider, webDarkTheme, webLightTheme } from "@fluentui/react-components";
-import { App } from "./App";
-import { isDarkColor, type HostInfo } from "./host-info";
-import type { PaneActions } from "./pane-actions";
+import { App, type AppProps } from "./App";
+import { isDarkColor } from "./host-info";
 
 /** FluentProvider with a theme that follows Office's (dark when Office's body background is dark). */
-export function Root({ host, actions }: { readonly host: HostInfo | null; readonly actions?: PaneActions }) {
+export function Root(props: AppProps) {
+  const host = props.host;
   const dark = host?.mode === "excel" && isDarkColor(host.themeBackground);
   return (
     <FluentProvider theme={dark ? webDarkTheme : webLightTheme}>
-      <App host={host} actions={actions} />
+      <App {...props} />
     </FluentProvider>
   );
 }

@@ -22,13 +22,25 @@ describeWithBrowser("task pane in headless chromium", () => {
     const officeRequests: string[] = [];
     page.on("requestfailed", (r) => officeRequests.push(r.url()));
     await page.goto(`${server.url}/taskpane.html`);
-    await page.getByText("独立模式").waitFor({ timeout: 15_000 });
+    await page.getByText("独立页面").waitFor({ timeout: 15_000 });
     expect(await page.getByRole("heading", { name: "督办台账" }).isVisible()).toBe(true);
     expect(await page.getByTestId("standalone").innerText()).toContain("未能加载 Office JavaScript 库");
     expect(officeRequests.some((u) => u.includes("appsforoffice.microsoft.com"))).toBe(true);
     fs.mkdirSync(path.join(root, "out"), { recursive: true });
     await page.screenshot({ path: path.join(root, "out/taskpane-standalone.png"), fullPage: true });
   }, 60_000);
+
+  it("gives every page a Content-Security-Policy: the app's origin and the Office CDN only, no eval", async () => {
+    for (const name of ["taskpane.html", "commands.html", "dialog.html", "help.html"]) {
+      const html = fs.readFileSync(path.join(root, "dist", name), "utf8");
+      const csp = /<meta http-equiv="?Content-Security-Policy"? content="([^"]+)"/.exec(html)?.[1] ?? "";
+      expect(csp).toContain("default-src 'self'");
+      expect(csp).toContain("script-src 'self' https://appsforoffice.microsoft.com;");
+      expect(csp).toContain("object-src 'none'");
+      expect(csp).not.toContain("unsafe-eval");
+      expect(csp.replace("style-src 'self' 'unsafe-inline'", "")).not.toContain("unsafe-inline");
+    }
+  });
 
   it("serves the ribbon function page and the icons", async () => {
     const page = await browser.context.newPage();

@@ -10,15 +10,19 @@ describe("task pane shell", () => {
     expect(screen.getByRole("status").textContent).toContain("正在连接 Excel");
   });
 
-  it("says standalone mode when office.js did not load", () => {
-    render(<Root host={{ mode: "standalone", reason: "no-office", host: null }} />);
-    expect(screen.getByText("独立模式")).toBeTruthy();
+  it("opens the standalone page when office.js did not load: what happened, and a file to pick", () => {
+    render(
+      <Root host={{ mode: "standalone", reason: "no-office", host: null }} openFile={async () => Promise.reject()} />,
+    );
+    expect(screen.getByText("独立页面")).toBeTruthy();
     expect(screen.getByTestId("standalone").textContent).toContain("未能加载 Office JavaScript 库");
+    expect(screen.getByRole("button", { name: "选择 .xlsx 文件" })).toBeTruthy();
+    expect(screen.getByRole("region", { name: "登记表文件拖放区" })).toBeTruthy();
   });
 
-  it("says it is connected inside Excel", () => {
-    render(<Root host={{ mode: "excel", platform: "OfficeOnline", themeBackground: "#ffffff" }} />);
-    expect(screen.getByText(/已连接 Excel/).textContent).toContain("OfficeOnline");
+  it("names the host when Office opened the page in another application", () => {
+    render(<Root host={{ mode: "standalone", reason: "wrong-host", host: "Word" }} />);
+    expect(screen.getByTestId("standalone").textContent).toContain("（宿主：Word）");
   });
 });
 

@@ -1,6 +1,7 @@
 /**
- * Requirement sets: the manifest asks for ExcelApi 1.8 (Excel 2019 and later, Excel on the
- * web); anything newer is tested at run time with isSetSupported and, when missing, skipped
+ * Requirement sets: the manifest asks for ExcelApi 1.8 (Microsoft 365, retail Excel 2019, Office 2021
+ * and later, Excel on the web — volume-licensed Excel 2019 stops at 1.7; see the manifest's comment);
+ * anything newer is tested at run time with isSetSupported and, when missing, skipped
  * with a Chinese message saying what to do by hand.
  */
 
@@ -100,6 +101,6 @@ export function checkRequirements(checker: RequirementChecker): RequirementRepor
         minimumMet,
         missing,
         blocking:
-          "此版本 Excel 过旧（需要 Excel 2019、Microsoft 365 或 Excel 网页版，ExcelApi 1.8 及以上），督办台账加载项无法运行",
+          "此版本 Excel 过旧（需要 Microsoft 365、Office 2021 或更高版本、零售版 Excel 2019 或 Excel 网页版，ExcelApi 1.8 及以上），督办台账加载项无法运行",
       };
 }

@@ -332,6 +332,12 @@ export class FakeExcel {
   readonly runOptions: unknown[] = [];
   /** Requirement sets the host claims, for Office.context.requirements.isSetSupported. */
   readonly supportedSets = new Map<string, number>([["ExcelApi", 1.8]]);
+  /** The selected range (sheet and A1 address); the first sheet's A1 until something is selected. */
+  selection: { sheet: string; address: string } | null = null;
+  /** The active sheet's name (null: the first sheet). */
+  activeSheet: string | null = null;
+  /** workbook.onSelectionChanged handlers (ExcelApi 1.2). */
+  readonly selectionHandlers: ((args: unknown) => unknown)[] = [];
   /** The request/response limit (Excel on the web: 5 MB). */
   payloadLimit = PAYLOAD_LIMIT;
   /** How an oversize request or response fails: by its own code, or (older Excel on the web) GeneralException. */
@@ -415,6 +421,26 @@ export class FakeExcel {
     const context = new FakeContext(this);
     return batch(context as never);
   };
+
+  /** The person selecting a range (clicking a cell): fires onSelectionChanged like Excel does. */
+  userSelect(sheet: string, address: string): void {
+    this.select(this.sheet(sheet).name, address);
+  }
+
+  /** Selects a range and fires the workbook's onSelectionChanged handlers (when events are on). */
+  select(sheet: string, address: string): void {
+    this.selection = { sheet, address: boxAddress(parseBox(address)) };
+    this.activeSheet = sheet;
+    if (!this.eventsEnabled) return;
+    for (const h of [...this.selectionHandlers]) void h({ type: "SelectionChanged" });
+  }
+
+  /** The selected range, the first sheet's A1 when nothing was selected. */
+  selected(): { sheet: string; address: string } | null {
+    if (this.selection && this.hasSheet(this.selection.sheet)) return this.selection;
+    const first = this.sheets[0];
+    return first ? { sheet: first.name, address: "A1" } : null;
+  }
 
   /** An edit by the person at this computer (typing), firing events like Excel does. */
   userEdit(sheet: string, address: string, values: unknown[][]): void {
@@ -632,10 +658,41 @@ class FakeRuntime extends Proxy {
 class FakeWorkbook extends Proxy {
   readonly worksheets: FakeWorksheetCollection;
   readonly names: FakeNamedItemCollection;
+  /** Workbook.onSelectionChanged (ExcelApi 1.2): the handler is registered at the next sync. */
+  readonly onSelectionChanged: {
+    add: (handler: (args: unknown) => unknown) => { remove: () => void; context: FakeContext };
+  };
   constructor(ctx: FakeContext) {
     super(ctx);
     this.worksheets = new FakeWorksheetCollection(ctx);
     this.names = new FakeNamedItemCollection(ctx);
+    const handlers = ctx.excel.selectionHandlers;
+    this.onSelectionChanged = {
+      add: (handler) => {
+        this.ctx.enqueue({ onSelectionChanged: "add" }, () => handlers.push(handler));
+        return {
+          context: this.ctx,
+          remove: () =>
+            this.ctx.enqueue({ onSelectionChanged: "remove" }, () => {
+              const i = handlers.indexOf(handler);
+              if (i >= 0) handlers.splice(i, 1);
+            }),
+        };
+      },
+    };
+  }
+
+  /** Workbook.getSelectedRange (ExcelApi 1.1). */
+  getSelectedRange(): FakeRange {
+    return new FakeRange(
+      this.ctx,
+      () => {
+        const sel = this.ctx.excel.selected();
+        if (!sel) throw new FakeOfficeError("ItemNotFound", "no selection");
+        return { sheet: this.ctx.excel.sheet(sel.sheet), box: parseBox(sel.address) };
+      },
+      false,
+    );
   }
 }
 
@@ -885,7 +942,7 @@ class FakeWorksheet extends Proxy {
 
   activate(): void {
     this.guardNullable(this.nullable);
-    this.ctx.enqueue({ activate: true }, () => this.target());
+    this.ctx.enqueue({ activate: true }, () => (this.ctx.excel.activeSheet = this.target().name));
   }
 
   getRange(address?: string): FakeRange {
@@ -1251,6 +1308,15 @@ class FakeRange extends Proxy {
       for (const [r, c, cell] of moved) sheet.cells.set(key(r, c), cell);
     });
     return this;
+  }
+
+  /** Range.select (ExcelApi 1.1): selects the range, activating its sheet. */
+  select(): void {
+    this.guard();
+    this.ctx.enqueue({ select: true }, () => {
+      const { sheet, box } = this.target();
+      this.ctx.excel.select(sheet.name, boxAddress(box));
+    });
   }
 
   merge(across = false): void {

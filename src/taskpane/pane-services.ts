@@ -1,0 +1,142 @@
+/**
+ * The pane's services over a workbook port, the same for Excel and the standalone page: each
+ * action runs a use case as one operation of the host (`run`) and turns its result into an
+ * Outcome. What differs by host — numbering while co-authoring, undo, selection, download —
+ * comes from the host. The use cases a person starts by a click (销号/延期/终止, settings and
+ * calendar edits, documents, refresh) load on first use, keeping the pane's first script small.
+ */
+import type { IsoDate } from "../domain/cell";
+import type { DocumentPort } from "../app/documents";
+import { ITEM_OPERATIONS } from "../app/item-actions";
+import { readLedger } from "../app/ledger-snapshot";
+import { SETTINGS_OPERATION } from "../app/settings-edit";
+import { CALENDAR_OPERATION } from "../app/calendar-edit";
+import { AUTO_FIX_CODES, FIX_OPERATION } from "../app/fix";
+import { REFRESH_OPERATION } from "../app/refresh";
+import type { SetupTarget } from "../app/setup-port";
+import {
+  calendarOutcome,
+  documentOutcome,
+  failure,
+  fixOutcome,
+  itemOutcome,
+  numberOutcome,
+  refreshOutcome,
+  settingsOutcome,
+} from "./outcomes";
+import type { FixTarget, Outcome, PaneServices } from "./services";
+import { OPERATIONS, OUTCOMES } from "./strings";
+
+/** What one host (Excel, the standalone page) provides. */
+export interface ServiceHost<P extends DocumentPort> {
+  readonly mode: PaneServices["mode"];
+  readonly source: string;
+  today(): IsoDate;
+  /** Runs a use case as one operation on the workbook, named for the 操作日志. */
+  run<T>(operation: string, fn: (port: P) => Promise<T>): Promise<T>;
+  /** Where a refresh applies its setup plan. */
+  setupTarget(port: P): SetupTarget;
+  /** What the host could not do in the last operation (features it lacks), in Chinese. */
+  warnings(port: P): readonly string[];
+  /** Numbering (the Excel host repairs clashes with co-authors). */
+  number(
+    port: P,
+    today: IsoDate,
+  ): Promise<{ assigned: readonly { row: number; number: string }[]; clashes?: readonly { message: string }[] }>;
+  undo(): Promise<Outcome>;
+  /** The fix use case (issue 9's runFix), when the build has it. */
+  readonly fix:
+    | ((
+        port: P,
+        today: IsoDate,
+        only?: readonly FixTarget[],
+      ) => Promise<{ fixed: readonly { row: number; column: string; from: string; to: string }[] }>)
+    | null;
+  readonly select: PaneServices["select"];
+  readonly followSelection: PaneServices["followSelection"];
+  readonly watch: PaneServices["watch"];
+  readonly download: PaneServices["download"];
+}
+
+/** Runs an action, turning any failure into an error outcome with its title. */
+async function attempt(title: string, action: () => Promise<Outcome>): Promise<Outcome> {
+  try {
+    return await action();
+  } catch (error) {
+    return failure(title, error);
+  }
+}
+
+/**
+ * The PaneServices of a host.
+ * @example const services = createPaneServices(excelHost(new OfficeWorkbook()))
+ */
+export function createPaneServices<P extends DocumentPort>(host: ServiceHost<P>): PaneServices {
+  const fix = host.fix;
+  return {
+    mode: host.mode,
+    source: host.source,
+    today: () => host.today(),
+    load: () => host.run(OPERATIONS.read, (port) => readLedger(port, host.today())),
+    select: host.select,
+    followSelection: host.followSelection,
+    watch: host.watch,
+    download: host.download,
+    number: () =>
+      attempt(OUTCOMES.failed.number, async () => {
+        const result = await host.run(OPERATIONS.number, (port) => host.number(port, host.today()));
+        return numberOutcome(result.assigned, result.clashes);
+      }),
+    refresh: () =>
+      attempt(OUTCOMES.failed.refresh, async () => {
+        const { runRefresh } = await import(/* webpackChunkName: "setup" */ "../app/refresh.js");
+        const { result, warnings } = await host.run(REFRESH_OPERATION, async (port) => ({
+          result: await runRefresh(port, host.setupTarget(port), host.today()),
+          warnings: host.warnings(port),
+        }));
+        return refreshOutcome(result, warnings);
+      }),
+    undo: () => host.undo(),
+    autoFixCodes: AUTO_FIX_CODES,
+    fix: fix
+      ? (only) =>
+          attempt(OUTCOMES.failed.fix, async () => {
+            const result = await host.run(FIX_OPERATION, (port) => fix(port, host.today(), only));
+            return fixOutcome(result.fixed);
+          })
+      : null,
+    itemAction: (action) =>
+      attempt(OUTCOMES.failed.item(ITEM_OPERATIONS[action.kind]), async () => {
+        const { applyItemAction } = await import(/* webpackChunkName: "edits" */ "../app/item-actions.js");
+        return itemOutcome(
+          await host.run(ITEM_OPERATIONS[action.kind], (port) => applyItemAction(port, action, host.today())),
+        );
+      }),
+    document: (kind, number) => {
+      const name = OUTCOMES.documentNames[kind];
+      if (number.trim() === "") return Promise.resolve({ tone: "warning", title: OUTCOMES.needNumber, lines: [] });
+      return attempt(OUTCOMES.failed.document(name), async () => {
+        const { generateDocument } = await import(/* webpackChunkName: "documents" */ "../app/documents.js");
+        const result = await host.run(OPERATIONS.document(name), (port) =>
+          generateDocument(port, kind, { number: number.trim(), today: host.today() }),
+        );
+        return documentOutcome(kind, result);
+      });
+    },
+    saveSettings: (edit) =>
+      attempt(OUTCOMES.failed.settings, async () => {
+        const { saveSettings } = await import(/* webpackChunkName: "edits" */ "../app/settings-edit.js");
+        return settingsOutcome(await host.run(SETTINGS_OPERATION, (port) => saveSettings(port, edit)));
+      }),
+    setCalendar: (change) =>
+      attempt(OUTCOMES.failed.calendar, async () => {
+        const { setCalendarOverride } = await import(/* webpackChunkName: "edits" */ "../app/calendar-edit.js");
+        return calendarOutcome(await host.run(CALENDAR_OPERATION, (port) => setCalendarOverride(port, change)));
+      }),
+    clearCalendar: (date) =>
+      attempt(OUTCOMES.failed.calendar, async () => {
+        const { clearCalendarOverride } = await import(/* webpackChunkName: "edits" */ "../app/calendar-edit.js");
+        return calendarOutcome(await host.run(CALENDAR_OPERATION, (port) => clearCalendarOverride(port, date)));
+      }),
+  };
+}
