@@ -68,7 +68,13 @@ function child(mode, file, out, cliMain) {
       start = process.hrtime.bigint();
       cpu = process.cpuUsage();
       const { main } = require(cliMain);
-      const io = { out: () => undefined, err: (t) => process.stderr.write(`${t}\n`), isTTY: false, today: BENCH_TODAY, cwd: path.dirname(file) };
+      const io = {
+        out: () => undefined,
+        err: (t) => process.stderr.write(`${t}\n`),
+        isTTY: false,
+        today: BENCH_TODAY,
+        cwd: path.dirname(file),
+      };
       const argv = {
         check: ["check", file, "--json"],
         status: ["status", file, "--json"],
@@ -129,7 +135,9 @@ function measureCommands(file, dir, runs) {
   for (const mode of MODES) {
     const failed = samples[mode].find((x) => x.error);
     const of = (key) => median(samples[mode].map((x) => x[key]));
-    result[mode] = failed ? { error: failed.error } : { ms: of("ms"), cpuMs: of("cpuMs"), requireMs: of("requireMs"), rssMB: of("rssMB") };
+    result[mode] = failed
+      ? { error: failed.error }
+      : { ms: of("ms"), cpuMs: of("cpuMs"), requireMs: of("requireMs"), rssMB: of("rssMB") };
   }
   return { result, refreshed: result.refresh.error ? null : outs.refresh };
 }
@@ -162,7 +170,13 @@ function officeInput(rows) {
       }),
     ),
   );
-  return { sheet: "督办事项登记表", rows: cells, dateCells, today: BENCH_TODAY, noticeNumber: items.find((r) => r[1])[1] };
+  return {
+    sheet: "督办事项登记表",
+    rows: cells,
+    dateCells,
+    today: BENCH_TODAY,
+    noticeNumber: items.find((r) => r[1])[1],
+  };
 }
 
 async function officeLines(rows, goals) {
@@ -187,7 +201,10 @@ async function officeLines(rows, goals) {
   const limit = 5 * 1024 * 1024;
   const under = figures[req].largestRequestBytes < limit && figures[res].largestResponseBytes < limit;
   if (rows === 10000) {
-    goals.push([`office ≤ 3 syncs per operation at ${rows} rows`, OFFICE_OPERATIONS.every((op) => figures[op].syncs <= 3)]);
+    goals.push([
+      `office ≤ 3 syncs per operation at ${rows} rows`,
+      OFFICE_OPERATIONS.every((op) => figures[op].syncs <= 3),
+    ]);
   }
   goals.push([`office every request and response < 5 MB at ${rows} rows`, under]);
 }
@@ -250,7 +267,10 @@ function paneLines(skipBuild) {
   }
   const { files, raw, gzip } = paneInitialScripts(html);
   const note = stale() ? "; STALE: dist/ is older than src/, run npm run build" : "";
-  line("pane initial script gzipped", `${gzip} bytes (${(gzip / 1024).toFixed(0)} KB; ${raw} bytes raw; ${files.join(", ")}${note})`);
+  line(
+    "pane initial script gzipped",
+    `${gzip} bytes (${(gzip / 1024).toFixed(0)} KB; ${raw} bytes raw; ${files.join(", ")}${note})`,
+  );
   line("pane initial script built", fs.statSync(html).mtime.toISOString());
 }
 
@@ -286,15 +306,25 @@ async function sizeLines(rows, dir, runs, makeRegistry, goals) {
       `time_ms=${r.ms.toFixed(0)} time_ratio=${t.toFixed(2)} cpu_ms=${r.cpuMs.toFixed(0)} cpu_ratio=${c.toFixed(2)} ` +
         `peak_mb=${r.rssMB.toFixed(0)} memory_ratio=${m.toFixed(2)}`,
     );
-    goals.push([goal, timed(t <= maxTime && m <= maxMemory), `time ${t.toFixed(2)}×, cpu ${c.toFixed(2)}×, memory ${m.toFixed(2)}×`]);
+    goals.push([
+      goal,
+      timed(t <= maxTime && m <= maxMemory),
+      `time ${t.toFixed(2)}×, cpu ${c.toFixed(2)}×, memory ${m.toFixed(2)}×`,
+    ]);
   }
-  const size = refreshed ? `${fs.statSync(refreshed).size} bytes (${mb(fs.statSync(refreshed).size)} MB)` : "none (refresh failed)";
+  const size = refreshed
+    ? `${fs.statSync(refreshed).size} bytes (${mb(fs.statSync(refreshed).size)} MB)`
+    : "none (refresh failed)";
   line(`refreshed file at ${rows} rows`, size);
 }
 
 async function main() {
-  const sizes = option("sizes", SMOKE ? "200" : "1000,10000,50000").split(",").map(Number);
-  const officeSizes = option("office-sizes", SMOKE ? "200" : "10000,50000").split(",").map(Number);
+  const sizes = option("sizes", SMOKE ? "200" : "1000,10000,50000")
+    .split(",")
+    .map(Number);
+  const officeSizes = option("office-sizes", SMOKE ? "200" : "10000,50000")
+    .split(",")
+    .map(Number);
   // Short processes are the noisiest on a shared machine: 5 runs up to 10,000 rows, 3 above.
   const runsFor = (rows) => Number(option("runs", SMOKE ? "1" : rows <= 10000 ? "5" : "3"));
   const skip = new Set([...option("skip", "").split(","), ...(SMOKE ? ["build"] : [])]);
@@ -304,10 +334,25 @@ async function main() {
   }
   const started = process.hrtime.bigint();
   const cpu = os.cpus()[0]?.model ?? "unknown CPU";
-  line("machine", `${os.cpus().length} cores (${cpu}), ${Math.round(os.totalmem() / 1073741824)} GB, ${os.platform()} ${os.release()}, node ${process.version}`);
-  line("load average at start", os.loadavg().map((l) => l.toFixed(2)).join(" "));
-  line("method", `medians of ${runsFor(1000)} runs (${runsFor(50000)} above 10,000 rows), each in a fresh process, commands interleaved`);
-  line("command line measured", FROM_SOURCE ? "src/ transpiled on require (--from-source: figures not comparable)" : "lib/ (compiled)");
+  line(
+    "machine",
+    `${os.cpus().length} cores (${cpu}), ${Math.round(os.totalmem() / 1073741824)} GB, ${os.platform()} ${os.release()}, node ${process.version}`,
+  );
+  line(
+    "load average at start",
+    os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(" "),
+  );
+  line(
+    "method",
+    `medians of ${runsFor(1000)} runs (${runsFor(50000)} above 10,000 rows), each in a fresh process, commands interleaved`,
+  );
+  line(
+    "command line measured",
+    FROM_SOURCE ? "src/ transpiled on require (--from-source: figures not comparable)" : "lib/ (compiled)",
+  );
   const goals = [];
   const node = cliWallTime(null, runsFor(0), 0);
   const help = cliWallTime(["--help"], runsFor(0), 0);
@@ -333,7 +378,13 @@ async function main() {
     if (!keep) fs.rmSync(dir, { recursive: true, force: true });
   }
   if (!skip.has("office")) for (const rows of officeSizes) await officeLines(rows, goals);
-  line("load average at end", os.loadavg().map((l) => l.toFixed(2)).join(" "));
+  line(
+    "load average at end",
+    os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(" "),
+  );
   line("bench wall time", `${(Number(process.hrtime.bigint() - started) / 1e9).toFixed(0)} s`);
   const verdict = (met) => (met === null ? "not judged (--from-source)" : met ? "met" : "MISSED");
   for (const [goal, met, detail] of goals) line(`goal ${goal}`, `${verdict(met)}${detail ? ` (${detail})` : ""}`);

@@ -16,7 +16,10 @@ describe("npm run bench (smoke mode)", () => {
   let stderr = "";
 
   beforeAll(() => {
-    const r = spawnSync(process.execPath, [path.join(ROOT, "scripts/bench.js"), "--smoke"], { cwd: ROOT, encoding: "utf8" });
+    const r = spawnSync(process.execPath, [path.join(ROOT, "scripts/bench.js"), "--smoke"], {
+      cwd: ROOT,
+      encoding: "utf8",
+    });
     status = r.status;
     stderr = r.stderr;
     lines = r.stdout.trim().split("\n");
@@ -40,21 +43,31 @@ describe("npm run bench (smoke mode)", () => {
   });
 
   it("prints the command line's start-up next to node's own", () => {
-    for (const name of ["node start-up alone (node -e 0) wall time", "duban --help wall time", "duban argument error (check without a file) wall time"]) {
+    for (const name of [
+      "node start-up alone (node -e 0) wall time",
+      "duban --help wall time",
+      "duban argument error (check without a file) wall time",
+    ]) {
       expect(value(name)).toMatch(/^\d+ ms$/);
     }
   });
 
   it("prints the pane's initial script, or says that dist/ is not built", () => {
-    expect(value("pane initial script gzipped")).toMatch(/^(\d+ bytes \(\d+ KB; \d+ bytes raw; .+\.js.*\)|missing \(.+\))$/);
+    expect(value("pane initial script gzipped")).toMatch(
+      /^(\d+ bytes \(\d+ KB; \d+ bytes raw; .+\.js.*\)|missing \(.+\))$/,
+    );
   });
 
   it("prints the bare load and each command's time, memory and ratios", () => {
     expect(value("registry at 200 rows")).toMatch(/^\d+ bytes/);
-    expect(value("bare ExcelJS load at 200 rows")).toMatch(/^time_ms=\d+ cpu_ms=\d+ peak_mb=\d+ require_exceljs_ms=\d+ \(not counted\)$/);
+    expect(value("bare ExcelJS load at 200 rows")).toMatch(
+      /^time_ms=\d+ cpu_ms=\d+ peak_mb=\d+ require_exceljs_ms=\d+ \(not counted\)$/,
+    );
     for (const mode of ["check", "status", "number", "refresh"]) {
       expect(value(`${mode} at 200 rows`)).toMatch(
-        new RegExp(`^time_ms=\\d+ time_ratio=${number} cpu_ms=\\d+ cpu_ratio=${number} peak_mb=\\d+ memory_ratio=${number}$`),
+        new RegExp(
+          `^time_ms=\\d+ time_ratio=${number} cpu_ms=\\d+ cpu_ratio=${number} peak_mb=\\d+ memory_ratio=${number}$`,
+        ),
       );
     }
     const refreshed = Number(/^(\d+) bytes/.exec(value("refreshed file at 200 rows"))?.[1]);
@@ -80,7 +93,8 @@ describe("npm run bench (smoke mode)", () => {
         "goal office every request and response < 5 MB at 200 rows",
       ]),
     );
-    for (const l of goals.filter((g) => /time|--help|argument/.test(g.split(":")[0]))) expect(l).toContain(": not judged (--from-source)");
+    for (const l of goals.filter((g) => /time|--help|argument/.test(g.split(":")[0])))
+      expect(l).toContain(": not judged (--from-source)");
     expect(value("goal office every request and response < 5 MB at 200 rows")).toBe("met");
     expect(lines.filter((l) => /failed/.test(l))).toEqual([]);
     expect(value("bench wall time")).toMatch(/^\d+ s$/);
