@@ -6,13 +6,14 @@
 #   scripts/render-documents.sh FILE.xlsx [OUTDIR] [SHEET...]
 #
 # Without SHEET names, every sheet whose name starts with 通知单, 书面报告, 催办提示单 or
-# 督办分析报告 is printed. For each sheet S it writes OUTDIR/S.xlsx (the sheet alone; a workbook
-# of one sheet is copied as it is, charts kept), S.pdf, S.txt, S.info and S-1.png, S-2.png …
+# 督办分析报告 is printed. For each sheet S it writes OUTDIR/S.xlsx (the sheet alone, split off by
+# the package writer of lib/ so charts stay — by ExcelJS, dropping them, when lib/ is not built —;
+# a workbook of one sheet is copied as it is), S.pdf, S.txt, S.info and S-1.png, S-2.png …
 # (OUTDIR defaults to out/documents). Exit 2 when a tool is missing.
 set -euo pipefail
 
 if [[ $# -lt 1 || "$1" == "-h" || "$1" == "--help" ]]; then
-  sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'
+  sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'
   exit 2
 fi
 
@@ -38,10 +39,19 @@ OUTDIR=$(cd "$OUTDIR" && pwd)
 # 1. One workbook per document sheet (the other sheets removed), so each prints alone.
 #    Prints the names of the files written, one per line.
 mapfile -t BOOKS < <(
-  NODE_PATH="$ROOT/node_modules" node - "$FILE" "$OUTDIR" "$@" <<'JS'
+  NODE_PATH="$ROOT/node_modules" node - "$ROOT" "$FILE" "$OUTDIR" "$@" <<'JS'
 const ExcelJS = require("exceljs");
+const fs = require("fs");
 const path = require("path");
-const [file, outdir, ...wanted] = process.argv.slice(2);
+const [root, file, outdir, ...wanted] = process.argv.slice(2);
+// The package writer (the compiled command line, lib/) removes the other sheets keeping
+// everything else as it is; without lib/, ExcelJS does, dropping what it does not model.
+let XlsxWorkbook = null;
+try {
+  ({ XlsxWorkbook } = require(path.join(root, "lib/adapters/xlsx/xlsx-workbook.js")));
+} catch {
+  console.error("未找到 lib/（npx tsc -p tsconfig.cli.json 生成）：拆分工作表时图表等内容会丢失");
+}
 const DOCUMENT = /^(通知单|书面报告|催办提示单|督办分析报告)/;
 (async () => {
   const probe = new ExcelJS.Workbook();
@@ -54,6 +64,13 @@ const DOCUMENT = /^(通知单|书面报告|催办提示单|督办分析报告)/;
     // would drop what ExcelJS does not model (a chart, for one).
     if (probe.worksheets.length === 1) {
       require("fs").copyFileSync(file, out);
+      console.log(out);
+      continue;
+    }
+    if (XlsxWorkbook) {
+      const book = await XlsxWorkbook.load(file);
+      for (const other of await book.sheetNames()) if (other !== name) await book.deleteSheet(other);
+      fs.writeFileSync(out, await book.toBuffer());
       console.log(out);
       continue;
     }

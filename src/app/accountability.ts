@@ -50,7 +50,14 @@ function suggestionsOf(ledger: LoadedLedger, today: IsoDate): Suggestion[] {
  * @example await runAccountability(port, "2021-06-01") // { suggestions: [{ measure: "约谈", number: "〔2021〕3号", … }], … }
  */
 export async function runAccountability(port: WorkbookPort, today: IsoDate): Promise<AccountabilityResult> {
-  const ledger = await loadLedger(port, today);
+  return accountabilityOf(await loadLedger(port, today), today);
+}
+
+/**
+ * What the policy calls for on `today` over a ledger already read.
+ * @example accountabilityOf(await loadLedger(port, "2021-06-01"), "2021-06-01").suggestions.length // 3
+ */
+export function accountabilityOf(ledger: LoadedLedger, today: IsoDate): AccountabilityResult {
   const records = ledger.accountability?.log.entries ?? [];
   const { ineligible, issues } = ineligibleUnits(records, ledger.allItems);
   return {

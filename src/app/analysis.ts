@@ -13,7 +13,7 @@ import { ineligibleUnits, type Ineligibility } from "../domain/accountability/el
 import { findSheetName, uniqueSheetName } from "../domain/documents/sheet-name";
 import type { SheetLayout } from "../domain/layout/types";
 import type { DocumentPort } from "./documents";
-import { loadLedger } from "./ledger";
+import { loadLedger, type LoadedLedger } from "./ledger";
 import type { WorkbookPort } from "./port";
 
 export interface AnalysisResult {
@@ -25,7 +25,7 @@ export interface AnalysisResult {
   /** Problems of the 问责记录 rows (the figures may be short of them). */
   readonly issues: readonly Issue[];
   readonly settings: Settings;
-  /** The registry sheet, and the archive sheets whose items were counted. */
+  /** The ledger sheets, then the archive sheets, whose items were counted. */
   readonly sheets: readonly string[];
 }
 
@@ -38,7 +38,18 @@ export async function runAnalysis(
   port: WorkbookPort,
   request: { readonly period: Period; readonly today: IsoDate },
 ): Promise<AnalysisResult> {
-  const ledger = await loadLedger(port, request.today);
+  return analysisOf(await loadLedger(port, request.today), request);
+}
+
+/**
+ * The figures of a period over a ledger already read (the pane's 报告 view reads once for the
+ * analysis and the accountability suggestions).
+ * @example analysisOf(await loadLedger(port, today), { period, today }).figures.total.items // 12
+ */
+export function analysisOf(
+  ledger: LoadedLedger,
+  request: { readonly period: Period; readonly today: IsoDate },
+): AnalysisResult {
   const records = ledger.accountability?.log.entries ?? [];
   const figures = ledgerFigures({
     items: ledger.allItems,
@@ -59,7 +70,7 @@ export async function runAnalysis(
     ineligible: ineligible.filter((u) => years.has(u.year)),
     issues: [...(ledger.accountability?.log.issues ?? []), ...issues],
     settings: ledger.settings,
-    sheets: [ledger.layout.sheetName, ...ledger.archives.map((a) => a.sheet)],
+    sheets: [...ledger.ledgers.map((l) => l.layout.sheetName), ...ledger.archives.map((a) => a.sheet)],
   };
 }
 

@@ -7,7 +7,7 @@
  * second check passes; in the add-in the writes are in the 操作日志, so 撤销上次操作 takes them
  * back.
  */
-import type { IsoDate } from "../domain/cell";
+import type { IsoDate, SheetGrid } from "../domain/cell";
 import { printedNumber } from "../domain/documents/common";
 import { planArchive, type ArchivePlan, type ArchiveRefusalCode } from "../domain/archive/plan";
 import { applyWrites, verifyArchive } from "../domain/archive/verify";
@@ -44,9 +44,17 @@ export interface ArchiveResult {
   readonly plan: ArchivePlan | null;
 }
 
+/** The archive sheet as it will read after the writes (without merges when the ledgers' are unknown). */
+function archiveGrid(plan: ArchivePlan): SheetGrid {
+  const grid = applyWrites({ name: plan.sheetName, rows: [] }, plan.archiveWrites, plan.layout);
+  return plan.mergesKnown ? grid : { name: grid.name, rows: grid.rows };
+}
+
 /**
- * Archives year Y: closed and terminated items issued in Y move to `Y年归档`. Refuses a year
- * already archived, a year still to come, and a move that would split a merged cell; stops
+ * Archives year Y: closed and terminated items issued in Y move from every ledger sheet to
+ * `Y年归档` (an item over several rows whole). Refuses a year already archived, a year still to
+ * come, a move that would split a merged cell, and items of the year on ledger sheets whose
+ * columns differ; stops
  * before writing when the plan fails its check, and reports when the read-back fails it.
  * @example await runArchive(port, { year: 2021, today: "2022-01-10" }) // { sheet: "2021年归档", archived: 9, kept: 4, … }
  */
@@ -55,15 +63,14 @@ export async function runArchive(
   request: { readonly year: number; readonly today: IsoDate },
 ): Promise<ArchiveResult> {
   const ledger = await loadLedger(port, request.today);
-  const registry = ledger.grids.find((g) => g.name === ledger.layout.sheetName) ?? {
-    name: ledger.layout.sheetName,
-    rows: [],
-  };
+  const ledgers = ledger.ledgers.map((l) => ({
+    layout: l.layout,
+    grid: ledger.grids.find((g) => g.name === l.layout.sheetName) ?? { name: l.layout.sheetName, rows: [] },
+  }));
   const planned = planArchive({
     year: request.year,
     today: request.today,
-    registry,
-    layout: ledger.layout,
+    ledgers,
     items: ledger.items,
     sheetNames: ledger.sheetNames,
   });
@@ -90,9 +97,8 @@ export async function runArchive(
     ledger.items,
     plan,
     {
-      registry: applyWrites(registry, plan.clearWrites),
-      layout: ledger.layout,
-      archive: applyWrites({ name: plan.sheetName, rows: [] }, plan.archiveWrites, plan.layout),
+      ledgers: ledgers.map((l) => ({ ...l, grid: applyWrites(l.grid, plan.clearWrites) })),
+      archive: archiveGrid(plan),
     },
     logNumbers,
   );
@@ -102,13 +108,12 @@ export async function runArchive(
 
   await port.writeLayout(plan.layout, "add");
   await port.writeCells([...plan.archiveWrites, ...plan.clearWrites]);
-  const back = await port.readSheets([ledger.layout.sheetName, plan.sheetName]);
+  const back = await port.readSheets([...plan.sources, plan.sheetName]);
   const problems = verifyArchive(
     ledger.items,
     plan,
     {
-      registry: back.find((g) => g.name === ledger.layout.sheetName) ?? { name: ledger.layout.sheetName, rows: [] },
-      layout: ledger.layout,
+      ledgers: ledgers.map((l) => ({ ...l, grid: back.find((g) => g.name === l.layout.sheetName) ?? l.grid })),
       archive: back.find((g) => g.name === plan.sheetName),
     },
     logNumbers,

@@ -40,6 +40,16 @@ const NAMED: Acceptance = (s) => s.columns.content !== undefined && s.known >= M
 /** Words in a sheet name that mark an archive of finished years, not a ledger in use. */
 const ARCHIVE_NAME = /归档|存档/u;
 
+/**
+ * True when a sheet's name marks it as an archive (归档, 存档): never a ledger in use, read as
+ * an archive instead (its items counted, its numbers taken).
+ * @example isArchiveName("2020年已归档") // true
+ * @example isArchiveName("2021年") // false
+ */
+export function isArchiveName(name: string): boolean {
+  return ARCHIVE_NAME.test(name);
+}
+
 /** The layout of a sheet's header band, or null when no band is acceptable. */
 function findHeader(grid: SheetGrid, accept: Acceptance): RegistryLayout | null {
   const band = findHeaderBand(grid, accept);
@@ -68,7 +78,7 @@ export function locateRegistries(grids: readonly SheetGrid[]): RegistryLayout[] 
   const first = named ? findHeader(named, NAMED) : null;
   if (first) layouts.push(first);
   for (const grid of grids) {
-    if (grid === named || ARCHIVE_NAME.test(grid.name)) continue;
+    if (grid === named || isArchiveName(grid.name)) continue;
     const layout = findHeader(grid, STRICT);
     if (layout) layouts.push(layout);
   }

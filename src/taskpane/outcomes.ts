@@ -48,6 +48,8 @@ const EXPLAINED_ERRORS: ReadonlySet<string> = new Set([
   "XlsxLoadError",
   "MergedCellWriteError",
   "MissingSheetError",
+  "AccountabilityError",
+  "ArchiveError",
 ]);
 
 /**

@@ -24,8 +24,9 @@ import {
   refreshOutcome,
   settingsOutcome,
 } from "./outcomes";
+import { analysisSheetOutcome, recordOutcome } from "./report-outcomes";
 import type { FixTarget, Outcome, PaneServices } from "./services";
-import { OPERATIONS, OUTCOMES } from "./strings";
+import { OPERATIONS, OUTCOMES, REPORT_OUTCOMES } from "./strings";
 
 /** What one host (Excel, the standalone page) provides. */
 export interface ServiceHost<P extends DocumentPort> {
@@ -137,6 +138,30 @@ export function createPaneServices<P extends DocumentPort>(host: ServiceHost<P>)
       attempt(OUTCOMES.failed.calendar, async () => {
         const { clearCalendarOverride } = await import(/* webpackChunkName: "edits" */ "../app/calendar-edit.js");
         return calendarOutcome(await host.run(CALENDAR_OPERATION, (port) => clearCalendarOverride(port, date)));
+      }),
+    review: async (period) => {
+      const { reviewLedger } = await import(/* webpackChunkName: "report" */ "../app/ledger-review.js");
+      return host.run(OPERATIONS.read, (port) => reviewLedger(port, { period, today: host.today() }));
+    },
+    recordMeasure: (choice) =>
+      attempt(REPORT_OUTCOMES.failedRecord, async () => {
+        const { recordMeasures } = await import(/* webpackChunkName: "report" */ "../app/accountability.js");
+        const request = {
+          today: host.today(),
+          numbers: [choice.number],
+          measure: choice.measure,
+          handler: choice.handler,
+        };
+        return recordOutcome(await host.run(OPERATIONS.recordMeasure, (port) => recordMeasures(port, request)));
+      }),
+    writeAnalysis: (period) =>
+      attempt(REPORT_OUTCOMES.failedAnalysis, async () => {
+        const { runAnalysis, writeAnalysisSheet } = await import(/* webpackChunkName: "report" */ "../app/analysis.js");
+        const { written, warnings } = await host.run(OPERATIONS.analysisSheet, async (port) => {
+          const result = await runAnalysis(port, { period, today: host.today() });
+          return { written: await writeAnalysisSheet(port, result), warnings: host.warnings(port) };
+        });
+        return analysisSheetOutcome(written.sheetName, period, warnings);
       }),
   };
 }

@@ -9,6 +9,9 @@ import type { ItemAction } from "../app/item-actions";
 import type { SettingsEdit } from "../app/settings-edit";
 import type { CalendarChange } from "../app/calendar-edit";
 import type { LiveSummary } from "./live-summary";
+import type { Period } from "../domain/analysis/period";
+import type { Measure } from "../domain/accountability/log";
+import type { LedgerReview } from "../app/ledger-review";
 
 export type OutcomeTone = "success" | "warning" | "error" | "info";
 
@@ -40,6 +43,15 @@ export interface FixTarget {
 
 export type DocumentKindChoice = "notice" | "report" | "remind";
 
+/** A measure a person confirmed in the 报告 view. */
+export interface MeasureChoice {
+  /** The item's number (its correct form, as the suggestion gives it). */
+  readonly number: string;
+  readonly measure: Measure;
+  /** 经办人 ("" when not given). */
+  readonly handler: string;
+}
+
 export interface PaneServices {
   readonly mode: "excel" | "standalone";
   /** What the pane works on: the file name, or "Excel". */
@@ -69,6 +81,12 @@ export interface PaneServices {
   saveSettings(edit: SettingsEdit): Promise<Outcome>;
   setCalendar(change: CalendarChange): Promise<Outcome>;
   clearCalendar(date: IsoDate): Promise<Outcome>;
+  /** The 报告 view: the analysis of a period and today's accountability suggestions (reads only). */
+  review(period: Period): Promise<LedgerReview>;
+  /** Records a confirmed measure in 问责记录 (logged, undoable). */
+  recordMeasure(choice: MeasureChoice): Promise<Outcome>;
+  /** Draws the 督办分析报告 sheet of a period (logged, undoable). */
+  writeAnalysis(period: Period): Promise<Outcome>;
   /**
    * The workbook as an .xlsx file (standalone page), with what it could not keep as it was
    * (Chinese lines, empty when nothing); null in Excel.

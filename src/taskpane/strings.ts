@@ -19,6 +19,7 @@ export const STRINGS = {
     item: "当前事项",
     operations: "操作",
     settings: "设置",
+    report: "报告",
   },
   viewsLabel: "督办台账视图",
 
@@ -193,6 +194,8 @@ export const OPERATIONS = {
   number: "编号",
   undo: "撤销上次操作",
   document: (name: string) => `生成${name}`,
+  recordMeasure: "记录问责措施",
+  analysisSheet: "生成督办分析报告",
 } as const;
 
 /** Chinese titles of the pane's outcomes. */
@@ -242,4 +245,80 @@ export const OUTCOMES = {
   nothingToUndo: "没有可撤销的操作",
   undone: (operation: string) => `已撤销“${operation}”`,
   more: (n: number) => `……另有 ${n} 条`,
+} as const;
+
+/** The 报告 view: the semester analysis, eligibility and accountability suggestions. */
+export const REPORT = {
+  intro:
+    "按任务下达时间统计一个学期或一段日期内的督办事项（与 duban analysis 相同；归档表中的事项同样计入），列出取消评优评先的单位和今天的问责建议。",
+  periodKind: "统计期间",
+  bySemester: "按学期",
+  byDates: "按日期段",
+  year: "年份",
+  semester: "学期",
+  spring: "春季学期",
+  autumn: "秋季学期",
+  semesterHint: "春季学期：2月1日至7月31日；秋季学期：8月1日至次年1月31日（按任务下达时间）",
+  from: "开始日期",
+  to: "结束日期",
+  datesMissing: "请选择开始日期和结束日期",
+  run: "统计",
+  reading: "正在统计……",
+  failed: "无法统计",
+  periodTitle: (label: string) => `统计期间：${label}`,
+  total: "合计",
+  figures: {
+    items: "事项数",
+    closedOnTime: "按期办结",
+    closedLate: "逾期办结",
+    terminated: "终止",
+    overdue: "逾期未办结",
+    inProgress: "办理中",
+    onTimeRate: "按期办结率",
+    urged: "已催办",
+    accountability: "已问责",
+  },
+  bySection: "各督办科室",
+  noItems: "本期没有下达督办事项。",
+  assumed: (n: number) => `其中 ${n} 项已办结但没有办结日期，也看不出是否按期，按按期办结计。`,
+  undated: (n: number) => `另有 ${n} 项没有可读的任务下达时间，未计入。`,
+  overdueTitle: "逾期未办结事项",
+  overdueLine: (number: string | null, section: string, days: number) =>
+    `${number ?? "（未编号）"} ${section}：逾期 ${days} 个工作日`,
+  ineligibleTitle: "取消评优评先的单位",
+  ineligibleNone: "本期涉及的年度没有取消评优评先的单位。",
+  ineligibleLine: (unit: string, year: number, records: readonly string[]) =>
+    `${unit}：${year}年不能评优评先（${records.join("；")}）`,
+  ineligibleRecord: (date: string, number: string, measure: string) => `${date} ${number} ${measure}`,
+  suggestionsTitle: "问责建议（按今天）",
+  suggestionsIntro:
+    "建议只是建议：确认后点击“记录”，写入“问责记录”表（记入操作日志，可撤销）。追究责任从不自动建议，请在工作表中记录。",
+  suggestionsNone: "今天没有问责建议。",
+  handler: "经办人（可留空）",
+  record: (measure: string) => `记录${measure}`,
+  recordLabel: (measure: string, number: string) => `记录${measure}：${number}`,
+  suggestionUnit: (unit: string, head: string) =>
+    `承办单位：${unit || "（未填写）"}${head ? `（负责人 ${head}）` : ""}`,
+  suggestionDeadline: (deadline: string, days: number, urged: number) =>
+    `截止 ${deadline}，已逾期 ${days} 个工作日${urged > 0 ? `，催办 ${urged} 次` : ""}`,
+  needsNumber: "该事项还没有编号：请先在“操作”中编号，再记录",
+  unnumbered: "（未编号）",
+  more: (n: number) => `……另有 ${n} 条`,
+  standaloneKeep: "独立页面中生成的工作表在“操作”→“下载”后保存到文件。",
+  logIssues: "问责记录中的问题",
+  writeSheet: "生成督办分析报告工作表",
+  writeHint: "在工作簿中新建一页 A4 的督办分析报告：分科室表格、柱状图、逾期事项、取消评优评先的单位、分析与建议书写栏",
+} as const;
+
+/** Titles of the 报告 view's outcomes. */
+export const REPORT_OUTCOMES = {
+  recorded: (sheet: string, what: string) => `已记入“${sheet}”：${what}`,
+  recordedLine: (row: number, unit: string, basis: string) => `第${row}行 ${unit || "（承办单位空）"}：${basis}`,
+  alreadyRecorded: (number: string, measure: string) => `${number} 的${measure}今天已记录，未重复写入`,
+  nothingRecorded: "没有新的问责记录",
+  list: (parts: readonly string[]) => parts.join("、"),
+  analysisDone: (label: string) => `已生成督办分析报告（${label}）`,
+  analysisSheet: (sheet: string) => `已写入工作表“${sheet}”，可在“文件 → 打印”中预览（A4 一页）`,
+  failedRecord: "问责措施未记录",
+  failedAnalysis: "督办分析报告未生成",
 } as const;

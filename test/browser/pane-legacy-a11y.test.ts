@@ -88,12 +88,13 @@ describeWithBrowser("old webviews and accessibility (real browser, built dist/)"
           .getByTestId("file-input")
           .setInputFiles({ name: "登记表.xlsx", mimeType: XLSX, buffer: await registryBytes() });
         await page.getByRole("tab", { name: "概览" }).waitFor({ timeout: 30_000 });
-        for (const view of ["概览", "检查", "当前事项", "操作", "设置"]) {
+        for (const view of ["概览", "检查", "当前事项", "操作", "报告", "设置"]) {
           await page.getByRole("tab", { name: view }).click();
           if (view === "当前事项") {
             await page.getByLabel("选择事项").selectOption({ label: "第 3 行 〔2026〕1号 校园安全隐患大排查" });
             await page.getByRole("button", { name: "延期", exact: true }).click();
           }
+          if (view === "报告") await page.getByTestId("suggestions").waitFor({ timeout: 30_000 });
           found.push(...(await serious(page, view)));
           await page.screenshot({ path: outPath(`pane-${width}-${view}.png`), fullPage: true });
         }

@@ -1,8 +1,9 @@
 /**
- * Printing the 督办分析报告 for real: `duban analysis -o`, then scripts/render-documents.sh
- * (LibreOffice headless → PDF → pdftotext, pdfinfo, pdftoppm). It must print on exactly one A4
- * page, with every section's row — its name and its figures in order — in the PDF's text. The
- * PNG is left in out/documents for a person to look at.
+ * Printing the 督办分析报告 for real: `duban analysis -o`, the report's sheet split off by the
+ * package writer (so its chart stays), then scripts/render-documents.sh (LibreOffice headless →
+ * PDF → pdftotext, pdfinfo, pdftoppm). It must print on exactly one A4 page, with its chart and
+ * every section's row — its name and its figures in order — in the PDF's text. The PNG is left
+ * in out/documents for a person to look at.
  *
  * Runs when soffice and poppler-utils are installed; skipped with a message otherwise, except
  * under CI=true, where missing tools fail the test.
@@ -100,7 +101,12 @@ run("printing the 督办分析报告 through LibreOffice", () => {
       const json = JSON.parse(r.out);
       const sheet = `${json.sheet}`;
       await fsp.mkdir(path.join(OUT, name.replace(/\s/g, "")), { recursive: true });
-      execFileSync("bash", [SCRIPT, path.join(dir, out), path.join(OUT, name.replace(/\s/g, "")), sheet], {
+      // The report alone, split off by the package writer (an ExcelJS split would drop the chart).
+      const alone = path.join(dir, `单页-${out}`);
+      const book = await XlsxWorkbook.load(path.join(dir, out));
+      for (const other of await book.sheetNames()) if (other !== sheet) await book.deleteSheet(other);
+      await fsp.writeFile(alone, await book.toBuffer());
+      execFileSync("bash", [SCRIPT, alone, path.join(OUT, name.replace(/\s/g, "")), sheet], {
         stdio: "pipe",
         timeout: 170_000,
       });
@@ -112,10 +118,14 @@ run("printing the 督办分析报告 through LibreOffice", () => {
 
   const file = (name: string, sheet: string, ext: string) => path.join(OUT, name.replace(/\s/g, ""), `${sheet}${ext}`);
 
-  it.each(["labelled", "twelve sections"])("%s: prints on exactly one A4 page", async (name) => {
+  it.each(["labelled", "twelve sections"])("%s: prints on exactly one A4 page, with its chart", async (name) => {
     const c = cases.find((x) => x.name === name)!;
     const info = await fsp.readFile(file(name, c.sheet, ".info"), "utf8");
     expect(info).toMatch(/^Pages:\s+1$/m);
+    // The chart's title and legend are text LibreOffice draws from the chart part.
+    const text = await fsp.readFile(file(name, c.sheet, ".txt"), "utf8");
+    expect(squeeze(text)).toContain("按期办结、逾期办结、逾期未办结事项数（按督办科室）");
+    expect(text).toMatch(/按期办结\s+逾期办结\s+逾期未办结/);
     expect(info).toMatch(/^Page size:\s+595\.\d+ x 841\.\d+ pts \(A4\)/m);
     await expect(fsp.stat(file(name, c.sheet, "-1.png"))).resolves.toBeTruthy();
   });

@@ -15,9 +15,18 @@ export const TODAY = "2026-12-02";
 
 class DocumentMemoryPort extends LoggedMemoryPort implements DocumentPort {
   readonly layouts: SheetLayout[] = [];
+  /** A new sheet holding the layout's cells (a log sheet's headers are read back by the next operation). */
   async writeLayout(layout: SheetLayout): Promise<void> {
     this.layouts.push(layout);
     this.sheets.set(layout.name, []);
+    this.apply(
+      layout.cells.map((c) => ({
+        sheet: layout.name,
+        row: c.row,
+        col: c.col,
+        value: c.number !== undefined ? { t: "number", v: c.number } : { t: "string", v: c.value },
+      })),
+    );
   }
 }
 
@@ -45,6 +54,8 @@ export interface Recorded {
   readonly selected: CellTarget[];
   readonly fixes: (readonly FixTarget[] | undefined)[];
   readonly undos: number[];
+  /** The operations the services ran on the workbook, by name (reads included). */
+  readonly runs: string[];
   /** Simulates the person selecting a row in Excel (when following the selection). */
   selectRow(row: number): void;
 }
@@ -56,13 +67,17 @@ export function memoryServices(
   const selected: CellTarget[] = [];
   const fixes: (readonly FixTarget[] | undefined)[] = [];
   const undos: number[] = [];
+  const runs: string[] = [];
   let follower: ((cell: { sheet: string; row: number } | null) => void) | null = null;
   const excel = (options.mode ?? "excel") === "excel";
   const services = createPaneServices<DocumentMemoryPort>({
     mode: options.mode ?? "excel",
     source: excel ? "当前工作簿" : "登记表.xlsx",
     today: () => TODAY,
-    run: (_operation, fn) => fn(port),
+    run: (operation, fn) => {
+      runs.push(operation);
+      return fn(port);
+    },
     setupTarget: () => ({ applySetupPlan: async () => ({ changes: [], conflicts: [] }) }),
     warnings: () => [],
     number: (p, day) => runNumbering(p, day),
@@ -96,6 +111,7 @@ export function memoryServices(
       selected,
       fixes,
       undos,
+      runs,
       selectRow: (row) => follower?.({ sheet: "督办事项登记表", row }),
     },
   };

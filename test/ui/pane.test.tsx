@@ -235,8 +235,8 @@ describe("standalone page", () => {
 });
 
 describe("the pane's structure", () => {
-  it("has the five views in order, each a component and a tab", () => {
-    expect(VIEWS.map((v) => v.label)).toEqual(["概览", "检查", "当前事项", "操作", "设置"]);
+  it("has the six views in order, each a component and a tab", () => {
+    expect(VIEWS.map((v) => v.label)).toEqual(["概览", "检查", "当前事项", "操作", "报告", "设置"]);
   });
 
   it("shows the traffic lights in the workbook's own colours", () => {

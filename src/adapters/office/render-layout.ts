@@ -1,9 +1,10 @@
 /**
  * Draws a SheetLayout (the engine's model of a printed document) with Office.js, all in one
  * batch: a new sheet (or one in place of the sheet of that name, at its position), values,
- * fonts, alignment, merges, borders, column widths and row heights in points, page setup and
- * the grid lines. Page setup (ExcelApi 1.9) and indents are feature-tested; without them the
- * sheet is drawn and the person is told what to set by hand.
+ * fonts, alignment, merges, borders, column widths and row heights in points, page setup,
+ * the grid lines and the native charts (render-chart.ts). Page setup (ExcelApi 1.9) and
+ * indents are feature-tested; without them the sheet is drawn and the person is told what to
+ * set by hand.
  */
 import type { CellRange, LineStyle, SheetLayout } from "../../domain/layout/types";
 import { columnWidthPt } from "../../domain/layout/metrics";
@@ -12,6 +13,7 @@ import { columnLetters } from "../../domain/a1-ref";
 import { supports, FEATURES, type RequirementChecker } from "./requirements";
 import { ACTION_OVERHEAD_BYTES, jsonBytes } from "./size";
 import { needsTextQuote } from "./values";
+import { queueChart } from "./render-chart";
 
 const PT_PER_CM = 72 / 2.54;
 const OFFICE_WEIGHT: Readonly<Record<Exclude<LineStyle, "none">, "Thin" | "Medium">> = {
@@ -149,5 +151,6 @@ export function queueLayout(context: Excel.RequestContext, layout: SheetLayout, 
     if (page.printArea) pl.setPrintArea(areaAddress(page.printArea));
     actions += 11;
   } else placement.warnings.push(FEATURES.pageLayout.fallback);
+  for (const chart of layout.charts ?? []) data += queueChart(ws, chart);
   return data + actions * ACTION_OVERHEAD_BYTES;
 }

@@ -21,6 +21,9 @@ import { sanitizeSheetName } from "../documents/sheet-name";
 import type { Ineligibility } from "../accountability/eligibility";
 import type { Figures, LedgerFigures, OverdueItem } from "./figures";
 import type { Period } from "./period";
+import { rateText } from "./rate";
+
+export { rateText };
 
 /** The document's name, on its title and in its sheet name. */
 export const ANALYSIS_TITLE = "督办分析报告";
@@ -71,6 +74,21 @@ const RULED_LINES = 4;
 const OVERDUE_ROWS = { min: 3, max: 8, budget: 12 } as const;
 /** Height of the chart, in points. */
 const CHART_HEIGHT_PT = 160;
+/**
+ * Height of the chart of more than COLUMN_SECTIONS sections: their names no longer fit level
+ * under the columns and are turned on their side, taking height the plot would lose.
+ */
+const TALL_CHART_HEIGHT_PT = 220;
+const COLUMN_SECTIONS = 6;
+
+/**
+ * The chart's height for a number of sections.
+ * @example chartHeight(4) // 160
+ * @example chartHeight(13) // 220
+ */
+export function chartHeight(sections: number): number {
+  return sections > COLUMN_SECTIONS ? TALL_CHART_HEIGHT_PT : CHART_HEIGHT_PT;
+}
 
 const TABLE_ROW_PT = 20;
 const HEADING_ROW_PT = 24;
@@ -93,15 +111,6 @@ export function analysisSheetName(period: Period): string {
   const compact = (d: IsoDate) => d.replace(/-/g, "");
   const when = period.semester !== null ? period.label : `${compact(period.from)}-${compact(period.to)}`;
   return sanitizeSheetName(`${ANALYSIS_TITLE}${when}`);
-}
-
-/**
- * A rate as printed: one decimal and a per cent sign; "—" when there is none.
- * @example rateText(0.85714) // "85.7%"
- * @example rateText(null) // "—"
- */
-export function rateText(rate: number | null): string {
-  return rate === null ? "—" : `${(rate * 100).toFixed(1)}%`;
 }
 
 /**
@@ -298,7 +307,7 @@ export function buildAnalysisReport(input: AnalysisReportInput, options: { sheet
       minHeight: TABLE_ROW_PT,
     });
   } else {
-    const at = f.space(CHART_HEIGHT_PT);
+    const at = f.space(chartHeight(figures.sections.length));
     chart = chartOf(rows, { top: at, left: 2, bottom: at, right: FULL - 1 });
   }
 

@@ -7,7 +7,7 @@
  */
 import type { SheetGrid } from "../cell";
 import type { RegistryItem, RegistryLayout } from "../model";
-import { locateRegistry, readRegistry, REGISTRY_SHEET_NAME } from "../registry";
+import { isArchiveName, locateRegistry, readRegistry, REGISTRY_SHEET_NAME } from "../registry";
 
 /** What follows the year in an archive sheet's name. */
 export const ARCHIVE_SHEET_SUFFIX = "年归档";
@@ -47,26 +47,34 @@ export function locateArchive(grid: SheetGrid): RegistryLayout | null {
 /** The items of one archive sheet. */
 export interface ArchivedSheet {
   readonly sheet: string;
-  readonly year: number;
+  /** The year its name gives (`2021年归档`, `2020年已归档`, `存档2019`), null when it names none. */
+  readonly year: number | null;
   readonly layout: RegistryLayout;
   readonly items: readonly RegistryItem[];
 }
 
 /**
- * The items of every archive sheet among the grids (sheets named `Y年归档` whose header can be
- * found), in workbook order.
- * @example readArchives(grids).map((a) => a.sheet) // ["2021年归档", "2022年归档"]
+ * The items of every archive sheet among the grids, in workbook order: the sheets `duban
+ * archive` writes (`Y年归档`) and those an office named so by hand (`2020年已归档`, `存档`) —
+ * every sheet that is not a ledger for its name (registry.ts isArchiveName) and whose header can
+ * be found. Their items count in the analysis and their numbers stay taken.
+ * @example readArchives(grids).map((a) => a.sheet) // ["2020年已归档", "2021年归档", "2022年归档"]
  */
 export function readArchives(grids: readonly SheetGrid[]): ArchivedSheet[] {
   const out: ArchivedSheet[] = [];
   for (const grid of grids) {
-    const year = archiveYearOf(grid.name);
-    if (year === null) continue;
+    if (!isArchiveName(grid.name)) continue;
     const layout = locateArchive(grid);
     if (layout === null) continue;
+    const year = archiveYearOf(grid.name) ?? yearInName(grid.name);
     out.push({ sheet: grid.name, year, layout, items: readRegistry(grid, layout).items });
   }
   return out;
+}
+
+function yearInName(name: string): number | null {
+  const m = /(?:^|\D)((?:19|20)\d{2})(?!\d)/.exec(name);
+  return m ? Number(m[1]) : null;
 }
 
 /**

@@ -1,16 +1,17 @@
 /**
  * "Nothing is lost": after archiving, every item is in exactly one place — each kept item on
- * its registry row, each moved item on its archive row, field for field as before — and every
+ * its ledger sheet's row, each moved item on its archive row, field for field as before (an
+ * item over several rows with the same rows) — and every
  * 催办记录 / 问责记录 entry still finds its item. The check runs twice: on the plan applied to
  * the grids in memory (before anything is written) and on the sheets read back from the
  * workbook (before the file is saved).
  */
 import { EMPTY, type CellValue, type SheetGrid } from "../cell";
-import type { RegistryItem, RegistryLayout } from "../model";
+import type { RegistryItem } from "../model";
 import { readRegistry } from "../registry";
 import { printedNumber } from "../documents/common";
 import type { SheetLayout } from "../layout/types";
-import type { ArchivePlan, GridWrite } from "./plan";
+import type { ArchivePlan, GridWrite, LedgerSheet } from "./plan";
 import { locateArchive } from "./sheets";
 
 /**
@@ -43,16 +44,18 @@ function describe(item: RegistryItem): string {
 }
 
 export interface ArchiveState {
-  readonly registry: SheetGrid;
-  readonly layout: RegistryLayout;
+  /** Every ledger sheet as it is after the archive (the sheets items left, and the others). */
+  readonly ledgers: readonly LedgerSheet[];
   readonly archive: SheetGrid | undefined;
 }
 
+const place = (sheet: string, row: number) => `${sheet}\u0000${row}`;
+
 /**
  * The problems of an archive, in Chinese (none when every item is where the plan put it and
- * every log entry still finds its item). `before` are the registry's items before archiving;
+ * every log entry still finds its item). `before` are the ledgers' items before archiving;
  * `logNumbers` the item numbers the 催办记录 and 问责记录 name.
- * @example verifyArchive(before, plan, { registry, layout, archive }, ["〔2021〕3号"]) // []
+ * @example verifyArchive(before, plan, { ledgers: [{ grid: registry, layout }], archive }, ["〔2021〕3号"]) // []
  */
 export function verifyArchive(
   before: readonly RegistryItem[],
@@ -64,25 +67,28 @@ export function verifyArchive(
   if (after.archive === undefined) return [`没有找到归档工作表“${plan.sheetName}”`];
   const archiveLayout = locateArchive(after.archive);
   if (archiveLayout === null) return [`归档工作表“${plan.sheetName}”的表头无法识别`];
-  const registryNow = new Map(readRegistry(after.registry, after.layout).items.map((i) => [i.row, i]));
+  const ledgerItems = after.ledgers.flatMap((l) => readRegistry(l.grid, l.layout).items);
+  const ledgerNow = new Map(ledgerItems.map((i) => [place(i.sheet, i.row), i]));
   const archiveNow = new Map(readRegistry(after.archive, archiveLayout).items.map((i) => [i.row, i]));
-  const movedTo = new Map(plan.moved.map((m) => [m.from, m.to]));
+  const movedTo = new Map(plan.moved.map((m) => [place(m.sheet, m.from), m.to]));
+  const several = new Set(before.map((i) => i.sheet)).size > 1;
   for (const item of before) {
-    const to = movedTo.get(item.row);
-    const found = to === undefined ? registryNow.get(item.row) : archiveNow.get(to);
-    const where = to === undefined ? `登记表第${item.row}行` : `“${plan.sheetName}”第${to}行`;
+    const to = movedTo.get(place(item.sheet, item.row));
+    const found = to === undefined ? ledgerNow.get(place(item.sheet, item.row)) : archiveNow.get(to);
+    const ledger = several ? `“${item.sheet}”` : "登记表";
+    const where = to === undefined ? `${ledger}第${item.row}行` : `“${plan.sheetName}”第${to}行`;
     if (found === undefined) problems.push(`${describe(item)}应在${where}，但那里没有事项`);
     else if (fingerprint(found) !== fingerprint(item)) problems.push(`${describe(item)}在${where}的内容与原来不同`);
   }
-  const expectedRegistry = before.length - plan.moved.length;
-  if (registryNow.size !== expectedRegistry) {
-    problems.push(`归档后登记表应有${expectedRegistry}项，实际${registryNow.size}项`);
+  const expectedLedgers = before.length - plan.moved.length;
+  if (ledgerNow.size !== expectedLedgers) {
+    problems.push(`归档后登记表应有${expectedLedgers}项，实际${ledgerNow.size}项`);
   }
   if (archiveNow.size !== plan.moved.length) {
     problems.push(`归档工作表应有${plan.moved.length}项，实际${archiveNow.size}项`);
   }
   const holders = new Map<string, number>();
-  for (const item of [...registryNow.values(), ...archiveNow.values()]) {
+  for (const item of [...ledgerNow.values(), ...archiveNow.values()]) {
     if (item.number.trim() === "") continue;
     const key = printedNumber(item.number);
     holders.set(key, (holders.get(key) ?? 0) + 1);

@@ -4,6 +4,7 @@ import { CheckView } from "./CheckView";
 import { ItemView } from "./ItemView";
 import { OperationsView } from "./OperationsView";
 import { OverviewView } from "./OverviewView";
+import { ReportView } from "./ReportView";
 import { SettingsView } from "./SettingsView";
 import type { ViewDef } from "./types";
 
@@ -12,6 +13,7 @@ export const VIEWS: readonly ViewDef[] = [
   { id: "check", label: STRINGS.views.check, Component: CheckView },
   { id: "item", label: STRINGS.views.item, Component: ItemView },
   { id: "operations", label: STRINGS.views.operations, Component: OperationsView },
+  { id: "report", label: STRINGS.views.report, Component: ReportView },
   { id: "settings", label: STRINGS.views.settings, Component: SettingsView },
 ];
 

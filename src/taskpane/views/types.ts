@@ -8,7 +8,7 @@ export interface ViewProps {
   readonly goTo: (view: ViewId) => void;
 }
 
-export type ViewId = "overview" | "check" | "item" | "operations" | "settings";
+export type ViewId = "overview" | "check" | "item" | "operations" | "report" | "settings";
 
 /** One tab of the pane: adding a view (the 报告 of issue 13) is a component and an entry in VIEWS. */
 export interface ViewDef {

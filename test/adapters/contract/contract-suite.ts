@@ -14,6 +14,10 @@ import { generateDocument } from "../../../src/app/documents";
 import { runUndo } from "../../../src/app/undo";
 import { runRefresh } from "../../../src/app/refresh";
 import { runInit } from "../../../src/app/init";
+import { runAnalysis, writeAnalysisSheet } from "../../../src/app/analysis";
+import { semesterPeriod } from "../../../src/domain/analysis/period";
+import { rangeRef } from "../../../src/domain/a1-ref";
+import type { CellRange } from "../../../src/domain/layout/types";
 import { STATUS_COLOURS } from "../../../src/domain/registry-plan";
 import { ALL_COLUMNS } from "../../../src/domain/columns";
 import { OPERATION_LOG_SHEET, parseOperationLog } from "../../../src/app/ports/operation-log";
@@ -103,6 +107,33 @@ export function contractSuite(harness: Harness): void {
         expect(cellText(sheet.rows[cell.row - 1]?.[cell.col - 1])).toBe(cell.value.trim());
       }
       expect(diffCells(before, await subject.grid(REGISTRY))).toEqual([]);
+    });
+
+    test("the 督办分析报告 carries one native clustered column chart of the table's own cells", async () => {
+      const written = await subject.run("生成督办分析报告", async (port) =>
+        writeAnalysisSheet(port, await runAnalysis(port, { period: semesterPeriod(2026, "spring"), today: TODAY })),
+      );
+      const spec = written.layout.charts?.[0];
+      if (!spec) throw new Error("the report has no chart");
+      const at = (range: CellRange) => `${written.sheetName}!${rangeRef(range)}`;
+      expect(subject.inspect.charts(written.sheetName)).toEqual([
+        {
+          type: "clusteredColumn",
+          title: "按期办结、逾期办结、逾期未办结事项数（按督办科室）",
+          series: spec.series.map((s) => ({
+            name: s.name,
+            values: at(s.values),
+            categories: at(spec.categories),
+            fill: `#${s.colour.toUpperCase()}`,
+          })),
+        },
+      ]);
+      expect(spec.series.map((s) => s.name)).toEqual(["按期办结", "逾期办结", "逾期未办结"]);
+      // The values are the table's numbers: one row per section (four sections of three items).
+      const sheet = await subject.grid(written.sheetName);
+      const overdue = spec.series[2].values;
+      const column = sheet.rows.slice(overdue.top - 1, overdue.bottom).map((r) => r[overdue.left - 1]);
+      expect(column).toEqual(Array(4).fill({ t: "number", v: 3 }));
     });
 
     test("undo restores the registry exactly; undoing again finds nothing more", async () => {

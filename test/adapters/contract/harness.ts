@@ -28,6 +28,8 @@ import { xlsxSetupTarget } from "../../../src/adapters/xlsx/apply-plan";
 import { escapeText } from "../../../src/adapters/xlsx/package/xml";
 import { FakeExcel, parseBox, boxAddress } from "../office/fake-excel";
 import { registryXlsx, REGISTRY } from "./fixture";
+import { unzipSync } from "fflate";
+import { officeCharts, xlsxCharts, type SeenChart } from "./seen-charts";
 
 export type ContractPort = DocumentPort & LoggedWorkbookPort & NumberingPort & SetupTarget;
 
@@ -58,6 +60,8 @@ export interface Inspector {
   printArea(sheet: string): string | null;
   /** Defined names → reference without "$", quotes or "=". */
   names(): Record<string, string>;
+  /** The sheet's native charts (seen-charts.ts). */
+  charts(sheet: string): SeenChart[];
 }
 
 export interface Subject {
@@ -155,6 +159,7 @@ export const officeHarness: Harness = {
       sheetNames: () => office.sheetNames(),
       hidden: (sheet) => fake.sheet(sheet).visibility === "Hidden",
       inspect: {
+        charts: (sheet) => officeCharts(fake, sheet),
         formula: (sheet, row, col) => fake.sheet(sheet).get(row, col)?.formula?.replace(/^=/, "") ?? null,
         validation: (sheet, row, col) => {
           const rule = fake.sheet(sheet).validationAt(row, col)?.rule as
@@ -308,6 +313,7 @@ interface XlsxCf {
  */
 class SavedView {
   private wb: ExcelJS.Workbook | null = null;
+  private zipped: Record<string, Uint8Array> = {};
   private seenRevision = -1;
 
   constructor(private readonly book: XlsxWorkbook) {}
@@ -315,9 +321,17 @@ class SavedView {
   async refresh(): Promise<void> {
     if (this.seenRevision === this.book.revision && this.wb) return;
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load((await this.book.toBuffer()) as unknown as ExcelJS.Buffer);
+    const bytes = await this.book.toBuffer();
+    await wb.xlsx.load(bytes as unknown as ExcelJS.Buffer);
     this.wb = wb;
+    this.zipped = unzipSync(new Uint8Array(bytes));
     this.seenRevision = this.book.revision;
+  }
+
+  /** The saved package's parts. */
+  get parts(): Record<string, Uint8Array> {
+    this.workbook;
+    return this.zipped;
   }
 
   get workbook(): ExcelJS.Workbook {
@@ -371,6 +385,7 @@ export const xlsxHarness: Harness = {
       sheetNames: () => book.sheetNames(),
       hidden: (sheet) => book.sheetState(sheet) === "hidden",
       inspect: {
+        charts: (sheet) => xlsxCharts(view.parts, sheet),
         formula: (sheet, row, col) => {
           const cell = ws(sheet)?.getCell(row, col);
           return cell && cell.type === ExcelJS.ValueType.Formula ? (cell.formula ?? null) : null;

@@ -22,7 +22,8 @@
  * the formats intersecting it, reordered by `priority`, deleted), data validation (per cell:
  * a load over a range gives the common rule or type "Inconsistent"), named items, tables,
  * page layout (set and loaded, print area and title rows), freeze panes (rows, columns,
- * location), Runtime, the onChanged event. A single value assigned to `values`/`formulas`/
+ * location), charts (added from one column of numbers, series named, given values, x-axis
+ * values and a fill, title, legend, position), Runtime, the onChanged event. A single value assigned to `values`/`formulas`/
  * `formulasR1C1`/`numberFormat` of a larger range is applied to every cell as it is (the
  * behaviour Microsoft documented): an A1 formula keeps its references in every cell — relative
  * references are *not* moved, since Microsoft does not document that — while an R1C1 formula
@@ -90,6 +91,25 @@ export interface FakeTable {
   style?: string;
 }
 
+/** A chart's series: the ranges it was given, as "sheet!A1:A5" addresses (null until set). */
+export interface FakeChartSeries {
+  name: string;
+  values: string | null;
+  xValues: string | null;
+  fill: string | null;
+}
+
+/** A chart on a sheet, as the add-in built it. */
+export interface FakeChart {
+  readonly name: string;
+  readonly type: string;
+  title: string;
+  legend: { visible: boolean; position: string };
+  /** The cells it covers, from setPosition (null until positioned). */
+  position: { start: string; end: string | null } | null;
+  readonly series: FakeChartSeries[];
+}
+
 export interface FakePageLayout {
   orientation?: string;
   paperSize?: string;
@@ -116,6 +136,7 @@ export class FakeSheet {
   /** Data validation of each cell ("row,col"). */
   readonly validationCells = new Map<string, FakeValidation>();
   readonly tables: FakeTable[] = [];
+  readonly charts: FakeChart[] = [];
   readonly handlers: ((args: unknown) => unknown)[] = [];
   readonly pageLayout: FakePageLayout = {};
   visibility = "Visible";
@@ -838,6 +859,7 @@ class FakeWorksheet extends Proxy {
   readonly pageLayout: FakePageLayoutProxy;
   readonly freezePanes: FakeFreezePanes;
   readonly tables: { add: (address: string, hasHeaders: boolean) => FakeTableProxy };
+  readonly charts: FakeChartCollection;
   constructor(
     ctx: FakeContext,
     private readonly resolver: SheetResolver,
@@ -859,6 +881,7 @@ class FakeWorksheet extends Proxy {
     };
     this.pageLayout = new FakePageLayoutProxy(ctx, () => this.target());
     this.freezePanes = new FakeFreezePanes(ctx, () => this.target());
+    this.charts = new FakeChartCollection(ctx, () => this.target());
     this.tables = {
       add: (address: string, hasHeaders: boolean) => {
         const table: FakeTable = { name: "", range: address.replace(/^.*!/, ""), hasHeaders };
@@ -2106,5 +2129,155 @@ class FakeDataValidation extends Proxy {
       const { sheet } = this.target();
       this.cells((k) => sheet.validationCells.delete(k));
     });
+  }
+}
+
+// ───────────────────────────── charts ─────────────────────────────
+
+function rangeAddress(range: FakeRange): string {
+  const t = range.target();
+  return `${t.sheet.name}!${boxAddress(t.box)}`;
+}
+
+/**
+ * Worksheet.charts: `add(type, sourceData, seriesBy)` (ExcelApi 1.1). Excel guesses series
+ * names and categories from the source's text cells and shape; the fake models only a source
+ * that leaves nothing to guess — one column of numbers, one series of those values named
+ * "系列1" — and refuses any other (a test relying on Excel's guesses could not fail here).
+ */
+class FakeChartCollection extends Proxy {
+  constructor(
+    ctx: FakeContext,
+    private readonly sheet: () => FakeSheet,
+  ) {
+    super(ctx);
+  }
+
+  add(type: string, sourceData: FakeRange, seriesBy?: string): FakeChartProxy {
+    let chart: FakeChart | null = null;
+    this.ctx.enqueue({ addChart: type, seriesBy }, () => {
+      const sheet = this.sheet();
+      const { sheet: source, box } = sourceData.target();
+      if (box.c1 !== box.c2) throw new Error("fake Excel: charts.add is modelled for one column of numbers only");
+      for (let r = box.r1; r <= box.r2; r++) {
+        if (typeof source.get(r, box.c1)?.value !== "number") {
+          throw new Error(`fake Excel: charts.add source cell ${colLetters(box.c1)}${r} is not a number`);
+        }
+      }
+      chart = {
+        name: `图表 ${sheet.charts.length + 1}`,
+        type,
+        title: "",
+        legend: { visible: true, position: "Right" },
+        position: null,
+        series: [{ name: "系列1", values: rangeAddress(sourceData), xValues: null, fill: null }],
+      };
+      sheet.charts.push(chart);
+    });
+    return new FakeChartProxy(this.ctx, () => {
+      if (!chart) throw new FakeOfficeError("ItemNotFound", "chart not created");
+      return chart;
+    });
+  }
+}
+
+class FakeChartProxy extends Proxy {
+  readonly title: { text: string };
+  readonly legend: { visible: boolean; position: string };
+  readonly series: FakeSeriesCollection;
+  constructor(
+    ctx: FakeContext,
+    private readonly chart: () => FakeChart,
+  ) {
+    super(ctx);
+    const enqueue = this.ctx.enqueue.bind(this.ctx);
+    this.title = {
+      set text(v: string) {
+        enqueue({ chartTitle: v }, () => (chart().title = v));
+      },
+      get text(): string {
+        throw new FakeOfficeError("PropertyNotLoaded", "title.text not loaded");
+      },
+    };
+    this.legend = {
+      set visible(v: boolean) {
+        enqueue({ legendVisible: v }, () => (chart().legend.visible = v));
+      },
+      get visible(): boolean {
+        throw new FakeOfficeError("PropertyNotLoaded", "legend.visible not loaded");
+      },
+      set position(v: string) {
+        enqueue({ legendPosition: v }, () => (chart().legend.position = v));
+      },
+      get position(): string {
+        throw new FakeOfficeError("PropertyNotLoaded", "legend.position not loaded");
+      },
+    };
+    this.series = new FakeSeriesCollection(ctx, chart);
+  }
+
+  /** Covers from the top-left of `start` to the bottom-right of `end` (ExcelApi 1.1). */
+  setPosition(start: string, end?: string): void {
+    this.ctx.enqueue({ setPosition: [start, end] }, () => {
+      this.chart().position = {
+        start: boxAddress(parseBox(start)),
+        end: end === undefined ? null : boxAddress(parseBox(end)),
+      };
+    });
+  }
+}
+
+class FakeSeriesCollection extends Proxy {
+  constructor(
+    ctx: FakeContext,
+    private readonly chart: () => FakeChart,
+  ) {
+    super(ctx);
+  }
+
+  getItemAt(index: number): FakeSeriesProxy {
+    return new FakeSeriesProxy(this.ctx, () => {
+      const s = this.chart().series[index];
+      if (!s) throw new FakeOfficeError("ItemNotFound", `no series ${index}`);
+      return s;
+    });
+  }
+
+  /** A new series (ExcelApi 1.7): not drawn until its values are set. */
+  add(name?: string, index?: number): FakeSeriesProxy {
+    let made: FakeChartSeries | null = null;
+    this.ctx.enqueue({ addSeries: name, index }, () => {
+      made = { name: name ?? `系列${this.chart().series.length + 1}`, values: null, xValues: null, fill: null };
+      const list = this.chart().series;
+      list.splice(index ?? list.length, 0, made);
+    });
+    return new FakeSeriesProxy(this.ctx, () => {
+      if (!made) throw new FakeOfficeError("ItemNotFound", "series not created");
+      return made;
+    });
+  }
+}
+
+class FakeSeriesProxy extends Proxy {
+  readonly format: { fill: { setSolidColor: (color: string) => void } };
+  constructor(
+    ctx: FakeContext,
+    private readonly series: () => FakeChartSeries,
+  ) {
+    super(ctx);
+    this.format = {
+      fill: {
+        setSolidColor: (color: string) => this.ctx.enqueue({ seriesFill: color }, () => (this.series().fill = color)),
+      },
+    };
+  }
+  set name(v: string) {
+    this.ctx.enqueue({ seriesName: v }, () => (this.series().name = v));
+  }
+  setValues(range: FakeRange): void {
+    this.ctx.enqueue({ setValues: true }, () => (this.series().values = rangeAddress(range)));
+  }
+  setXAxisValues(range: FakeRange): void {
+    this.ctx.enqueue({ setXAxisValues: true }, () => (this.series().xValues = rangeAddress(range)));
   }
 }

@@ -5,6 +5,7 @@ import { datePeriod, semesterPeriod, type Period } from "../../../src/domain/ana
 import {
   analysisSheetName,
   buildAnalysisReport,
+  chartHeight,
   clip,
   ineligibleText,
   rateText,
@@ -265,5 +266,18 @@ describe("names and texts", () => {
 
   it("ineligibleText says 无 when none", () => {
     expect(ineligibleText([])).toBe("无。");
+  });
+});
+
+describe("the chart's height", () => {
+  // Past six sections their names are turned on their side under the columns: the chart grows
+  // so that the plot keeps its height (LibreOffice's print of 13 sections, out/documents).
+  it.each([
+    [1, 160],
+    [6, 160],
+    [7, 220],
+    [13, 220],
+  ])("%i sections: %i pt", (sections, height) => {
+    expect(chartHeight(sections)).toBe(height);
   });
 });

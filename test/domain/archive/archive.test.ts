@@ -30,8 +30,7 @@ function plan(year = 2021, options: { names?: string[]; grid?: SheetGrid; today?
   const r = planArchive({
     year,
     today: options.today ?? "2022-01-10",
-    registry: options.grid ?? registry,
-    layout,
+    ledgers: [{ grid: options.grid ?? registry, layout }],
     items,
     sheetNames: options.names ?? ["督办事项登记表", "设置"],
   });
@@ -141,8 +140,7 @@ describe("what is written", () => {
 describe("nothing is lost", () => {
   const p = plan();
   const after = () => ({
-    registry: applyWrites(registry, p.clearWrites),
-    layout,
+    ledgers: [{ grid: applyWrites(registry, p.clearWrites), layout }],
     archive: applyWrites({ name: p.sheetName, rows: [] }, p.archiveWrites, p.layout),
   });
   const logNumbers = ["〔2021〕19号", "[2021]5号", "〔2021〕3号"];
@@ -174,7 +172,12 @@ describe("nothing is lost", () => {
 
   it("a row not emptied is caught (the item would be in two places)", () => {
     const kept = p.clearWrites.filter((w) => w.row !== p.moved[0].from);
-    const problems = verifyArchive(items, p, { ...after(), registry: applyWrites(registry, kept) }, logNumbers);
+    const problems = verifyArchive(
+      items,
+      p,
+      { ...after(), ledgers: [{ grid: applyWrites(registry, kept), layout }] },
+      logNumbers,
+    );
     expect(problems.some((x) => x.includes("登记表应有"))).toBe(true);
   });
 
@@ -209,8 +212,7 @@ describe("numbers are never reused", () => {
     const r = planArchive({
       year: 2021,
       today: "2022-01-10",
-      registry: small,
-      layout: a.layout,
+      ledgers: [{ grid: small, layout: a.layout }],
       items: a.items,
       sheetNames: [],
     });
@@ -231,7 +233,14 @@ describe("numbers are never reused", () => {
 
 describe("refusals", () => {
   const refuse = (input: Partial<Parameters<typeof planArchive>[0]>) =>
-    planArchive({ year: 2021, today: "2022-01-10", registry, layout, items, sheetNames: [], ...input });
+    planArchive({
+      year: 2021,
+      today: "2022-01-10",
+      ledgers: [{ grid: registry, layout }],
+      items,
+      sheetNames: [],
+      ...input,
+    });
 
   it.each([["2021年归档"], [" 2021年归档 "]])("a year archived already (%j exists)", (name) => {
     const r = refuse({ sheetNames: ["督办事项登记表", name] });
@@ -253,9 +262,9 @@ describe("refusals", () => {
     if (index === undefined) throw new Error("fixture");
     const moved = rowOf(index);
     const grid = { ...registry, merges: [{ top: moved, left: 9, bottom: moved + 1, right: 9 }] };
-    const r = refuse({ registry: grid });
+    const r = refuse({ ledgers: [{ grid, layout }] });
     expect(r).toMatchObject({ ok: false, code: "merge-across" });
-    if (!r.ok) expect(r.message).toContain(`第${moved}至${moved + 1}行`);
+    if (!r.ok) expect(r.message).toContain(`“督办事项登记表”第${moved}至${moved + 1}行`);
   });
 
   it("the current year is allowed, with a warning", () => {
@@ -280,5 +289,103 @@ describe("archive sheet names", () => {
 
   it("archiveSheetName", () => {
     expect(archiveSheetName(2021)).toBe("2021年归档");
+  });
+});
+
+describe("items over several rows, and several ledger sheets", () => {
+  const col = (header: string) => ALL_HEADERS.indexOf(header) + 1;
+  const closed = { ...GOOD_ROW, 督办结果: "按期办结" };
+  /** Row 3–4: 〔2021〕1号 over two rows (one per 承办单位), closed; row 5: 〔2021〕2号, open. */
+  function sheet(
+    name: string,
+    extra: { merges?: { top: number; left: number; bottom: number; right: number }[] } = {},
+  ) {
+    const grid = registrySheet(
+      [
+        { ...closed, 督办事项编号: "〔2021〕1号", 承办单位: "江津中学" },
+        { 承办单位: "江津二中", 督办结果: "按期办结" },
+        { ...GOOD_ROW, 督办事项编号: "〔2021〕2号", 承办单位: "几江小学" },
+      ],
+      { name },
+    );
+    const merged = ["序号", "督办事项编号", "督办事项内容", "任务下达时间", "要求完成时间"].map((h) => ({
+      top: 3,
+      left: col(h),
+      bottom: 4,
+      right: col(h),
+    }));
+    return { ...grid, merges: [...merged, ...(extra.merges ?? [])] };
+  }
+  const planOf = (grids: SheetGrid[]) => {
+    const a = analyzeRegistry(grids, "2022-01-10");
+    if (!a) throw new Error("fixture");
+    const ledgers = a.ledgers.map((l) => ({
+      layout: l.layout,
+      grid: grids.find((g) => g.name === l.layout.sheetName)!,
+    }));
+    return { a, result: planArchive({ year: 2021, today: "2022-01-10", ledgers, items: a.items, sheetNames: [] }) };
+  };
+
+  it("an item over two rows moves whole: both rows, its merges at their new rows, both rows emptied", () => {
+    const { a, result } = planOf([sheet("督办事项登记表")]);
+    expect(a.items.map((i) => [i.row, i.lastRow])).toEqual([
+      [3, 4],
+      [5, undefined],
+    ]);
+    if (!result.ok) throw new Error(result.message);
+    const p = result.plan;
+    expect(p.moved.map((m) => [m.from, m.to, m.height])).toEqual([[3, 3, 2]]);
+    expect(new Set(p.archiveWrites.map((w) => w.row))).toEqual(new Set([3, 4]));
+    expect(p.layout.merges).toContainEqual({
+      top: 3,
+      left: col("督办事项编号"),
+      bottom: 4,
+      right: col("督办事项编号"),
+    });
+    expect(new Set(p.clearWrites.map((w) => w.row))).toEqual(new Set([3, 4]));
+    const archive = applyWrites({ name: p.sheetName, rows: [] }, p.archiveWrites, p.layout);
+    const registry = applyWrites(sheet("督办事项登记表"), p.clearWrites);
+    expect(verifyArchive(a.items, p, { ledgers: [{ grid: registry, layout: a.layout }], archive }, [])).toEqual([]);
+    expect(readArchives([archive])[0].items.map((i) => [i.number, i.hostUnit])).toEqual([
+      ["〔2021〕1号", "江津中学、江津二中"],
+    ]);
+  });
+
+  it("a merge over a finished and an open item is refused, naming the sheet and rows", () => {
+    const over = { top: 3, left: col("督办科室或单位"), bottom: 5, right: col("督办科室或单位") };
+    const { result } = planOf([sheet("督办事项登记表", { merges: [over] })]);
+    expect(result).toMatchObject({ ok: false, code: "merge-across" });
+    if (!result.ok) expect(result.message).toContain("“督办事项登记表”第3至5行");
+  });
+
+  it("items of the year on two ledger sheets with the same columns go to one archive, each sheet emptied", () => {
+    const { a, result } = planOf([sheet("2021年"), sheet("2021年续")]);
+    if (!result.ok) throw new Error(result.message);
+    const p = result.plan;
+    expect(p.sources).toEqual(["2021年", "2021年续"]);
+    expect(p.moved.map((m) => [m.sheet, m.from, m.to])).toEqual([
+      ["2021年", 3, 3],
+      ["2021年续", 3, 5],
+    ]);
+    expect([...new Set(p.clearWrites.map((w) => `${w.sheet}!${w.row}`))].sort()).toEqual(
+      ["2021年!3", "2021年!4", "2021年续!3", "2021年续!4"].sort(),
+    );
+    const ledgers = ["2021年", "2021年续"].map((name) => ({
+      grid: applyWrites(sheet(name), p.clearWrites),
+      layout: a.ledgers.find((l) => l.layout.sheetName === name)!.layout,
+    }));
+    const archive = applyWrites({ name: p.sheetName, rows: [] }, p.archiveWrites, p.layout);
+    expect(verifyArchive(a.items, p, { ledgers, archive }, [])).toEqual([]);
+  });
+
+  it("items of the year on two ledger sheets whose columns differ are refused", () => {
+    const withoutDocNo = Object.fromEntries(Object.entries(closed).filter(([k]) => k !== "来文编号"));
+    const other = registrySheet([{ ...withoutDocNo, 督办事项编号: "〔2021〕9号" }], {
+      name: "2021年续",
+      headers: ALL_HEADERS.filter((h) => h !== "来文编号"),
+    });
+    const { result } = planOf([sheet("2021年"), other]);
+    expect(result).toMatchObject({ ok: false, code: "layouts-differ" });
+    if (!result.ok) expect(result.message).toContain("“2021年”和“2021年续”两张表中，两表的列不同");
   });
 });
