@@ -1,5 +1,5 @@
 // Lint = office-addin-lint's rules (Office.js batching: no sync in loops, load before read, …)
-// plus the layering rules of DEVELOPERS.md, enforced mechanically. `npm run lint` fails on any
+// plus the layering rules of the README (架构), enforced mechanically. `npm run lint` fails on any
 // warning. office-addin-lint picks this file up because it sits at the project root.
 import officeAddins from "eslint-plugin-office-addins";
 import tsParser from "@typescript-eslint/parser";

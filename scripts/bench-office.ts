@@ -65,11 +65,12 @@ export async function officeFigures(input: OfficeBenchInput): Promise<Record<Off
   });
   const today = input.today;
   const operations: Record<OfficeOperation, () => Promise<unknown>> = {
-    check: () => office.operation("检查", (s) => runCheck(s, today)),
-    number: () => office.operation("编号", (s) => runNumbering(s, today)),
-    refresh: () => office.operation("刷新", (s) => runRefresh(s, s, today)),
-    notice: () => office.operation("通知单", (s) => generateDocument(s, "notice", { number: input.noticeNumber, today })),
-    undo: () => office.operation("撤销", (s) => runUndo(s)),
+    check: () => office.operation("check", (s) => runCheck(s, today)),
+    number: () => office.operation("number", (s) => runNumbering(s, today)),
+    refresh: () => office.operation("refresh", (s) => runRefresh(s, s, today)),
+    notice: () =>
+      office.operation("notice", (s) => generateDocument(s, "notice", { number: input.noticeNumber, today })),
+    undo: () => office.operation("undo", (s) => runUndo(s)),
   };
   const out = {} as Record<OfficeOperation, OfficeOperationFigures>;
   for (const name of OFFICE_OPERATIONS) {

@@ -6,22 +6,18 @@
  */
 import type { IsoDate } from "../domain/cell";
 import type { Issue, Settings } from "../domain/model";
-import { ledgerFigures, type LedgerFigures } from "../domain/analysis/figures";
+import { ledgerFigures } from "../domain/analysis/figures";
 import { periodYears, type Period } from "../domain/analysis/period";
-import { analysisSheetName, buildAnalysisReport } from "../domain/analysis/report-layout";
-import { ineligibleUnits, type Ineligibility } from "../domain/accountability/eligibility";
-import { findSheetName, uniqueSheetName } from "../domain/documents/sheet-name";
+import { analysisSheetName, buildAnalysisReport, type AnalysisReportInput } from "../domain/analysis/report-layout";
+import { ineligibleUnits } from "../domain/accountability/eligibility";
+import { findSheetName, uniqueSheetName } from "../domain/sheet-name";
 import type { SheetLayout } from "../domain/layout/types";
 import type { DocumentPort } from "./documents";
 import { loadLedger, type LoadedLedger } from "./ledger";
 import type { WorkbookPort } from "./port";
 
-export interface AnalysisResult {
-  readonly period: Period;
-  readonly today: IsoDate;
-  readonly figures: LedgerFigures;
-  /** Units without 评优评先 eligibility in a year the period touches. */
-  readonly ineligible: readonly Ineligibility[];
+/** What the report draws (period, figures, units without eligibility), and what else the analysis found. */
+export interface AnalysisResult extends AnalysisReportInput {
   /** Problems of the 问责记录 rows (the figures may be short of them). */
   readonly issues: readonly Issue[];
   readonly settings: Settings;

@@ -17,13 +17,10 @@ import {
   CALENDAR_WORKING_VALUES,
 } from "../domain/calendar-sheet";
 import { formatChineseDate, isValidIso, parseDateCell, weekdayOf } from "../domain/dates";
-import { REGISTRY_DATE_FORMAT } from "../domain/registry-plan";
-import { findCalendarHeader } from "../domain/settings";
+import { findCalendarHeader } from "../domain/calendar-read";
 import type { CellWrite, WorkbookPort } from "./port";
 import { isLoggedPort } from "./ports/operation-log";
-
-/** The 操作日志 name of a calendar edit. */
-export const CALENDAR_OPERATION = "修改工作日历";
+import { ledgerWrite } from "./write-target";
 
 export type CalendarEditErrorCode = "no-calendar-sheet" | "no-header" | "bad-date";
 
@@ -117,14 +114,7 @@ function rowWrites(sheet: Sheet, row: number, values: Partial<Record<Column, Cel
     const exists = row <= sheet.grid.rows.length;
     if (exists && key !== "date" && cellText(old) === cellText(value) && old.t === value.t) continue;
     if (exists && key === "date") continue;
-    writes.push({
-      sheet: sheet.grid.name,
-      row,
-      col,
-      value,
-      old,
-      ...(value.t === "date" ? { numFmt: REGISTRY_DATE_FORMAT } : {}),
-    });
+    writes.push(ledgerWrite(sheet.grid.name, row, col, value, old));
   }
   return writes;
 }
@@ -132,7 +122,7 @@ function rowWrites(sheet: Sheet, row: number, values: Partial<Record<Column, Cel
 async function write(port: WorkbookPort, writes: readonly CellWrite[]): Promise<boolean> {
   const logged = isLoggedPort(port);
   if (writes.length === 0) return logged;
-  if (logged) await port.writeLogged(writes, { operation: CALENDAR_OPERATION });
+  if (logged) await port.writeLogged(writes, { kind: "calendar" });
   else await port.writeCells(writes);
   return logged;
 }

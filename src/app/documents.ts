@@ -16,7 +16,7 @@ import { buildReport } from "../domain/documents/report";
 import { buildRemind, replyByDate } from "../domain/documents/remind";
 import { closestNumbers } from "../domain/documents/closest-numbers";
 import { documentSheetName, printedNumber, type DocumentKind } from "../domain/documents/common";
-import { findSheetName, uniqueSheetName } from "../domain/documents/sheet-name";
+import { findSheetName, uniqueSheetName } from "../domain/sheet-name";
 import { appendLogRows } from "./log-append";
 import {
   readRemindLog,
@@ -29,7 +29,7 @@ import {
   type RemindMethod,
 } from "../domain/documents/remind-log";
 import type { WorkbookPort } from "./port";
-import { loadRegistry } from "./registry";
+import { loadRegistry, type LoadedRegistry } from "./registry";
 
 /** How a layout goes into the workbook: as a new sheet, or in place of the sheet of its name. */
 export type LayoutMode = "add" | "replace";
@@ -196,97 +196,90 @@ export async function generateDocument(
   kind: DocumentKind,
   request: DocumentRequest,
 ): Promise<DocumentResult> {
-  const { items, settings, calendar, grids } = await loadRegistry(
-    port,
-    request.today,
-    request.sheet === undefined ? {} : { sheet: request.sheet },
-  );
-  const item = findItemByNumber(items, request.number);
+  const loaded = await loadRegistry(port, request.today, request.sheet === undefined ? {} : { sheet: request.sheet });
+  const { settings, calendar } = loaded;
+  const item = findItemByNumber(loaded.items, request.number);
   const number = numberOfRequest(item, request.number);
   const existing = await port.sheetNames();
   const { name, mode } = placeSheet(documentSheetName(kind, number), existing, request.replace === true);
-  const warnings = warningsFor(kind, item, request.today);
-  const handler = request.handler?.trim() ?? "";
-
-  if (kind === "notice") {
-    const layout = buildNotice(item, settings, calendar, request.today, { sheetName: name, handler });
-    await port.writeLayout(layout, mode);
-    return {
-      kind,
-      number,
-      ledgerSheet: item.sheet,
-      row: item.row,
-      sheetName: name,
-      replaced: mode === "replace",
-      warnings,
-      layout,
-    };
-  }
-  if (kind === "report") {
-    const layout = buildReport(item, settings, calendar, request.today, { sheetName: name, handler });
-    await port.writeLayout(layout, mode);
-    return {
-      kind,
-      number,
-      ledgerSheet: item.sheet,
-      row: item.row,
-      sheetName: name,
-      replaced: mode === "replace",
-      warnings,
-      layout,
-    };
-  }
-
-  // 催办提示单: count earlier urgings from the log; regenerating (replace) on the same day for
-  // the same item and method is the same urging, so it is neither counted twice nor logged twice.
-  const logName = findSheetName(REMIND_LOG_SHEET, existing);
-  // loadRegistry reads only the sheets it needs: read the log when it was not among them.
-  const logGrid =
-    logName === undefined
-      ? undefined
-      : (grids.find((g) => g.name === logName) ?? (await port.readSheets([logName])).find((g) => g.name === logName));
-  const log = logGrid ? readRemindLog(logGrid) : undefined;
-  const method: RemindMethod = request.method ?? "催办提示单";
-  const entries = log?.entries ?? [];
-  const sameUrging =
-    mode === "replace"
-      ? entries.find((e) => printedNumber(e.number) === number && e.date === request.today && e.method === method)
-      : undefined;
-  const previousUrges = timesUrged(entries, number) - (sameUrging ? 1 : 0);
-  const layout = buildRemind(item, settings, calendar, request.today, { sheetName: name, handler, previousUrges });
-  await port.writeLayout(layout, mode);
-
-  const entry: RemindLogEntry = {
-    date: request.today,
-    number,
-    method,
-    handler,
-    replyBy: replyByDate(calendar, request.today, settings.remindReplyDays),
-  };
-  let logRow: number | null = null;
-  let logSheet = logName ?? REMIND_LOG_SHEET;
-  if (!sameUrging) {
-    const read = logName === undefined ? undefined : (log ?? readRemindLog({ name: logName, rows: [] }));
-    const written = await appendLogRows(port, {
-      defs: REMIND_LOG_HEADERS,
-      sheetName: REMIND_LOG_SHEET,
-      existing: [...existing, name],
-      log: read && logName !== undefined ? { ...read, sheet: logName, grid: logGrid } : undefined,
-      layout: remindLogLayout,
-      rows: [remindLogCells(entry)],
-    });
-    logSheet = written.sheet;
-    logRow = written.firstRow;
-  }
-  return {
+  const placed = {
     kind,
     number,
     ledgerSheet: item.sheet,
     row: item.row,
     sheetName: name,
     replaced: mode === "replace",
-    warnings,
-    layout,
-    log: { sheet: logSheet, row: logRow, timesUrged: previousUrges + 1 },
+    warnings: warningsFor(kind, item, request.today),
   };
+  const handler = request.handler?.trim() ?? "";
+  if (kind === "remind") {
+    const urged = { item, number, name, mode, existing, handler };
+    return { ...placed, ...(await writeRemind(port, loaded, request, urged)) };
+  }
+  const build = kind === "notice" ? buildNotice : buildReport;
+  const layout = build(item, settings, calendar, request.today, { sheetName: name, handler });
+  await port.writeLayout(layout, mode);
+  return { ...placed, layout };
+}
+
+/** The 催办提示单 being written: its item and number, its sheet, the workbook's sheets, the handler. */
+interface Urging {
+  readonly item: RegistryItem;
+  readonly number: string;
+  readonly name: string;
+  readonly mode: LayoutMode;
+  readonly existing: readonly string[];
+  readonly handler: string;
+}
+
+/**
+ * Writes a 催办提示单 and records the urging in 催办记录: earlier urgings are counted from the
+ * log; regenerating (replace) on the same day for the same item and method is the same urging,
+ * so it is neither counted twice nor logged twice.
+ */
+async function writeRemind(
+  port: DocumentPort,
+  loaded: LoadedRegistry,
+  request: DocumentRequest,
+  u: Urging,
+): Promise<Pick<DocumentResult, "layout" | "log">> {
+  const { settings, calendar } = loaded;
+  const logName = findSheetName(REMIND_LOG_SHEET, u.existing);
+  // loadRegistry reads only the sheets it needs: read the log when it was not among them.
+  const logGrid =
+    logName === undefined
+      ? undefined
+      : (loaded.grids.find((g) => g.name === logName) ??
+        (await port.readSheets([logName])).find((g) => g.name === logName));
+  const log = logGrid ? readRemindLog(logGrid) : undefined;
+  const method: RemindMethod = request.method ?? "催办提示单";
+  const entries = log?.entries ?? [];
+  const sameUrging =
+    u.mode === "replace"
+      ? entries.find((e) => printedNumber(e.number) === u.number && e.date === request.today && e.method === method)
+      : undefined;
+  const previousUrges = timesUrged(entries, u.number) - (sameUrging ? 1 : 0);
+  const extra = { sheetName: u.name, handler: u.handler, previousUrges };
+  const layout = buildRemind(u.item, settings, calendar, request.today, extra);
+  await port.writeLayout(layout, u.mode);
+  if (sameUrging)
+    return { layout, log: { sheet: logName ?? REMIND_LOG_SHEET, row: null, timesUrged: previousUrges + 1 } };
+
+  const entry: RemindLogEntry = {
+    date: request.today,
+    number: u.number,
+    method,
+    handler: u.handler,
+    replyBy: replyByDate(calendar, request.today, settings.remindReplyDays),
+  };
+  const read = logName === undefined ? undefined : (log ?? readRemindLog({ name: logName, rows: [] }));
+  const written = await appendLogRows(port, {
+    defs: REMIND_LOG_HEADERS,
+    sheetName: REMIND_LOG_SHEET,
+    existing: [...u.existing, u.name],
+    log: read && logName !== undefined ? { ...read, sheet: logName, grid: logGrid } : undefined,
+    layout: remindLogLayout,
+    rows: [remindLogCells(entry)],
+  });
+  return { layout, log: { sheet: written.sheet, row: written.firstRow, timesUrged: previousUrges + 1 } };
 }

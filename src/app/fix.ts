@@ -13,16 +13,12 @@
 import { cellText, type CellValue, type IsoDate } from "../domain/cell";
 import { ALL_COLUMNS, type ColumnKey } from "../domain/columns";
 import type { Issue } from "../domain/model";
-import { REGISTRY_DATE_FORMAT } from "../domain/registry-plan";
 import type { RuleCode } from "../domain/rules";
 import { CLASSIFIED_CONTENT_SHOWN } from "../domain/vocabulary";
 import type { CellWrite, WorkbookPort } from "./port";
 import { isLoggedPort } from "./ports/operation-log";
 import { loadRegistry, type LoadedRegistry } from "./registry";
-import { placeItemWrite } from "./write-target";
-
-/** The 操作日志 name of applying fixes. */
-export const FIX_OPERATION = "修正";
+import { ledgerWrite, placeItemWrite } from "./write-target";
 
 /** Fixes applied without being asked for one by one: they correct a form, never remove text. */
 export const AUTO_FIX_CODES: ReadonlySet<RuleCode> = new Set<RuleCode>([
@@ -106,18 +102,11 @@ export async function runFix(port: WorkbookPort, today: IsoDate, options: FixOpt
     const old: CellValue = classified ? { t: "string", v: CLASSIFIED_CONTENT_SHOWN } : at.old;
     const to = issue.fix!;
     const value: CellValue = issue.code === "date-as-text" ? { t: "date", v: to } : { t: "string", v: to };
-    writes.push({
-      sheet,
-      row: at.row,
-      col: at.col,
-      value,
-      old,
-      ...(value.t === "date" ? { numFmt: REGISTRY_DATE_FORMAT } : {}),
-    });
+    writes.push(ledgerWrite(sheet, at.row, at.col, value, old));
     fixed.push({ sheet, row: at.row, column: issue.column, from: shownBefore(old), to });
   }
   if (writes.length > 0) {
-    if (isLoggedPort(port)) await port.writeLogged(writes, { operation: FIX_OPERATION });
+    if (isLoggedPort(port)) await port.writeLogged(writes, { kind: "fix" });
     else await port.writeCells(writes);
   }
   return { fixed };

@@ -13,15 +13,13 @@ import { isClosed, isTerminated, classifyItem, effectiveDeadline } from "../doma
 import { resultCloses } from "../domain/vocabulary";
 import type { Issue, LedgerReading, RegistryItem, Status } from "../domain/model";
 import { HEADER_OF } from "../domain/registry";
-import { REGISTRY_DATE_FORMAT } from "../domain/registry-plan";
-import { CALENDAR_ISSUE_COLUMN, SETTINGS_ISSUE_COLUMN } from "../domain/settings";
+import { CALENDAR_ISSUE_COLUMN } from "../domain/calendar-sheet";
+import { SETTINGS_ISSUE_COLUMN } from "../domain/settings";
 import type { CellWrite, WorkbookPort } from "./port";
+import { operationLabel } from "./operations";
 import { isLoggedPort } from "./ports/operation-log";
 import { loadRegistry, type LoadedRegistry } from "./registry";
-import { placeItemWrite } from "./write-target";
-
-/** The 操作日志 names of the three actions. */
-export const ITEM_OPERATIONS = { close: "销号", extend: "延期", terminate: "终止" } as const;
+import { ledgerWrite, placeItemWrite } from "./write-target";
 
 /** The row an action is about (any row of the item; sheet: the first ledger sheet when omitted). */
 export interface ItemRef {
@@ -217,18 +215,11 @@ export async function applyItemAction(
       first: item.row,
       last: item.lastRow ?? item.row,
     });
-    return {
-      sheet,
-      row: at.row,
-      col: at.col,
-      value,
-      old: at.old,
-      ...(value.t === "date" ? { numFmt: REGISTRY_DATE_FORMAT } : {}),
-    };
+    return ledgerWrite(sheet, at.row, at.col, value, at.old);
   });
-  const operation = ITEM_OPERATIONS[action.kind];
+  const operation = operationLabel(action.kind);
   const logged = isLoggedPort(port);
-  if (logged) await port.writeLogged(writes, { operation });
+  if (logged) await port.writeLogged(writes, { kind: action.kind });
   else await port.writeCells(writes);
 
   const after = await loadRegistry(port, today);

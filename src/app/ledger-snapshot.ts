@@ -9,18 +9,14 @@
  */
 import type { IsoDate, SheetGrid } from "../domain/cell";
 import type { CalendarOverride } from "../domain/calendar";
-import { CALENDAR_SHEET_NAME } from "../domain/calendar-sheet";
 import { isClassified } from "../domain/checks";
 import type { ColumnKey } from "../domain/columns";
 import type { Issue, RegistryItem, RegistryLayout, Settings, Status } from "../domain/model";
 import { summarizeStatuses, type Overview } from "../domain/overview";
 import { HEADER_OF } from "../domain/registry";
-import {
-  CALENDAR_ISSUE_COLUMN,
-  readCalendarOverrides,
-  SETTINGS_ISSUE_COLUMN,
-  SETTINGS_SHEET_NAME,
-} from "../domain/settings";
+import { readCalendarOverrides } from "../domain/calendar-read";
+import { CALENDAR_ISSUE_COLUMN, CALENDAR_SHEET_NAME } from "../domain/calendar-sheet";
+import { SETTINGS_ISSUE_COLUMN, SETTINGS_SHEET_NAME } from "../domain/settings";
 import { classifyItem } from "../domain/status";
 import type { WorkbookPort } from "./port";
 import { loadRegistry } from "./registry";

@@ -8,7 +8,7 @@
  */
 import type { IsoDate, SheetGrid } from "../domain/cell";
 import type { RegistryItem } from "../domain/model";
-import { findSheetName } from "../domain/documents/sheet-name";
+import { findSheetName } from "../domain/sheet-name";
 import { readRemindLog, REMIND_LOG_SHEET, type RemindLog } from "../domain/documents/remind-log";
 import { ACCOUNTABILITY_LOG_SHEET, readAccountabilityLog, type AccountabilityLog } from "../domain/accountability/log";
 import { readArchives, type ArchivedSheet } from "../domain/archive/sheets";

@@ -5,8 +5,8 @@
  * One writeCells call for the rows (plus one writeLayout for a new sheet).
  */
 import { EMPTY, type CellValue, type SheetGrid } from "../domain/cell";
-import type { LogColumnDef } from "../domain/documents/log-sheet";
-import { uniqueSheetName } from "../domain/documents/sheet-name";
+import type { LogColumnDef } from "../domain/log-sheet";
+import { uniqueSheetName } from "../domain/sheet-name";
 import type { SheetLayout } from "../domain/layout/types";
 import type { DocumentPort } from "./documents";
 import type { CellWrite } from "./port";

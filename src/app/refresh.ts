@@ -9,10 +9,6 @@ import type { WorkbookPort } from "./port";
 import { loadRegistry, type LedgerOptions } from "./registry";
 import type { SetupOutcome, SetupTarget } from "./setup-port";
 
-/** The 操作日志 name of a refresh, and of creating a registry (init). */
-export const REFRESH_OPERATION = "刷新";
-export const INIT_OPERATION = "新建登记表";
-
 export interface RefreshOptions extends LedgerOptions {
   /**
    * The formulas' expression for today: TODAY() (default). Only for verification: a fixed

@@ -10,7 +10,7 @@ import { DASHBOARD_SHEET_NAME } from "../domain/dashboard-plan";
 import { SHEET_PREFIX } from "../domain/documents/common";
 import { REMIND_LOG_SHEET } from "../domain/documents/remind-log";
 import { locateRegistries } from "../domain/registry";
-import { OPERATION_LOG_SHEET } from "./ports/operation-log";
+import { OPERATION_LOG_SHEET } from "../domain/operation-log";
 import type { WorkbookPort } from "./port";
 import { AppError } from "./errors";
 

@@ -13,18 +13,15 @@ import { normalizeHeader } from "../domain/columns";
 import type { Leader } from "../domain/model";
 import { locateSettings, type SettingsLayout } from "../domain/settings-plan";
 import {
-  PRINCIPAL_VALUES,
   REMIND_REPLY_DAYS_RANGE,
   SETTINGS_LABELS,
   SETTINGS_SECTIONS,
   SETTINGS_SHEET_NAME,
   WARNING_DAYS_RANGE,
 } from "../domain/settings";
+import { YES_NO } from "../domain/yes-no";
 import type { CellWrite, WorkbookPort } from "./port";
 import { isLoggedPort } from "./ports/operation-log";
-
-/** The 操作日志 name of a settings edit. */
-export const SETTINGS_OPERATION = "修改设置";
 
 type ValueKey = keyof typeof SETTINGS_LABELS;
 type ListKey = "sections" | "leaders";
@@ -145,7 +142,7 @@ function listLimit(layout: SettingsLayout, title: number): number {
 function listCells(key: ListKey, entry: string | Leader | undefined): CellValue[] {
   if (entry === undefined) return key === "sections" ? [EMPTY] : [EMPTY, EMPTY, EMPTY];
   if (typeof entry === "string") return [text(entry)];
-  return [text(entry.name), text(entry.title), text(entry.principal ? PRINCIPAL_VALUES.yes : PRINCIPAL_VALUES.no)];
+  return [text(entry.name), text(entry.title), text(entry.principal ? YES_NO.yes : YES_NO.no)];
 }
 
 function writeList(changes: Changes, layout: SettingsLayout, key: ListKey, entries: readonly (string | Leader)[]) {
@@ -216,7 +213,7 @@ export async function saveSettings(port: WorkbookPort, edit: SettingsEdit): Prom
   }
   const logged = isLoggedPort(port);
   if (changes.writes.length > 0) {
-    if (logged) await port.writeLogged(changes.writes, { operation: SETTINGS_OPERATION });
+    if (logged) await port.writeLogged(changes.writes, { kind: "settings" });
     else await port.writeCells(changes.writes);
   }
   return { written: changes.writes.length, changes: lines, logged };

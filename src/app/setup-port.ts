@@ -1,7 +1,8 @@
 /**
  * What the refresh and init use cases need beyond WorkbookPort: applying a setup plan (sheets,
  * validation, conditional formats, names, print settings — things WorkbookPort's cell writes
- * cannot express). Each adapter implements it in one batch: ExcelJS for files, Office.js later.
+ * cannot express). Each adapter implements it: the xlsx package writer for files, the Office
+ * session (one batch of reads, writes under the request budget) in the add-in.
  */
 import type { WorkbookPlan } from "../domain/setup-plan";
 

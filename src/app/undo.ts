@@ -10,25 +10,15 @@
  * that replaced a sheet cannot be undone (the old sheet is gone), so undo stops there.
  */
 import { cellText, type CellValue } from "../domain/cell";
+import { sameStoredValue } from "../domain/cell-key";
+import { OPERATION_LOG_SHEET, parseOperationLog, type LogEntry } from "../domain/operation-log";
+import { findSheetName } from "../domain/sheet-name";
 import type { CellWrite } from "./port";
-import { INIT_OPERATION, REFRESH_OPERATION } from "./refresh";
-import {
-  OPERATION_LOG_SHEET,
-  parseOperationLog,
-  sameCellValue,
-  type LogEntry,
-  type LoggedWorkbookPort,
-} from "./ports/operation-log";
-
-/** Name of the undo operation in the log. */
-export const UNDO_OPERATION = "撤销上次操作";
+import { operationKindOf, SETUP_OPERATIONS } from "./operations";
+import type { LoggedWorkbookPort } from "./ports/operation-log";
 
 /** A cell that was changed after the operation and therefore not restored. */
-export interface UndoConflict {
-  readonly sheet: string;
-  readonly address: string;
-  readonly row: number;
-  readonly col: number;
+export interface UndoConflict extends Pick<LogEntry, "sheet" | "address" | "row" | "col"> {
   /** What the operation wrote. */
   readonly written: CellValue;
   /** What the cell holds now. */
@@ -50,8 +40,37 @@ export interface UndoResult {
   /** Sheets the operation created that no longer existed (nothing to delete). */
   readonly missingSheets?: readonly string[];
   readonly conflicts: readonly UndoConflict[];
+  /** Why nothing was undone, when the last operation is one undo stops at. */
+  readonly blocked?: UndoBlock;
   /** One Chinese line for the task pane. */
   readonly message: string;
+}
+
+/**
+ * Why undo stops at an operation instead of taking it back: a setup operation (刷新, 新建登记表:
+ * it never changed what a person typed, and taking back its values — the log keeps formulas
+ * only as text — would leave the 状态 formulas reading an empty calendar); an operation that
+ * replaced sheets (the old sheets are gone); one that created sheets on a port that cannot
+ * delete them.
+ */
+export type UndoBlock =
+  | { readonly code: "setup-operation" }
+  | { readonly code: "replaced-sheet"; readonly sheets: readonly string[] }
+  | { readonly code: "sheet-not-deletable" };
+
+/**
+ * What the person reads when undo stops at `operation` (one Chinese line, saying what to do).
+ * @example undoBlockMessage("刷新", { code: "setup-operation" }) // "上次操作是“刷新”，不能撤销：…"
+ */
+export function undoBlockMessage(operation: string, block: UndoBlock): string {
+  switch (block.code) {
+    case "setup-operation":
+      return `上次操作是“${operation}”，不能撤销：它只补充设置、工作日历、公式和颜色，没有改动任何已填写的内容；撤销会清空红黄绿灯所依据的工作日历。如需回到之前的版本，请使用 Excel 的“版本历史”。`;
+    case "replaced-sheet":
+      return `上次操作“${operation}”替换了工作表${block.sheets.map((s) => `“${s}”`).join("、")}，原来的工作表已不存在，不能撤销。如需找回原来的内容，请使用 Excel 的“版本历史”。`;
+    case "sheet-not-deletable":
+      return `上次操作“${operation}”新建了工作表，此处无法删除工作表，不能撤销；如不需要，请手动删除该工作表。`;
+  }
 }
 
 /** The entries of one operation, as the log lists them. */
@@ -96,9 +115,9 @@ export function planUndo(
   let unchanged = 0;
   for (const { first, oldest } of byCell.values()) {
     const now = current(first.sheet, first.row, first.col);
-    if (sameCellValue(now, first.new)) {
+    if (sameStoredValue(now, first.new)) {
       writes.push({ sheet: first.sheet, row: first.row, col: first.col, value: oldest.old, old: now });
-    } else if (sameCellValue(now, oldest.old)) {
+    } else if (sameStoredValue(now, oldest.old)) {
       unchanged += 1;
     } else {
       conflicts.push({
@@ -114,12 +133,6 @@ export function planUndo(
   }
   return { writes, conflicts, unchanged };
 }
-
-/**
- * Operations undo stops at: they never change what a person typed, and taking back their values
- * (the log keeps formulas only as text) would leave the 状态 formulas reading an empty calendar.
- */
-const SETUP_OPERATIONS: ReadonlySet<string> = new Set([REFRESH_OPERATION, INIT_OPERATION]);
 
 /**
  * Undoes the add-in's last operation: reads the 操作日志, then the sheets the operation wrote,
@@ -140,22 +153,13 @@ export async function runUndo(port: LoggedWorkbookPort): Promise<UndoResult> {
       message: "没有可撤销的操作",
     };
   }
-  if (SETUP_OPERATIONS.has(op.operation)) {
-    return {
-      operationId: null,
-      operation: op.operation,
-      restored: 0,
-      unchanged: 0,
-      conflicts: [],
-      message: `上次操作是“${op.operation}”，不能撤销：它只补充设置、工作日历、公式和颜色，没有改动任何已填写的内容；撤销会清空红黄绿灯所依据的工作日历。如需回到之前的版本，请使用 Excel 的“版本历史”。`,
-    };
-  }
-  const stop = undoBlocker(op, port);
-  if (stop !== null) {
-    return { operationId: null, operation: op.operation, restored: 0, unchanged: 0, conflicts: [], message: stop };
+  const blocked = undoBlocker(op, port);
+  if (blocked !== null) {
+    const message = undoBlockMessage(op.operation, blocked);
+    return { operationId: null, operation: op.operation, restored: 0, unchanged: 0, conflicts: [], blocked, message };
   }
   const created = createdSheets(op);
-  const isCreated = (sheet: string) => created.some((c) => sameSheetName(c, sheet));
+  const isCreated = (sheet: string) => findSheetName(sheet, created) !== undefined;
   // Cells of a sheet the operation created go with the sheet.
   // A run entry (one formula over empty cells) only comes from a setup operation, never undone.
   const cells: LoggedOperation = {
@@ -167,9 +171,13 @@ export async function runUndo(port: LoggedWorkbookPort): Promise<UndoResult> {
   const current = (sheet: string, row: number, col: number): CellValue =>
     grids.find((g) => g.name === sheet)?.rows[row - 1]?.[col - 1] ?? { t: "empty" };
   const plan = planUndo(cells, current);
-  const meta = { operation: UNDO_OPERATION, undoes: op.id };
+  const meta = { kind: "undo", undoes: op.id } as const;
   if (plan.writes.length > 0) await port.writeLogged(plan.writes, meta);
-  const exists = (sheet: string) => grids.some((g) => sameSheetName(g.name, sheet));
+  const exists = (sheet: string) =>
+    findSheetName(
+      sheet,
+      grids.map((g) => g.name),
+    ) !== undefined;
   const deleted = created.filter(exists);
   const missing = created.filter((s) => !exists(s));
   // Every created sheet is recorded (a missing one too), so this operation counts as undone.
@@ -193,11 +201,6 @@ export async function runUndo(port: LoggedWorkbookPort): Promise<UndoResult> {
   };
 }
 
-/** Excel compares sheet names case-insensitively. */
-function sameSheetName(a: string, b: string): boolean {
-  return a.toLowerCase() === b.toLowerCase();
-}
-
 /**
  * The sheets an operation created (its 新建整个工作表 entries), once each.
  * @example createdSheets(op) // ["通知单〔2021〕3号"]
@@ -207,17 +210,14 @@ export function createdSheets(op: LoggedOperation): string[] {
 }
 
 /**
- * Why an operation cannot be undone (one Chinese line), or null when it can: it replaced a
- * sheet, or it created one and the port cannot delete sheets.
- * @example undoBlocker(replacingOp, port) // "上次操作“生成督办事项通知单”替换了工作表“通知单〔2021〕3号”…"
+ * Why an operation cannot be undone, or null when it can (see UndoBlock).
+ * @example undoBlocker(replacingOp, port) // { code: "replaced-sheet", sheets: ["通知单〔2021〕3号"] }
  */
-export function undoBlocker(op: LoggedOperation, port: LoggedWorkbookPort): string | null {
+export function undoBlocker(op: LoggedOperation, port: LoggedWorkbookPort): UndoBlock | null {
+  const kind = operationKindOf(op.operation);
+  if (kind !== null && SETUP_OPERATIONS.has(kind)) return { code: "setup-operation" };
   const replaced = [...new Set(op.entries.filter((e) => e.sheetAction === "replaced").map((e) => e.sheet))];
-  if (replaced.length > 0) {
-    return `上次操作“${op.operation}”替换了工作表${replaced.map((s) => `“${s}”`).join("、")}，原来的工作表已不存在，不能撤销。如需找回原来的内容，请使用 Excel 的“版本历史”。`;
-  }
-  if (createdSheets(op).length > 0 && typeof port.deleteSheet !== "function") {
-    return `上次操作“${op.operation}”新建了工作表，此处无法删除工作表，不能撤销；如不需要，请手动删除该工作表。`;
-  }
+  if (replaced.length > 0) return { code: "replaced-sheet", sheets: replaced };
+  if (createdSheets(op).length > 0 && typeof port.deleteSheet !== "function") return { code: "sheet-not-deletable" };
   return null;
 }

@@ -2,9 +2,11 @@
  * The cell a use case writes for an item, after the sheet's merges: refused with a coded
  * AppError naming the cell when the layout cannot take the write (never an adapter's crash).
  */
-import { EMPTY, type CellValue, type SheetGrid } from "../domain/cell";
+import { EMPTY, type CellValue, type CellWrite, type SheetGrid } from "../domain/cell";
 import { columnLetters } from "../domain/a1-ref";
-import { rangeAddress, writeTarget } from "../domain/merged-cells";
+import { rangeRef } from "../domain/a1-ref";
+import { writeTarget } from "../domain/merged-cells";
+import { REGISTRY_DATE_FORMAT } from "../domain/registry-plan";
 import { AppError } from "./errors";
 
 /** What to write into an item's cell, before the merges are looked at. */
@@ -37,9 +39,18 @@ export function placeItemWrite(
       address: `${columnLetters(w.col)}${w.row}`,
       row: w.row,
       column: w.column,
-      merge: rangeAddress(m),
+      merge: rangeRef(m),
       topLeft: `${columnLetters(m.left)}${m.top}`,
     });
   }
   return { row: target.row, col: target.col, old: grid?.rows[target.row - 1]?.[target.col - 1] ?? EMPTY };
+}
+
+/**
+ * A write of a value a person could have typed into a ledger or calendar cell: a date (written
+ * as a serial number) carries the registry's date format.
+ * @example ledgerWrite("督办事项登记表", 5, 10, { t: "date", v: "2026-03-05" }, EMPTY).numFmt // REGISTRY_DATE_FORMAT
+ */
+export function ledgerWrite(sheet: string, row: number, col: number, value: CellValue, old: CellValue): CellWrite {
+  return { sheet, row, col, value, old, ...(value.t === "date" ? { numFmt: REGISTRY_DATE_FORMAT } : {}) };
 }

@@ -10,7 +10,7 @@ export const SHORT_OPTIONS: Readonly<Record<string, string>> = { o: "out", h: "h
 /** Options every command accepts. */
 export const COMMON_OPTIONS: OptionSpec = { help: "flag", today: "value" };
 
-/** The options of the DESIGN.md contract, for a command that declares none. */
+/** The options of the command-line contract (docs/design.md), for a command that declares none. */
 export const CONTRACT_OPTIONS: OptionSpec = {
   json: "flag",
   "in-place": "flag",

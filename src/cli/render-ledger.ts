@@ -1,10 +1,11 @@
 /**
- * What analysis, accountability and archive print: the JSON of the contract (DESIGN.md
+ * What analysis, accountability and archive print: the JSON of the contract (docs/design.md
  * "Command line" plus the fields of issue 13; dates YYYY-MM-DD) and readable Chinese text.
  */
 import type { AccountabilityResult, RecordResult } from "../app/accountability";
 import type { AnalysisResult } from "../app/analysis";
 import type { ArchiveResult } from "../app/archive";
+import type { Ineligibility } from "../domain/accountability/eligibility";
 import type { Figures } from "../domain/analysis/figures";
 import { rateText } from "../domain/analysis/report-layout";
 import type { Issue } from "../domain/model";
@@ -25,6 +26,15 @@ function figuresJson(f: Figures): object {
     accountability: f.accountability,
     closedAssumedOnTime: f.closedAssumedOnTime,
   };
+}
+
+/** The units that may not be rated 优秀 / 先进 in a year, with the 问责记录 rows that say so. */
+function ineligibleJson(ineligible: readonly Ineligibility[]): object[] {
+  return ineligible.map((u) => ({
+    unit: u.unit,
+    year: u.year,
+    records: u.records.map((r) => ({ row: r.row, date: r.date, number: r.number, measure: r.measure })),
+  }));
 }
 
 function issuesJson(issues: readonly Issue[]): object[] {
@@ -50,11 +60,7 @@ export function analysisJson(result: AnalysisResult): object {
       deadline: o.deadline,
       workingDaysLate: o.workingDaysLate,
     })),
-    ineligible: result.ineligible.map((u) => ({
-      unit: u.unit,
-      year: u.year,
-      records: u.records.map((r) => ({ row: r.row, date: r.date, number: r.number, measure: r.measure })),
-    })),
+    ineligible: ineligibleJson(result.ineligible),
     undatedItems: figures.undated,
     issues: issuesJson(result.issues),
   };
@@ -144,11 +150,7 @@ export function accountabilityJson(result: AccountabilityResult, recorded?: Reco
       basis: r.basis,
       handler: r.handler,
     })),
-    ineligible: result.ineligible.map((u) => ({
-      unit: u.unit,
-      year: u.year,
-      records: u.records.map((r) => ({ row: r.row, date: r.date, number: r.number, measure: r.measure })),
-    })),
+    ineligible: ineligibleJson(result.ineligible),
     issues: issuesJson(result.issues),
     ...(recorded
       ? {

@@ -2,16 +2,13 @@
  * The real entry point (bin/duban.js): builds the CliIO from the process — today's date read
  * from the local clock once, here — runs main and sets the exit code.
  */
+import { localIsoDate } from "../domain/local-time";
 import { main } from "./main";
 import type { CliIO } from "./types";
 
-function pad(n: number): string {
-  return String(n).padStart(2, "0");
-}
-
 /** Today's local calendar date as YYYY-MM-DD. */
 export function localToday(now: Date = new Date()): string {
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+  return localIsoDate(now);
 }
 
 /** Runs `duban` on process.argv and sets process.exitCode. */

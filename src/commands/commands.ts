@@ -4,10 +4,10 @@
  * so 撤销上次操作 in the pane takes it back), then shows what it did in a small dialog
  * (dialog.html). The command ends (event.completed) when the person closes the dialog.
  */
-import { numberCoauthored, NUMBERING_OPERATION } from "../adapters/office/numbering";
 import { OfficeWorkbook } from "../adapters/office/office-workbook";
 import { runCheck } from "../app/check";
-import { REFRESH_OPERATION, runRefresh } from "../app/refresh";
+import { numberCoauthored } from "../app/number-coauthored";
+import { runRefresh } from "../app/refresh";
 import { localIsoDate } from "../taskpane/local-today";
 import { checkOutcome, failure, numberOutcome, refreshOutcome } from "../taskpane/outcomes";
 import type { Outcome } from "../taskpane/services";
@@ -20,7 +20,7 @@ const today = () => localIsoDate(new Date());
 const COMMANDS: Readonly<Record<keyof typeof COMMAND_NAMES, () => Promise<Outcome>>> = {
   dubanCheck: async () => {
     try {
-      const result = await office.operation(COMMAND_NAMES.dubanCheck, (s) => runCheck(s, today()));
+      const result = await office.operation("check", (s) => runCheck(s, today()));
       return checkOutcome(result.issues, result.rows);
     } catch (e) {
       return failure(OUTCOMES.failed.check, e);
@@ -28,7 +28,7 @@ const COMMANDS: Readonly<Record<keyof typeof COMMAND_NAMES, () => Promise<Outcom
   },
   dubanNumber: async () => {
     try {
-      const { assigned, clashes } = await office.operation(NUMBERING_OPERATION, (s) => numberCoauthored(s, today()));
+      const { assigned, clashes } = await office.operation("number", (s) => numberCoauthored(s, today()));
       return numberOutcome(assigned, clashes);
     } catch (e) {
       return failure(OUTCOMES.failed.number, e);
@@ -36,7 +36,7 @@ const COMMANDS: Readonly<Record<keyof typeof COMMAND_NAMES, () => Promise<Outcom
   },
   dubanRefresh: async () => {
     try {
-      const { result, warnings } = await office.operation(REFRESH_OPERATION, async (s) => ({
+      const { result, warnings } = await office.operation("refresh", async (s) => ({
         result: await runRefresh(s, s, today()),
         warnings: s.warnings,
       }));

@@ -1,15 +1,13 @@
 /**
- * A1 references for formulas, names and ranges the engine writes into a workbook: column
- * letters, quoted sheet names, absolute and relative cell and range references. Pure text.
+ * A1 references for formulas, names and ranges the engine writes into a workbook, and read
+ * back from one: column letters and numbers, cell addresses, quoted sheet names, absolute and
+ * relative cell and range references. Pure text.
  */
 
-/** A rectangle of cells, 1-based and inclusive. */
-export interface CellRange {
-  readonly top: number;
-  readonly left: number;
-  readonly bottom: number;
-  readonly right: number;
-}
+import { rangeBetween, type CellRange } from "./cell";
+
+// The rectangle every range function here takes (defined with the cell values).
+export type { CellRange };
 
 /**
  * Column letters of a 1-based column number.
@@ -26,6 +24,28 @@ export function columnLetters(col: number): string {
     n = Math.floor((n - 1) / 26);
   }
   return letters;
+}
+
+/**
+ * The 1-based column number of column letters (either case).
+ * @example columnNumber("AB") // 28
+ */
+export function columnNumber(letters: string): number {
+  let n = 0;
+  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n;
+}
+
+const CELL_ADDRESS = /^\$?([A-Za-z]{1,3})\$?([1-9]\d{0,6})$/;
+
+/**
+ * Row and column of an A1 cell address without a sheet (either case, "$" allowed), or null.
+ * @example parseCellAddress("AB12") // { row: 12, col: 28 }
+ * @example parseCellAddress("$b$5") // { row: 5, col: 2 }
+ */
+export function parseCellAddress(address: string): { row: number; col: number } | null {
+  const m = CELL_ADDRESS.exec(address.trim());
+  return m ? { row: Number(m[2]), col: columnNumber(m[1]) } : null;
 }
 
 /**
@@ -88,16 +108,38 @@ export function stringLiteral(text: string): string {
   return `"${text.replace(/"/g, '""')}"`;
 }
 
+/** A sheet prefix ('表'! or 表!) at the start of an address. */
+const SHEET_PREFIX = /^(?:'(?:[^']|'')*'|[^!]*)!/;
+
+/**
+ * An address as Excel returns it, without its sheet and "$" signs, to compare.
+ * @example localAddress("'督办事项登记表'!$A$1:$W$400") // "A1:W400"
+ */
+export function localAddress(address: string): string {
+  return address.replace(SHEET_PREFIX, "").replace(/\$/g, "");
+}
+
+/**
+ * A reference without "=", "$" and the quotes around its sheet name, to compare references
+ * written differently.
+ * @example plainReference("='工作日历'!$A$2:$A$731") // "工作日历!A2:A731"
+ */
+export function plainReference(ref: string): string {
+  return ref
+    .replace(/^=/, "")
+    .replace(/\$/g, "")
+    .replace(/^'((?:[^']|'')*)'!/, (_, s: string) => `${s.replace(/''/g, "'")}!`);
+}
+
 /**
  * The range an A1 reference without a sheet names ("B4", "A1:N1", "$A$3:$A$4"), or null.
  * @example parseRangeRef("A1:N1") // { top: 1, left: 1, bottom: 1, right: 14 }
  * @example parseRangeRef("$B$5") // { top: 5, left: 2, bottom: 5, right: 2 }
  */
 export function parseRangeRef(ref: string): CellRange | null {
-  const m = /^\$?([A-Z]{1,3})\$?(\d+)(?::\$?([A-Z]{1,3})\$?(\d+))?$/.exec(ref.trim().toUpperCase());
-  if (!m) return null;
-  const col = (letters: string) => [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
-  const [r1, c1] = [Number(m[2]), col(m[1])];
-  const [r2, c2] = m[3] === undefined ? [r1, c1] : [Number(m[4]), col(m[3])];
-  return { top: Math.min(r1, r2), left: Math.min(c1, c2), bottom: Math.max(r1, r2), right: Math.max(c1, c2) };
+  const [from, to, extra] = ref.trim().split(":");
+  if (extra !== undefined) return null;
+  const a = parseCellAddress(from);
+  const b = to === undefined ? a : parseCellAddress(to);
+  return a && b ? rangeBetween(a, b) : null;
 }

@@ -10,7 +10,8 @@ import { checkLedgers } from "./checks";
 import { dateCellIssues } from "./date-cells";
 import type { Issue, LedgerReading, RegistryItem, RegistryLayout, Settings } from "./model";
 import { locateRegistries, readRegistry } from "./registry";
-import { SETTINGS_SHEET_NAME, readCalendarOverrides, readSettings } from "./settings";
+import { readCalendarOverrides } from "./calendar-read";
+import { SETTINGS_SHEET_NAME, readSettings } from "./settings";
 
 export interface Analysis {
   /** The first ledger's layout (the sheet named 督办事项登记表, else the first ledger sheet). */

@@ -20,7 +20,7 @@
 import chineseDays from "chinese-days/dist/chinese-days.json";
 import { cellText, isBlank, type CellValue, type IsoDate, type SheetGrid } from "./cell";
 import { isOfficialWorkingDay } from "./calendar";
-import { sortCalendarRows, type ExistingCalendarRow } from "./calendar-rows";
+import { sortCalendarRows, type ExistingCalendarRow } from "./calendar-read";
 import { CALENDAR_COLUMNS, CALENDAR_KINDS, CALENDAR_ORIGINS, CALENDAR_SHEET_NAME } from "./calendar-sheet";
 import { calendarInfoCells, CALENDAR_INFO, vocabularyCells } from "./calendar-info";
 import { addDays, formatChineseDate, weekdayOf } from "./dates";
@@ -32,6 +32,7 @@ import type {
   PlanNote,
   PlanStyle,
   SheetPlan,
+  SheetSetupPart,
   ValidationPlan,
 } from "./setup-plan-types";
 import { WORKBOOK_NAMES } from "./workbook-names";
@@ -95,11 +96,7 @@ export function officialDay(date: IsoDate): { working: boolean; kind: string; no
 }
 
 /** Result of the 工作日历 part. */
-export interface CalendarPlan {
-  readonly sheet: SheetPlan;
-  readonly names: readonly NamePlan[];
-  readonly notes: readonly PlanNote[];
-}
+export type CalendarPlan = SheetSetupPart;
 
 /** Inputs of the 工作日历 part. */
 export interface CalendarPlanInput {

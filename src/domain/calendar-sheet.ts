@@ -1,6 +1,6 @@
 /**
- * The 工作日历 sheet, shared by its writer (which lists every date) and its reader (which
- * takes the user's overrides back, see readCalendarOverrides in settings.ts).
+ * The 工作日历 sheet, shared by its writer (calendar-plan.ts, which lists every date) and its
+ * reader (calendar-read.ts, which takes the user's overrides back).
  *
  * Layout: one header row, then one row per date:
  *
@@ -15,6 +15,8 @@
  */
 
 export const CALENDAR_SHEET_NAME = "工作日历";
+/** Issue.column of problems found in the 工作日历 sheet (Issue.row is the 工作日历 row). */
+export const CALENDAR_ISSUE_COLUMN = "工作日历";
 
 /** Header text of the columns (found by header, in any order). */
 export const CALENDAR_COLUMNS = {
@@ -24,6 +26,12 @@ export const CALENDAR_COLUMNS = {
   origin: "来源",
   note: "说明",
 } as const;
+
+/** The years the 工作日历 sheet lists, inclusive. */
+export interface YearSpan {
+  readonly first: number;
+  readonly last: number;
+}
 
 /** Values of 类型. */
 export const CALENDAR_KINDS = {

@@ -22,3 +22,13 @@ export function storedValueKey(value: CellValue): string {
       return `e:${value.v}`;
   }
 }
+
+/**
+ * True when two cells hold the same value as Excel stores it: a date equals its serial
+ * number, number formats are ignored, a blank text equals an empty cell.
+ * @example sameStoredValue({ t: "date", v: "2021-03-31" }, { t: "number", v: 44286 }) // true
+ * @example sameStoredValue({ t: "string", v: "1" }, { t: "number", v: 1 }) // false
+ */
+export function sameStoredValue(a: CellValue, b: CellValue): boolean {
+  return storedValueKey(a) === storedValueKey(b);
+}

@@ -1,5 +1,5 @@
 /**
- * Plain cell values as the engine sees them. Adapters (ExcelJS, Office.js) convert whatever
+ * Plain cell values as the engine sees them. Adapters (the xlsx package, Office.js) convert whatever
  * the workbook stores — rich text, formulas, hyperlinks, dates — into one of these shapes:
  * rich text is concatenated, a formula gives its cached result, a hyperlink its text,
  * a JS Date its UTC calendar date.
@@ -16,12 +16,51 @@ export type CellValue =
 
 export const EMPTY: CellValue = { t: "empty" };
 
-/** A rectangle of cells, 1-based and inclusive (the same shape as a1-ref's CellRange). */
-export interface GridRange {
+/** A rectangle of cells, 1-based and inclusive. */
+export interface CellRange {
   readonly top: number;
   readonly left: number;
   readonly bottom: number;
   readonly right: number;
+}
+
+/** A row or a cell to show a person: `col` selects one cell, else columns 1…`toCol` (or the whole row). */
+export interface CellTarget {
+  readonly sheet: string;
+  readonly row: number;
+  readonly col?: number | null;
+  /** Select columns 1…toCol of the row (an item's whole record). */
+  readonly toCol?: number;
+}
+
+/**
+ * The rectangle with two given cells at opposite corners, in either order.
+ * @example rangeBetween({ row: 3, col: 5 }, { row: 1, col: 2 }) // { top: 1, left: 2, bottom: 3, right: 5 }
+ */
+export function rangeBetween(
+  a: { readonly row: number; readonly col: number },
+  b: { readonly row: number; readonly col: number },
+): CellRange {
+  return {
+    top: Math.min(a.row, b.row),
+    left: Math.min(a.col, b.col),
+    bottom: Math.max(a.row, b.row),
+    right: Math.max(a.col, b.col),
+  };
+}
+
+/** One value to write. Dates are written as serial numbers with an explicit number format. */
+export interface CellWrite {
+  readonly sheet: string;
+  /** 1-based. */
+  readonly row: number;
+  /** 1-based. */
+  readonly col: number;
+  readonly value: CellValue;
+  /** Number format to set, e.g. 'yyyy"年"m"月"d"日"' for dates. */
+  readonly numFmt?: string;
+  /** The value the add-in read before writing; an adapter records it in the 操作日志. */
+  readonly old?: CellValue;
 }
 
 /** A rectangular-ish grid of one sheet: rows[r][c] is sheet row r+1, column c+1. */
@@ -33,7 +72,7 @@ export interface SheetGrid {
    * top-left cell holds a value; the cells it covers read as empty. Undefined means unknown
    * (Office.js before ExcelApi 1.13), not "none".
    */
-  readonly merges?: readonly GridRange[];
+  readonly merges?: readonly CellRange[];
   /**
    * When set, `merges` lists the merges of rows 1…mergesUpTo only and the merges below are
    * unknown (Office could read the merged areas of the sheet's top rows only: a sheet with more

@@ -4,6 +4,7 @@
  * position.
  */
 import { CLASSIFIED_LEVELS, RESULT_CHOICES, SECRECY_LEVELS, URGENCY_LEVELS } from "./vocabulary";
+import { YES_NO } from "./yes-no";
 
 export type ColumnKey =
   | "seq"
@@ -100,7 +101,7 @@ export const URGENCY_VALUES = URGENCY_LEVELS;
 export const SECRECY_VALUES = SECRECY_LEVELS;
 export const CLASSIFIED_VALUES = CLASSIFIED_LEVELS;
 export const RESULT_VALUES = RESULT_CHOICES;
-export const MAJOR_VALUES = ["是", "否"] as const;
+export const MAJOR_VALUES = [YES_NO.yes, YES_NO.no] as const;
 export const SOURCE_VALUES = [
   "区委批转",
   "区政府批转",

@@ -6,6 +6,7 @@
  * row ranges (3:3) and column ranges (A:C). Text in double quotes, names and function names are
  * left alone.
  */
+import { columnLetters, columnNumber } from "./a1-ref";
 
 /** A cell reference, a row range or a column range, not inside a longer name and not a function name. */
 const REFERENCE =
@@ -13,22 +14,6 @@ const REFERENCE =
 
 const MAX_ROW = 1048576;
 const MAX_COL = 16384;
-
-function columnNumber(letters: string): number {
-  let n = 0;
-  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n;
-}
-
-function columnLetters(col: number): string {
-  let n = col;
-  let s = "";
-  while (n > 0) {
-    s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
 
 function movedRow(row: string, absolute: string, by: number): string | null {
   if (absolute === "$" || by === 0) return row;

@@ -15,7 +15,7 @@
  * the header above it (merged down), and a blank cell of an upper row over a sub-header belongs
  * to the group on its left (merged across).
  */
-import { isBlank, type GridRange, type SheetGrid } from "./cell";
+import { isBlank, type CellRange, type SheetGrid } from "./cell";
 import { normalizeHeader, OFFICIAL_COLUMNS, type ColumnKey } from "./columns";
 import { columnKeyOfHeader } from "./header-names";
 
@@ -38,7 +38,7 @@ export interface BandScan {
 }
 
 /** A cell → the merge covering it (cells other than the top-left), for the rows that matter. */
-export type CoverIndex = ReadonlyMap<string, GridRange>;
+export type CoverIndex = ReadonlyMap<string, CellRange>;
 
 const at = (row: number, col: number) => `${row},${col}`;
 
@@ -47,8 +47,8 @@ const at = (row: number, col: number) => `${row},${col}`;
  * merge is not covered). Work is linear in the cells the merges of those rows cover.
  * @example coverIndex([{ top: 1, left: 1, bottom: 2, right: 1 }], 1, 5).get("2,1") // the merge
  */
-export function coverIndex(merges: readonly GridRange[] | undefined, fromRow: number, toRow: number): CoverIndex {
-  const index = new Map<string, GridRange>();
+export function coverIndex(merges: readonly CellRange[] | undefined, fromRow: number, toRow: number): CoverIndex {
+  const index = new Map<string, CellRange>();
   for (const m of merges ?? []) {
     if (m.bottom < fromRow || m.top > toRow) continue;
     for (let r = Math.max(m.top, fromRow); r <= Math.min(m.bottom, toRow); r++) {

@@ -18,7 +18,7 @@
  * 督办结果, 办结日期, 备注, 协办) continues that item — what a merged block looks like when the
  * covered cells read as empty. When the merges are known they alone decide.
  */
-import { cellText, isBlank, type CellValue, type GridRange, type SheetGrid } from "./cell";
+import { cellText, isBlank, type CellValue, type CellRange, type SheetGrid } from "./cell";
 import { normalizeHeader, type ColumnKey } from "./columns";
 import { columnKeyOfHeader } from "./header-names";
 import type { ContinuationRow, RegistryLayout, SkipReason, SkippedRow } from "./model";
@@ -147,7 +147,7 @@ function isRepeatedHeader(
  * Rows joined by merges down an identity column (序号, 编号, 内容) below the header: first row
  * → last row. Overlapping blocks join.
  */
-function mergedBlocks(merges: readonly GridRange[], layout: RegistryLayout): Map<number, number> {
+function mergedBlocks(merges: readonly CellRange[], layout: RegistryLayout): Map<number, number> {
   const cols = IDENTITY.map((k) => layout.columns[k]).filter((c): c is number => c !== undefined);
   const spans = merges
     .filter((m) => m.top > layout.headerRow && m.bottom > m.top && cols.some((c) => c >= m.left && c <= m.right))

@@ -3,12 +3,11 @@
  * a covered cell goes to the top-left cell when that is the same column of the same item (a
  * 编号 merged down the rows of an item over several rows), and is refused otherwise.
  */
-import type { GridRange } from "./cell";
-import { columnLetters } from "./a1-ref";
+import type { CellRange } from "./cell";
 
 /** Where a value for a cell can be written. */
 export type WriteTarget =
-  { readonly ok: true; readonly row: number; readonly col: number } | { readonly ok: false; readonly merge: GridRange };
+  { readonly ok: true; readonly row: number; readonly col: number } | { readonly ok: false; readonly merge: CellRange };
 
 /**
  * The merge covering a cell (a cell of it other than its top-left), or undefined.
@@ -16,10 +15,10 @@ export type WriteTarget =
  * @example coveringMerge([{ top: 5, left: 2, bottom: 6, right: 2 }], 5, 2) // undefined (the top-left cell)
  */
 export function coveringMerge(
-  merges: readonly GridRange[] | undefined,
+  merges: readonly CellRange[] | undefined,
   row: number,
   col: number,
-): GridRange | undefined {
+): CellRange | undefined {
   return merges?.find(
     (m) => row >= m.top && row <= m.bottom && col >= m.left && col <= m.right && (row !== m.top || col !== m.left),
   );
@@ -34,7 +33,7 @@ export function coveringMerge(
  * @example writeTarget([{ top: 4, left: 2, bottom: 5, right: 3 }], 5, 2, 5, 5) // { ok: false, merge: … }
  */
 export function writeTarget(
-  merges: readonly GridRange[] | undefined,
+  merges: readonly CellRange[] | undefined,
   row: number,
   col: number,
   first = row,
@@ -45,14 +44,4 @@ export function writeTarget(
   const sameColumn = merge.left === col && merge.right === col;
   if (sameColumn && merge.top >= first && merge.top <= last) return { ok: true, row: merge.top, col };
   return { ok: false, merge };
-}
-
-/**
- * A1 address of a range.
- * @example rangeAddress({ top: 4, left: 2, bottom: 5, right: 3 }) // "B4:C5"
- */
-export function rangeAddress(m: GridRange): string {
-  const a = `${columnLetters(m.left)}${m.top}`;
-  const b = `${columnLetters(m.right)}${m.bottom}`;
-  return a === b ? a : `${a}:${b}`;
 }

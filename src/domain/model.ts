@@ -1,5 +1,6 @@
 import type { ColumnKey } from "./columns";
 import type { IsoDate } from "./cell";
+import type { RuleCode } from "./rules";
 
 /** One 督办事项 as read from a registry row. Text fields are trimmed; "" when blank. */
 export interface RegistryItem {
@@ -51,7 +52,8 @@ export interface Issue {
   readonly row: number;
   readonly column: string;
   readonly severity: Severity;
-  readonly code: string;
+  /** A code of the catalogue (src/domain/rules.ts). */
+  readonly code: RuleCode;
   readonly message: string;
   /** A corrected value the user can accept, when one exists. */
   readonly fix?: string;

@@ -9,14 +9,14 @@ import type { ColumnKey } from "./columns";
 import { FORMULA_WORDS } from "./formula-words";
 import type { RegistryItem } from "./model";
 import { HEADER_OF } from "./registry";
+import type { YearSpan } from "./calendar-sheet";
 import {
   formulaCountsAsEvidence,
   formulaDateOf,
   formulaSaysClosed,
   formulaSeesNotADate,
   formulaTerminated,
-  type YearSpan,
-} from "./row-formulas";
+} from "./formula-twins";
 import type { PlanNote } from "./setup-plan-types";
 import { isTerminated, resultSaysClosed } from "./status";
 

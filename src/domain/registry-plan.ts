@@ -18,15 +18,10 @@ import {
   registryValidations,
   REGISTRY_FORMAT_SIGNATURES,
 } from "./registry-rules";
-import {
-  daysLeftFormula,
-  deadlineFormula,
-  formulaCountsAsEvidence,
-  statusFormula,
-  type RowFormulaColumns,
-  type YearSpan,
-} from "./row-formulas";
-import type { CellPlan, ColumnPlan, NamePlan, PlanNote, PlanStyle, SheetPlan } from "./setup-plan-types";
+import type { YearSpan } from "./calendar-sheet";
+import { formulaCountsAsEvidence } from "./formula-twins";
+import { daysLeftFormula, deadlineFormula, statusFormula, type RowFormulaColumns } from "./row-formulas";
+import type { CellPlan, ColumnPlan, NamePlan, PlanStyle, SheetPlan, SheetSetupPart } from "./setup-plan-types";
 import { WORKBOOK_NAMES } from "./workbook-names";
 
 export { REGISTRY_FORMAT_SIGNATURES, STATUS_COLOURS } from "./registry-rules";
@@ -78,10 +73,7 @@ export interface RegistryPlanInput {
 }
 
 /** Result of the registry part. */
-export interface RegistryPlan {
-  readonly sheet: SheetPlan;
-  readonly notes: readonly PlanNote[];
-  readonly names: readonly NamePlan[];
+export interface RegistryPlan extends SheetSetupPart {
   /** Every column after the plan (existing and added). */
   readonly columns: Readonly<Partial<Record<ColumnKey, number>>>;
   readonly statusColumn: number;

@@ -8,12 +8,12 @@
  */
 import { cellText, isBlank, type CellValue, type SheetGrid } from "./cell";
 import { ALL_COLUMNS, type ColumnKey } from "./columns";
-import { parseDateCell, type DateProblem } from "./dates";
+import { parseDateCell } from "./dates";
 import { findHeaderBand, type BandScan } from "./header-band";
 import { HEADER_OF } from "./header-names";
 import { isEvidence, ledgerRows } from "./ledger-rows";
 import type { Issue, LedgerReading, RegistryItem, RegistryLayout } from "./model";
-import { makeIssue, type RuleCode } from "./rules";
+import { DATE_PROBLEM_CODES, makeIssue } from "./rules";
 import { isLongTermDeadline } from "./vocabulary";
 
 export { HEADER_OF, columnKeyOfHeader } from "./header-names";
@@ -134,12 +134,6 @@ const SPACED_KEYS: ReadonlySet<ColumnKey> = new Set<ColumnKey>([
   "extensionApprover",
   "major",
 ]);
-
-const DATE_PROBLEM_CODES: Readonly<Record<DateProblem, RuleCode>> = {
-  unparseable: "date-unparseable",
-  impossible: "date-impossible",
-  fictitious: "date-fictitious",
-};
 
 /**
  * Reads one row's known cells into `item`: text fields take the row's text when they are still

@@ -2,7 +2,7 @@
  * The fixed catalogue of problems the engine reports. Every Issue carries one of these codes;
  * the CLI contract (`duban check --json`) exposes them, so codes never change meaning.
  *
- * Severity policy (DESIGN.md): an error is a defect in the data that makes the ledger wrong
+ * Severity policy (docs/design.md): an error is a defect in the data that makes the ledger wrong
  * (a missing required field, a date that is no date, a duplicate number, a procedure the
  * policy requires that the row shows was not followed). Lateness is a status, never an error:
  * anything about being late (reports, dates after today) and every "in principle" rule of the
@@ -11,6 +11,7 @@
  * Messages are templates: `{name}` is replaced by the parameter of that name. They are
  * written for a clerk: what is wrong, then what to do. docs/rules.md lists the catalogue.
  */
+import type { DateProblem } from "./dates";
 import type { Issue, Severity } from "./model";
 
 export interface RuleDef {
@@ -284,7 +285,32 @@ export type RuleCode = keyof typeof RULES;
 /** Every code of the catalogue, in catalogue order. */
 export const RULE_CODES: readonly RuleCode[] = Object.keys(RULES) as RuleCode[];
 
+/** The catalogue's code for each problem a date cell can have (registry and 工作日历 alike). */
+export const DATE_PROBLEM_CODES = {
+  unparseable: "date-unparseable",
+  impossible: "date-impossible",
+  fictitious: "date-fictitious",
+} as const satisfies Readonly<Record<DateProblem, RuleCode>>;
+
 export type IssueParams = Readonly<Record<string, string | number>>;
+
+/**
+ * The `{name}` placeholders of a template, as a union of names.
+ * @example type P = Placeholders<"{column}“{text}”不是日期">; // "column" | "text"
+ */
+export type Placeholders<T extends string> = T extends `${string}{${infer Name}}${infer Rest}`
+  ? Name | Placeholders<Rest>
+  : never;
+
+/** The parameters a rule's message needs: one per placeholder, so a missing one does not compile. */
+export type RuleParams<C extends RuleCode> = Readonly<
+  Record<Placeholders<(typeof RULES)[C]["message"]>, string | number>
+>;
+
+/** makeIssue's arguments after the column: the parameters (optional when the message has none), then the fix. */
+type IssueArgs<C extends RuleCode> = [Placeholders<(typeof RULES)[C]["message"]>] extends [never]
+  ? [params?: RuleParams<C>, fix?: string]
+  : [params: RuleParams<C>, fix?: string];
 
 /**
  * Fills `{name}` placeholders of a template; a placeholder without a parameter stays as it is
@@ -298,13 +324,20 @@ export function fillTemplate(template: string, params: IssueParams): string {
 }
 
 /**
- * An Issue of a catalogue rule: severity from the catalogue, message from its template.
+ * An Issue of a catalogue rule: severity from the catalogue, message from its template. The
+ * parameters are typed by the template: leaving one out is a compile error.
  * @example makeIssue("required-missing", 5, "督办事项内容", { column: "督办事项内容" })
  *   // { row: 5, column: "督办事项内容", severity: "error", code: "required-missing",
  *   //   message: "督办事项内容未填写。督办事项内容是登记表的必填项，请补充填写。" }
  */
-export function makeIssue(code: RuleCode, row: number, column: string, params: IssueParams = {}, fix?: string): Issue {
+export function makeIssue<C extends RuleCode>(
+  code: C,
+  row: number,
+  column: string,
+  ...[params, fix]: IssueArgs<C>
+): Issue {
   const rule: RuleDef = RULES[code];
-  const issue: Issue = { row, column, severity: rule.severity, code, message: fillTemplate(rule.message, params) };
+  const message = fillTemplate(rule.message, (params ?? {}) as IssueParams);
+  const issue: Issue = { row, column, severity: rule.severity, code, message };
   return fix === undefined ? issue : { ...issue, fix };
 }

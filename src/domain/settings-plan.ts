@@ -5,7 +5,7 @@
  * is appended below its last row, blank values that have a default get it, and nothing typed
  * is changed. The lists become named ranges that the registry's validation lists use.
  */
-import { cellText, isBlank, type CellValue, type SheetGrid } from "./cell";
+import { isBlank, type CellValue, type SheetGrid } from "./cell";
 import { DEFAULT_ROUTING, normalizeHeader } from "./columns";
 import type {
   CellPlan,
@@ -18,24 +18,20 @@ import type {
 import {
   DEFAULT_SETTINGS,
   LEADER_COLUMNS,
-  PRINCIPAL_VALUES,
   REMIND_REPLY_DAYS_RANGE,
   ROUTING_COLUMNS,
   SETTINGS_HEADER,
-  SETTINGS_LABEL_ALIASES,
   SETTINGS_LABELS,
-  SETTINGS_SECTION_TITLES,
   SETTINGS_SECTIONS,
   SETTINGS_SHEET_NAME,
+  settingsRows,
   WARNING_DAYS_RANGE,
 } from "./settings";
+import { YES_NO } from "./yes-no";
 import { WORKBOOK_NAMES } from "./workbook-names";
 
 type ValueKey = keyof typeof SETTINGS_LABELS;
 type ListKey = keyof typeof SETTINGS_SECTIONS;
-
-// The spellings the reader accepts are the reader's; the plan uses them to find existing rows.
-export { SETTINGS_LABEL_ALIASES, SETTINGS_SECTION_TITLES };
 
 /** Sections a new office starts with: those the policy's routing names. */
 export const DEFAULT_SECTIONS: readonly string[] = ["办公室", "秘书科", "督导室", "组织科"];
@@ -82,18 +78,6 @@ export interface SettingsLayout {
   readonly lastRow: number;
 }
 
-const LABEL_INDEX: ReadonlyMap<string, ValueKey> = new Map(
-  (Object.keys(SETTINGS_LABELS) as ValueKey[]).flatMap((key) =>
-    [SETTINGS_LABELS[key], ...SETTINGS_LABEL_ALIASES[key]].map((label) => [label, key] as const),
-  ),
-);
-
-const TITLE_INDEX: ReadonlyMap<string, ListKey> = new Map(
-  (Object.keys(SETTINGS_SECTION_TITLES) as ListKey[]).flatMap((key) =>
-    SETTINGS_SECTION_TITLES[key].map((title) => [title, key] as const),
-  ),
-);
-
 /**
  * Finds the value labels and list sections of a 设置 sheet the way readSettings does.
  * @example locateSettings(grid).values.warningDays // 4
@@ -101,33 +85,23 @@ const TITLE_INDEX: ReadonlyMap<string, ListKey> = new Map(
 export function locateSettings(grid: SheetGrid | undefined): SettingsLayout {
   const values: Partial<Record<ValueKey, number>> = {};
   const lists: Partial<Record<ListKey, { title: number; end: number }>> = {};
-  let lastRow = 0;
   let open: ListKey | null = null;
-  let inValues = true;
   const close = (endRow: number) => {
     if (open !== null) lists[open] = { title: lists[open]!.title, end: Math.max(lists[open]!.title, endRow) };
     open = null;
   };
-  (grid?.rows ?? []).forEach((cells, r) => {
-    const row = r + 1;
-    if (cells.slice(0, 3).every((c) => isBlank(c))) return;
-    const a = normalizeHeader(cellText(cells[0]));
-    const label = LABEL_INDEX.get(a);
-    if (label !== undefined) {
-      close(row - 1);
-      values[label] = row;
-      inValues = true;
-    } else if (!(inValues && a === SETTINGS_HEADER.label)) {
-      const title = TITLE_INDEX.get(a);
-      if (title !== undefined) {
-        close(row - 1);
-        lists[title] = { title: row, end: row };
-        open = title;
-        inValues = false;
-      }
+  const rows = settingsRows(grid);
+  for (const r of rows) {
+    if (r.kind === "value") {
+      close(r.row - 1);
+      values[r.key] = r.row;
+    } else if (r.kind === "title") {
+      close(r.row - 1);
+      lists[r.list] = { title: r.row, end: r.row };
+      open = r.list;
     }
-    lastRow = row;
-  });
+  }
+  const lastRow = rows.length > 0 ? rows[rows.length - 1].row : 0;
   // The last section runs to the last row with content.
   close(lastRow);
   return { values, lists, lastRow };
@@ -203,14 +177,45 @@ export function buildSettingsPlan(grid: SheetGrid | undefined, usedSections: rea
   const layout = locateSettings(grid);
   const b = new SettingsSheetBuilder();
   const created = layout.lastRow === 0;
-  let next: number;
-  if (created) {
+  addMissing(b, grid, layout, usedSections);
+  // Names are taken from the sheet as it will be, read like readSettings reads it, so that
+  // the next refresh finds exactly the same ranges.
+  const warningRow = nameAndValidate(b, locateSettings(withCells(grid, b.cells)));
+  const sheet: SheetPlan = {
+    name: SETTINGS_SHEET_NAME,
+    cells: b.cells,
+    merges: [],
+    columns: created
+      ? [
+          { col: 1, width: 18 },
+          { col: 2, width: 26 },
+          { col: 3, width: 52 },
+        ]
+      : [],
+    numberFormats: [],
+    validations: b.validations,
+    conditionalFormats: [thresholdFormat(warningRow)],
+    conditionalFormatSignatures: [SETTINGS_FORMAT_SIGNATURE],
+  };
+  return { sheet, names: b.names, warningDaysCell: { row: warningRow, col: 2 } };
+}
+
+/**
+ * The cells a sheet lacks: the header of a new sheet, each missing value row and list section
+ * below what is there, and the default of a day count left blank.
+ */
+function addMissing(
+  b: SettingsSheetBuilder,
+  grid: SheetGrid | undefined,
+  layout: SettingsLayout,
+  usedSections: readonly string[],
+): void {
+  let next = layout.lastRow + 2;
+  if (layout.lastRow === 0) {
     b.put(1, 1, text(SETTINGS_HEADER.label), HEADER_STYLE);
     b.put(1, 2, text(SETTINGS_HEADER.value), HEADER_STYLE);
     b.put(1, 3, text("说明"), HEADER_STYLE);
     next = 2;
-  } else {
-    next = layout.lastRow + 2;
   }
   for (const key of Object.keys(SETTINGS_LABELS) as ValueKey[]) {
     const row = layout.values[key];
@@ -233,9 +238,10 @@ export function buildSettingsPlan(grid: SheetGrid | undefined, usedSections: rea
         : DEFAULT_LIST_CONTENT[key];
     next = b.listSection(key, next + 1, content, LIST_ROWS[key]);
   }
-  // Names are taken from the sheet as it will be, read like readSettings reads it, so that
-  // the next refresh finds exactly the same ranges.
-  const final = locateSettings(withCells(grid, b.cells));
+}
+
+/** The defined names and validations of the sheet as it will be (`final`); returns the threshold's row. */
+function nameAndValidate(b: SettingsSheetBuilder, final: SettingsLayout): number {
   const warningRow = final.values.warningDays!;
   b.name(WORKBOOK_NAMES.warningDays, warningRow, 2);
   const listRange = (key: ListKey) => {
@@ -256,29 +262,13 @@ export function buildSettingsPlan(grid: SheetGrid | undefined, usedSections: rea
     dayCountValidation(final.values.remindReplyDays!, REMIND_REPLY_DAYS_RANGE, "催办回复工作日"),
     {
       range: { top: leaders.top, left: 3, bottom: leaders.bottom, right: 3 },
-      rule: { kind: "list", source: `"${PRINCIPAL_VALUES.yes},${PRINCIPAL_VALUES.no}"` },
+      rule: { kind: "list", source: `"${YES_NO.yes},${YES_NO.no}"` },
       errorStyle: "stop",
       errorTitle: "主要领导",
       error: "请选择“是”或“否”",
     },
   );
-  const sheet: SheetPlan = {
-    name: SETTINGS_SHEET_NAME,
-    cells: b.cells,
-    merges: [],
-    columns: created
-      ? [
-          { col: 1, width: 18 },
-          { col: 2, width: 26 },
-          { col: 3, width: 52 },
-        ]
-      : [],
-    numberFormats: [],
-    validations: b.validations,
-    conditionalFormats: [thresholdFormat(warningRow)],
-    conditionalFormatSignatures: [SETTINGS_FORMAT_SIGNATURE],
-  };
-  return { sheet, names: b.names, warningDaysCell: { row: warningRow, col: 2 } };
+  return warningRow;
 }
 
 /**

@@ -2,8 +2,8 @@
  * The workbook setup plan: plain, serialisable data saying which sheets, cells, names,
  * validation rules, conditional formats, number formats, frozen panes and print settings a
  * registry workbook must have so that it stays live without the add-in. The engine builds it
- * (setup-plan.ts); each adapter applies it (ExcelJS now, Office.js later). Applying is
- * idempotent and never overwrites a value a person typed: see FillMode.
+ * (setup-plan.ts); each adapter applies it (the xlsx package writer, the Office session).
+ * Applying is idempotent and never overwrites a value a person typed: see FillMode.
  */
 import type { CellValue, IsoDate } from "./cell";
 import type { CellRange } from "./a1-ref";
@@ -158,6 +158,13 @@ export type PlanNoteCode =
   | "settings-threshold-differs"
   | "not-a-date"
   | "upgraded";
+
+/** What the plan of one generated sheet gives: the sheet, the workbook names it defines, its notes. */
+export interface SheetSetupPart {
+  readonly sheet: SheetPlan;
+  readonly names: readonly NamePlan[];
+  readonly notes: readonly PlanNote[];
+}
 
 /** What an adapter applies: sheets, names, and notes for the person. */
 export interface WorkbookPlan {

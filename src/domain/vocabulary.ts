@@ -1,5 +1,5 @@
 /**
- * The words clerks type (DESIGN.md "Words clerks type"): one table for the engine (status,
+ * The words clerks type (docs/design.md "Words clerks type"): one table for the engine (status,
  * checks, documents), the 状态 formula and the dropdown lists, so that the colour a leader sees
  * and the status `duban status` prints come from the same words.
  *

@@ -7,7 +7,7 @@ import type { IsoDate } from "../domain/cell";
 import { runFix } from "../app/fix";
 import { runUndo } from "../app/undo";
 import { LiveChecker } from "../adapters/office/live-check";
-import { numberCoauthored } from "../adapters/office/numbering";
+import { numberCoauthored } from "../app/number-coauthored";
 import { OfficeWorkbook } from "../adapters/office/office-workbook";
 import type { OfficeSession } from "../adapters/office/session";
 import { OfficeSelection } from "../adapters/office/selection";
@@ -15,7 +15,7 @@ import { liveTally } from "./live-summary";
 import { failure, undoOutcome } from "./outcomes";
 import { createPaneServices } from "./pane-services";
 import type { PaneServices } from "./services";
-import { OPERATIONS, OUTCOMES, STRINGS } from "./strings";
+import { OUTCOMES, STRINGS } from "./strings";
 
 /**
  * PaneServices on the open workbook. `today` is read per action (the pane may stay open past
@@ -37,7 +37,7 @@ export function createExcelServices(
     number: (session, day) => numberCoauthored(session, day),
     undo: async () => {
       try {
-        return undoOutcome(await office.operation(OPERATIONS.undo, (s) => runUndo(s)));
+        return undoOutcome(await office.operation("undo", (s) => runUndo(s)));
       } catch (e) {
         return failure(OUTCOMES.failed.undo, e);
       }

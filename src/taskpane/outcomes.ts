@@ -3,6 +3,7 @@
  * the Excel and the standalone services, so both say the same thing about the same result.
  */
 import type { DocumentResult } from "../app/documents";
+import { explainFailure } from "../app/failure";
 import type { ItemActionResult } from "../app/item-actions";
 import type { RefreshResult } from "../app/refresh";
 import { renderSetupText } from "../app/refresh-report";
@@ -35,33 +36,15 @@ export function issueLine(issue: Issue): string {
 }
 
 /**
- * Errors whose message is one Chinese line written for the person (what happened and what to
- * do): the use cases' and adapters' own error classes.
- */
-const EXPLAINED_ERRORS: ReadonlySet<string> = new Set([
-  "AppError",
-  "DocumentError",
-  "ItemActionError",
-  "SettingsEditError",
-  "CalendarEditError",
-  "OfficeFailure",
-  "XlsxLoadError",
-  "MergedCellWriteError",
-  "MissingSheetError",
-  "AccountabilityError",
-  "ArchiveError",
-]);
-
-/**
- * Any failure as an outcome: the use case's own message when it explains itself; otherwise a
- * plain line saying something unexpected happened, what to try, and the technical detail last.
+ * Any failure as an outcome: the use case's or adapter's own Chinese message when it explains
+ * itself; otherwise one Chinese line with a reference code (app/failure), never the raw
+ * message, whose details go to the console under that code for developers.
  * @example failure("编号未完成", new AppError("no-number-column")).lines // ["登记表中没有“督办事项编号”列，无法编号"]
  */
 export function failure(title: string, error: unknown): Outcome {
-  const e = error as { name?: unknown; message?: unknown } | null;
-  const message = typeof e?.message === "string" && e.message !== "" ? e.message : String(error);
-  if (typeof e?.name === "string" && EXPLAINED_ERRORS.has(e.name)) return { tone: "error", title, lines: [message] };
-  return { tone: "error", title, lines: [OUTCOMES.unexpected, STRINGS.failedHint, OUTCOMES.technical(message)] };
+  const explained = explainFailure(error);
+  if (!explained.explained) console.error(`duban ${explained.code} (${title})`, explained.detail, error);
+  return { tone: "error", title, lines: [explained.message] };
 }
 
 /** The outcome of a check. */

@@ -7,12 +7,9 @@
  */
 import type { IsoDate } from "../domain/cell";
 import type { DocumentPort } from "../app/documents";
-import { ITEM_OPERATIONS } from "../app/item-actions";
 import { readLedger } from "../app/ledger-snapshot";
-import { SETTINGS_OPERATION } from "../app/settings-edit";
-import { CALENDAR_OPERATION } from "../app/calendar-edit";
-import { AUTO_FIX_CODES, FIX_OPERATION } from "../app/fix";
-import { REFRESH_OPERATION } from "../app/refresh";
+import { AUTO_FIX_CODES } from "../app/fix";
+import { operationLabel, type OperationKind, type OperationMeta } from "../app/operations";
 import type { SetupTarget } from "../app/setup-port";
 import {
   calendarOutcome,
@@ -26,15 +23,15 @@ import {
 } from "./outcomes";
 import { analysisSheetOutcome, recordOutcome } from "./report-outcomes";
 import type { FixTarget, Outcome, PaneServices } from "./services";
-import { OPERATIONS, OUTCOMES, REPORT_OUTCOMES } from "./strings";
+import { OUTCOMES, REPORT_OUTCOMES } from "./strings";
 
 /** What one host (Excel, the standalone page) provides. */
 export interface ServiceHost<P extends DocumentPort> {
   readonly mode: PaneServices["mode"];
   readonly source: string;
   today(): IsoDate;
-  /** Runs a use case as one operation on the workbook, named for the 操作日志. */
-  run<T>(operation: string, fn: (port: P) => Promise<T>): Promise<T>;
+  /** Runs a use case as one operation on the workbook, of a kind (its label is what the 操作日志 records). */
+  run<T>(operation: OperationKind | OperationMeta, fn: (port: P) => Promise<T>): Promise<T>;
   /** Where a refresh applies its setup plan. */
   setupTarget(port: P): SetupTarget;
   /** What the host could not do in the last operation (features it lacks), in Chinese. */
@@ -78,20 +75,20 @@ export function createPaneServices<P extends DocumentPort>(host: ServiceHost<P>)
     mode: host.mode,
     source: host.source,
     today: () => host.today(),
-    load: () => host.run(OPERATIONS.read, (port) => readLedger(port, host.today())),
+    load: () => host.run("read", (port) => readLedger(port, host.today())),
     select: host.select,
     followSelection: host.followSelection,
     watch: host.watch,
     download: host.download,
     number: () =>
       attempt(OUTCOMES.failed.number, async () => {
-        const result = await host.run(OPERATIONS.number, (port) => host.number(port, host.today()));
+        const result = await host.run("number", (port) => host.number(port, host.today()));
         return numberOutcome(result.assigned, result.clashes);
       }),
     refresh: () =>
       attempt(OUTCOMES.failed.refresh, async () => {
         const { runRefresh } = await import(/* webpackChunkName: "setup" */ "../app/refresh.js");
-        const { result, warnings } = await host.run(REFRESH_OPERATION, async (port) => ({
+        const { result, warnings } = await host.run("refresh", async (port) => ({
           result: await runRefresh(port, host.setupTarget(port), host.today()),
           warnings: host.warnings(port),
         }));
@@ -102,46 +99,62 @@ export function createPaneServices<P extends DocumentPort>(host: ServiceHost<P>)
     fix: fix
       ? (only) =>
           attempt(OUTCOMES.failed.fix, async () => {
-            const result = await host.run(FIX_OPERATION, (port) => fix(port, host.today(), only));
+            const result = await host.run("fix", (port) => fix(port, host.today(), only));
             return fixOutcome(result.fixed);
           })
       : null,
-    itemAction: (action) =>
-      attempt(OUTCOMES.failed.item(ITEM_OPERATIONS[action.kind]), async () => {
-        const { applyItemAction } = await import(/* webpackChunkName: "edits" */ "../app/item-actions.js");
-        return itemOutcome(
-          await host.run(ITEM_OPERATIONS[action.kind], (port) => applyItemAction(port, action, host.today())),
-        );
-      }),
     document: (kind, number) => {
       const name = OUTCOMES.documentNames[kind];
       if (number.trim() === "") return Promise.resolve({ tone: "warning", title: OUTCOMES.needNumber, lines: [] });
       return attempt(OUTCOMES.failed.document(name), async () => {
         const { generateDocument } = await import(/* webpackChunkName: "documents" */ "../app/documents.js");
-        const result = await host.run(OPERATIONS.document(name), (port) =>
+        const result = await host.run(kind, (port) =>
           generateDocument(port, kind, { number: number.trim(), today: host.today() }),
         );
         return documentOutcome(kind, result);
       });
     },
+    ...editServices(host),
+    ...reportServices(host),
+  };
+}
+
+/** 销号/延期/终止 and the settings and calendar edits, each loaded on first use. */
+function editServices<P extends DocumentPort>(
+  host: ServiceHost<P>,
+): Pick<PaneServices, "itemAction" | "saveSettings" | "setCalendar" | "clearCalendar"> {
+  return {
+    itemAction: (action) =>
+      attempt(OUTCOMES.failed.item(operationLabel(action.kind)), async () => {
+        const { applyItemAction } = await import(/* webpackChunkName: "edits" */ "../app/item-actions.js");
+        return itemOutcome(await host.run(action.kind, (port) => applyItemAction(port, action, host.today())));
+      }),
     saveSettings: (edit) =>
       attempt(OUTCOMES.failed.settings, async () => {
         const { saveSettings } = await import(/* webpackChunkName: "edits" */ "../app/settings-edit.js");
-        return settingsOutcome(await host.run(SETTINGS_OPERATION, (port) => saveSettings(port, edit)));
+        return settingsOutcome(await host.run("settings", (port) => saveSettings(port, edit)));
       }),
     setCalendar: (change) =>
       attempt(OUTCOMES.failed.calendar, async () => {
         const { setCalendarOverride } = await import(/* webpackChunkName: "edits" */ "../app/calendar-edit.js");
-        return calendarOutcome(await host.run(CALENDAR_OPERATION, (port) => setCalendarOverride(port, change)));
+        return calendarOutcome(await host.run("calendar", (port) => setCalendarOverride(port, change)));
       }),
     clearCalendar: (date) =>
       attempt(OUTCOMES.failed.calendar, async () => {
         const { clearCalendarOverride } = await import(/* webpackChunkName: "edits" */ "../app/calendar-edit.js");
-        return calendarOutcome(await host.run(CALENDAR_OPERATION, (port) => clearCalendarOverride(port, date)));
+        return calendarOutcome(await host.run("calendar", (port) => clearCalendarOverride(port, date)));
       }),
+  };
+}
+
+/** The 报告 view: the ledger reviewed for a period, measures recorded, the analysis sheet written. */
+function reportServices<P extends DocumentPort>(
+  host: ServiceHost<P>,
+): Pick<PaneServices, "review" | "recordMeasure" | "writeAnalysis"> {
+  return {
     review: async (period) => {
       const { reviewLedger } = await import(/* webpackChunkName: "report" */ "../app/ledger-review.js");
-      return host.run(OPERATIONS.read, (port) => reviewLedger(port, { period, today: host.today() }));
+      return host.run("read", (port) => reviewLedger(port, { period, today: host.today() }));
     },
     recordMeasure: (choice) =>
       attempt(REPORT_OUTCOMES.failedRecord, async () => {
@@ -152,12 +165,12 @@ export function createPaneServices<P extends DocumentPort>(host: ServiceHost<P>)
           measure: choice.measure,
           handler: choice.handler,
         };
-        return recordOutcome(await host.run(OPERATIONS.recordMeasure, (port) => recordMeasures(port, request)));
+        return recordOutcome(await host.run("accountability-record", (port) => recordMeasures(port, request)));
       }),
     writeAnalysis: (period) =>
       attempt(REPORT_OUTCOMES.failedAnalysis, async () => {
         const { runAnalysis, writeAnalysisSheet } = await import(/* webpackChunkName: "report" */ "../app/analysis.js");
-        const { written, warnings } = await host.run(OPERATIONS.analysisSheet, async (port) => {
+        const { written, warnings } = await host.run("analysis-report", async (port) => {
           const result = await runAnalysis(port, { period, today: host.today() });
           return { written: await writeAnalysisSheet(port, result), warnings: host.warnings(port) };
         });

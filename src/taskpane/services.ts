@@ -3,7 +3,7 @@
  * Excel (Office adapter) or an .xlsx picked on the standalone page (xlsx adapter). Views take a
  * PaneServices as a prop; tests hand them a fake.
  */
-import type { IsoDate } from "../domain/cell";
+import type { CellTarget, IsoDate } from "../domain/cell";
 import type { LedgerSnapshot } from "../app/ledger-snapshot";
 import type { ItemAction } from "../app/item-actions";
 import type { SettingsEdit } from "../app/settings-edit";
@@ -25,14 +25,7 @@ export interface Outcome {
   readonly undoable?: boolean;
 }
 
-/** A row or cell to show in Excel. */
-export interface CellTarget {
-  readonly sheet: string;
-  readonly row: number;
-  readonly col?: number | null;
-  /** Select columns 1…toCol of the row (the item's whole record). */
-  readonly toCol?: number;
-}
+export type { CellTarget };
 
 /** A cell whose offered fix is to be applied (issue 9's runFix `only`). */
 export interface FixTarget {

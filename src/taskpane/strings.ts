@@ -146,7 +146,6 @@ export const STRINGS = {
   running: (name: string) => `正在${name}……`,
   busy: (name: string) => `“${name}”还在进行，请等它完成`,
   toastUndo: "撤销",
-  failedHint: "请按提示处理后重试；如问题仍在，可关闭任务窗格重新打开。",
 
   settingsIntro: "这些内容保存在工作簿的“设置”表中，所有协作者共用。",
   orgName: "单位名称",
@@ -186,16 +185,6 @@ export const DIALOG = {
   close: "关闭",
   empty: "没有可显示的结果。",
   more: (n: number) => `……另有 ${n} 条，请打开督办台账任务窗格查看`,
-} as const;
-
-/** The names operations carry in the 操作日志 (and in the pane's progress line). */
-export const OPERATIONS = {
-  read: "读取",
-  number: "编号",
-  undo: "撤销上次操作",
-  document: (name: string) => `生成${name}`,
-  recordMeasure: "记录问责措施",
-  analysisSheet: "生成督办分析报告",
 } as const;
 
 /** Chinese titles of the pane's outcomes. */
@@ -240,8 +229,6 @@ export const OUTCOMES = {
     calendar: "工作日历未调整",
     load: "无法读取登记表",
   },
-  unexpected: "发生了意外的错误",
-  technical: (message: string) => `技术信息：${message}`,
   nothingToUndo: "没有可撤销的操作",
   undone: (operation: string) => `已撤销“${operation}”`,
   more: (n: number) => `……另有 ${n} 条`,

@@ -50,79 +50,11 @@ export function itemAt(ledger: LedgerSnapshot | null, at: CurrentRow | null): Le
 const LIVE_RELOAD_MS = 1500;
 
 export function usePane(services: PaneServices, onOutcome?: (outcome: Outcome) => void): PaneState {
-  const [ledger, setLedger] = useState<LedgerSnapshot | null>(null);
-  const [loadError, setLoadError] = useState<Outcome | null>(null);
-  const [loading, setLoading] = useState(false);
-  const [busy, setBusy] = useState<string | null>(null);
-  const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const { ledger, loadError, loading, reload } = useLedger(services);
   const [current, setCurrent] = useState<CurrentRow | null>(null);
-  const [live, setLive] = useState<LiveSummary | null>(null);
-  const running = useRef<string | null>(null);
-  const notify = useRef(onOutcome);
-  notify.current = onOutcome;
-
-  const reload = useCallback(async () => {
-    setLoading(true);
-    try {
-      setLedger(await services.load());
-      setLoadError(null);
-    } catch (error) {
-      setLoadError(failure(OUTCOMES.failed.load, error));
-    } finally {
-      setLoading(false);
-    }
-  }, [services]);
-
-  useEffect(() => {
-    void reload();
-  }, [reload]);
-
   useEffect(() => services.followSelection?.((cell) => setCurrent(cell)), [services]);
-
-  useEffect(() => {
-    if (!services.watch) return undefined;
-    let timer: ReturnType<typeof setTimeout> | null = null;
-    let first = true;
-    const stop = services.watch((summary) => {
-      setLive(summary);
-      // The first summary is live checking's own full read, made with the pane's first read.
-      if (first) {
-        first = false;
-        return;
-      }
-      if (timer !== null) clearTimeout(timer);
-      timer = setTimeout(() => {
-        if (running.current === null) void reload();
-      }, LIVE_RELOAD_MS);
-    });
-    return () => {
-      if (timer !== null) clearTimeout(timer);
-      stop();
-    };
-  }, [services, reload]);
-
-  const perform = useCallback(
-    async (name: string, action: () => Promise<Outcome>) => {
-      if (running.current !== null) {
-        setOutcome({ tone: "warning", title: STRINGS.busy(running.current), lines: [] });
-        return null;
-      }
-      running.current = name;
-      setBusy(name);
-      setOutcome(null);
-      try {
-        const result = await action();
-        setOutcome(result);
-        notify.current?.(result);
-        await reload();
-        return result;
-      } finally {
-        running.current = null;
-        setBusy(null);
-      }
-    },
-    [reload],
-  );
+  const { busy, outcome, setOutcome, perform, running } = useOperation(reload, onOutcome);
+  const live = useLiveCheck(services, reload, running);
 
   const show = useCallback(
     (target: CellTarget) => {
@@ -148,4 +80,101 @@ export function usePane(services: PaneServices, onOutcome?: (outcome: Outcome) =
     show,
     setCurrent,
   };
+}
+
+/** The ledger as last read (read once at the start), why it could not be read, and reading it again. */
+function useLedger(services: PaneServices) {
+  const [ledger, setLedger] = useState<LedgerSnapshot | null>(null);
+  const [loadError, setLoadError] = useState<Outcome | null>(null);
+  const [loading, setLoading] = useState(false);
+
+  const reload = useCallback(async () => {
+    setLoading(true);
+    try {
+      setLedger(await services.load());
+      setLoadError(null);
+    } catch (error) {
+      setLoadError(failure(OUTCOMES.failed.load, error));
+    } finally {
+      setLoading(false);
+    }
+  }, [services]);
+
+  useEffect(() => {
+    void reload();
+  }, [reload]);
+
+  return { ledger, loadError, loading, reload };
+}
+
+/**
+ * One operation at a time: the name of the one running (also in `running`, read by callbacks
+ * without waiting for a render), the last outcome, and `perform`, which reads the ledger again
+ * after each operation.
+ */
+function useOperation(reload: () => Promise<void>, onOutcome: ((outcome: Outcome) => void) | undefined) {
+  const [busy, setBusy] = useState<string | null>(null);
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const running = useRef<string | null>(null);
+  const notify = useRef(onOutcome);
+  notify.current = onOutcome;
+
+  const perform = useCallback(
+    async (name: string, action: () => Promise<Outcome>) => {
+      if (running.current !== null) {
+        setOutcome({ tone: "warning", title: STRINGS.busy(running.current), lines: [] });
+        return null;
+      }
+      running.current = name;
+      setBusy(name);
+      setOutcome(null);
+      try {
+        const result = await action();
+        setOutcome(result);
+        notify.current?.(result);
+        await reload();
+        return result;
+      } finally {
+        running.current = null;
+        setBusy(null);
+      }
+    },
+    [reload],
+  );
+
+  return { busy, outcome, setOutcome, perform, running };
+}
+
+/**
+ * Live checking's latest summary; the ledger is read again a moment after people stop typing
+ * (never while an operation runs).
+ */
+function useLiveCheck(
+  services: PaneServices,
+  reload: () => Promise<void>,
+  running: { readonly current: string | null },
+): LiveSummary | null {
+  const [live, setLive] = useState<LiveSummary | null>(null);
+  useEffect(() => {
+    if (!services.watch) return undefined;
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    let first = true;
+    const stop = services.watch((summary) => {
+      setLive(summary);
+      // The first summary is live checking's own full read, made with the pane's first read.
+      if (first) {
+        first = false;
+        return;
+      }
+      if (timer !== null) clearTimeout(timer);
+      timer = setTimeout(() => {
+        if (running.current === null) void reload();
+      }, LIVE_RELOAD_MS);
+    });
+    return () => {
+      if (timer !== null) clearTimeout(timer);
+      stop();
+    };
+  }, [services, reload, running]);
+  return live;
 }

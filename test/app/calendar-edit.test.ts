@@ -1,7 +1,7 @@
 /** Calendar overrides from the pane: changed in place, appended when the date is missing, taken back to official. */
 import { calendarKind, clearCalendarOverride, setCalendarOverride } from "../../src/app/calendar-edit";
 import { createCalendar } from "../../src/domain/calendar";
-import { readCalendarOverrides } from "../../src/domain/settings";
+import { readCalendarOverrides } from "../../src/domain/calendar-read";
 import { date, grid } from "../domain/grid-helpers";
 import { LoggedMemoryPort, MemoryPort } from "./memory-port";
 

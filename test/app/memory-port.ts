@@ -1,7 +1,8 @@
 /** A WorkbookPort over grids in memory that applies its writes, optionally keeping a log of them. */
 import type { CellValue, SheetGrid } from "../../src/domain/cell";
 import type { CellWrite, WorkbookPort } from "../../src/app/port";
-import type { LoggedWorkbookPort, OperationMeta } from "../../src/app/ports/operation-log";
+import { metaLabel, type OperationMeta } from "../../src/app/operations";
+import type { LoggedWorkbookPort } from "../../src/app/ports/operation-log";
 
 export class MemoryPort implements WorkbookPort {
   readonly sheets = new Map<string, CellValue[][]>();
@@ -53,11 +54,12 @@ export class MemoryPort implements WorkbookPort {
 
 /** The same, keeping the 操作日志 as the Office adapter does (writeLogged with its operation). */
 export class LoggedMemoryPort extends MemoryPort implements LoggedWorkbookPort {
-  readonly operations: OperationMeta[] = [];
+  /** Each logged write's operation, by the name the 操作日志 records. */
+  readonly operations: { operation: string }[] = [];
 
   async writeLogged(writes: readonly CellWrite[], meta: OperationMeta): Promise<void> {
-    this.calls.push(`writeLogged:${meta.operation}`);
-    this.operations.push(meta);
+    this.calls.push(`writeLogged:${metaLabel(meta)}`);
+    this.operations.push({ operation: metaLabel(meta) });
     this.apply(writes);
   }
 }

@@ -1,12 +1,12 @@
-import type { GridRange, SheetGrid } from "../../src/domain/cell";
+import type { CellRange, SheetGrid } from "../../src/domain/cell";
 import { findHeaderBand } from "../../src/domain/header-band";
 import { locateRegistries, locateRegistry } from "../../src/domain/registry";
 import { OFFICIAL_HEADERS, grid, type Cellish } from "./grid-helpers";
 
 const any = () => true;
-const withMerges = (g: SheetGrid, merges: GridRange[] | undefined): SheetGrid =>
+const withMerges = (g: SheetGrid, merges: CellRange[] | undefined): SheetGrid =>
   merges === undefined ? { name: g.name, rows: g.rows } : { ...g, merges };
-const box = (top: number, left: number, bottom: number, right: number): GridRange => ({ top, left, bottom, right });
+const box = (top: number, left: number, bottom: number, right: number): CellRange => ({ top, left, bottom, right });
 
 /**
  * A WPS-like template: title (row 1), 填报单位/日期 (row 2), a two-row header (rows 3–4):

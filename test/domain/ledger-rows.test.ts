@@ -1,10 +1,10 @@
-import type { GridRange, SheetGrid } from "../../src/domain/cell";
+import type { CellRange, SheetGrid } from "../../src/domain/cell";
 import { analyzeRegistry } from "../../src/domain/analyze";
 import { skipReasonOf } from "../../src/domain/ledger-rows";
 import { locateRegistry, readRegistry } from "../../src/domain/registry";
 import { OFFICIAL_HEADERS, cell, date, grid, type Cellish } from "./grid-helpers";
 
-const box = (top: number, left: number, bottom: number, right: number): GridRange => ({ top, left, bottom, right });
+const box = (top: number, left: number, bottom: number, right: number): CellRange => ({ top, left, bottom, right });
 const TODAY = "2026-12-02";
 
 /** Official columns: 1 序号 2 编号 3 内容 … 7 下达 8 完成 9 督办科室 … 11 负责人 … 13 结果 14 备注; 承办单位 is 15. */

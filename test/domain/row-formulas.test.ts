@@ -5,14 +5,16 @@ import { isOurFormula } from "../../src/domain/cell-write-rule";
 import { ROW_FORMULA_MARKERS } from "../../src/domain/registry-plan";
 import { isTerminated, resultSaysClosed } from "../../src/domain/status";
 import {
-  calendarCountFormula,
-  daysLeftFormula,
-  deadlineFormula,
   formulaCountsAsEvidence,
   formulaDateOf,
   formulaSaysClosed,
   formulaSeesNotADate,
   formulaTerminated,
+} from "../../src/domain/formula-twins";
+import {
+  calendarCountFormula,
+  daysLeftFormula,
+  deadlineFormula,
   notDateFormula,
   statusFormula,
   todayCountFormula,

@@ -14,9 +14,9 @@ import {
   SETTINGS_LABELS,
   SETTINGS_SECTIONS,
   SETTINGS_SHEET_NAME,
-  readCalendarOverrides,
   readSettings,
 } from "../../src/domain/settings";
+import { readCalendarOverrides } from "../../src/domain/calendar-read";
 import { date, grid, type Cellish } from "./grid-helpers";
 
 /** The 设置 sheet as the writer lays it out, from the exported constants. */

@@ -1,6 +1,6 @@
 import type { CellValue, SheetGrid } from "../../src/domain/cell";
 import { createCalendar, isOfficialWorkingDay } from "../../src/domain/calendar";
-import { readCalendarOverrides } from "../../src/domain/settings";
+import { readCalendarOverrides } from "../../src/domain/calendar-read";
 import { CALENDAR_LAYOUT as L, buildCalendarPlan, officialDay } from "../../src/domain/calendar-plan";
 import type { CellPlan } from "../../src/domain/setup-plan";
 import { date, grid } from "./grid-helpers";

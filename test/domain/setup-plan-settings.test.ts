@@ -1,14 +1,12 @@
 import type { CellValue, SheetGrid } from "../../src/domain/cell";
 import { DEFAULT_ROUTING } from "../../src/domain/columns";
-import { readSettings, SETTINGS_LABELS } from "../../src/domain/settings";
 import {
-  DEFAULT_SECTIONS,
+  readSettings,
   SETTINGS_LABEL_ALIASES,
+  SETTINGS_LABELS,
   SETTINGS_SECTION_TITLES,
-  buildSettingsPlan,
-  locateSettings,
-  withCells,
-} from "../../src/domain/settings-plan";
+} from "../../src/domain/settings";
+import { DEFAULT_SECTIONS, buildSettingsPlan, locateSettings, withCells } from "../../src/domain/settings-plan";
 import { WORKBOOK_NAMES } from "../../src/domain/workbook-names";
 import { grid } from "./grid-helpers";
 

@@ -137,9 +137,9 @@ describe.each(caseNames())("archive on the case %s", (name) => {
       for (const year of years.sort()) {
         const cliRun = await cli(["archive", "in.xlsx", "--year", String(year), "-o", `o${year}.xlsx`, "--json"]);
         const expected = JSON.parse(cliRun.stdout) as { archived: number; kept: number };
-        const result = await office.operation("年终归档", (s) => runArchive(s, { year, today: spec.today }));
+        const result = await office.operation("archive", (s) => runArchive(s, { year, today: spec.today }));
         expect({ year, archived: result.archived, kept: result.kept }).toEqual({ year, ...pick(expected) });
-        if (result.archived > 0) await office.operation("撤销上次操作", (s) => runUndo(s));
+        if (result.archived > 0) await office.operation("undo", (s) => runUndo(s));
       }
       const sheetsAfter = fake.sheets
         .filter((sh) => sh.name !== "操作日志")

@@ -13,7 +13,7 @@ import { runCheck } from "../../src/app/check";
 import { runStatus } from "../../src/app/status";
 import { runRefresh } from "../../src/app/refresh";
 import { generateDocument } from "../../src/app/documents";
-import { numberCoauthored } from "../../src/adapters/office/numbering";
+import { numberCoauthored } from "../../src/app/number-coauthored";
 import { OfficeWorkbook } from "../../src/adapters/office/office-workbook";
 import { fixedRequirements } from "../../src/adapters/office/requirements";
 import { checkJson, statusJson } from "../../src/cli/render";
@@ -212,7 +212,7 @@ describe.each(caseNames())("registry case %s", (name) => {
   test.each(["1.13", "1.9"])("the Office adapter (ExcelApi %s) reads the same", async (excelApi) => {
     const fake = await fakeExcelOf(buildCase(name));
     const office = new OfficeWorkbook(fake.run, { requirements: fixedRequirements({ ExcelApi: excelApi }) });
-    const checked = checkJson(await office.operation("检查", (s) => runCheck(s, spec.today))) as CheckJson;
+    const checked = checkJson(await office.operation("check", (s) => runCheck(s, spec.today))) as CheckJson;
     const merges = excelApi === "1.13";
     const expected = {
       ...check,
@@ -220,21 +220,23 @@ describe.each(caseNames())("registry case %s", (name) => {
       layouts: check.layouts.map((l) => ({ ...l, mergesKnown: merges })),
     };
     expect(checked).toEqual(expected);
-    expect(statusJson(await office.operation("状态", (s) => runStatus(s, spec.today)))).toEqual(status);
+    expect(statusJson(await office.operation("status", (s) => runStatus(s, spec.today)))).toEqual(status);
   });
 
   test("the Office adapter numbers, refreshes and draws the documents without a crash", async () => {
     const fake = await fakeExcelOf(buildCase(name));
     const office = new OfficeWorkbook(fake.run, { requirements: fixedRequirements({ ExcelApi: "1.13" }) });
     const cliNumbers = await json<{ assigned: unknown[] }>(["number", "登记表.xlsx", "-o", "编号2.xlsx"]);
-    const numbered = await office.operation("编号", (s) => numberCoauthored(s, spec.today));
+    const numbered = await office.operation("number", (s) => numberCoauthored(s, spec.today));
     expect(numbered.clashes).toEqual([]);
     expect(numbered.assigned).toEqual(cliNumbers.assigned);
-    const refreshed = await office.operation("刷新", (s) => runRefresh(s, s, spec.today));
+    const refreshed = await office.operation("refresh", (s) => runRefresh(s, s, spec.today));
     expect(refreshed.ledgers.map((l) => l.sheet)).toEqual(check.layouts.map((l) => l.sheet));
     for (const kind of ["notice", "report", "remind"] as const) {
       const number = spec.documents[kind];
-      const doc = await office.operation("文书", (s) => generateDocument(s, kind, { number, today: spec.today }));
+      const doc = await office.operation({ kind: "document", label: "文书" }, (s) =>
+        generateDocument(s, kind, { number, today: spec.today }),
+      );
       expect(doc.number).toBe(number);
     }
   });

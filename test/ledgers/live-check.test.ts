@@ -1,12 +1,12 @@
 /** Live checking on items over several rows: an edit in any row of an item reports the whole item. */
 import { checkChangedRows, startLiveState } from "../../src/app/live-check";
 import { analyzeRegistry } from "../../src/domain/analyze";
-import type { GridRange } from "../../src/domain/cell";
+import type { CellRange } from "../../src/domain/cell";
 import { OFFICIAL_HEADERS, cell, date, grid, type Cellish } from "../domain/grid-helpers";
 
 const TODAY = "2026-12-02";
 const HEADERS = [...OFFICIAL_HEADERS, "承办单位"];
-const box = (top: number, left: number, bottom: number, right: number): GridRange => ({ top, left, bottom, right });
+const box = (top: number, left: number, bottom: number, right: number): CellRange => ({ top, left, bottom, right });
 const row = (values: Readonly<Record<number, Cellish>>): Cellish[] =>
   Array.from({ length: HEADERS.length }, (_, i) => values[i + 1] ?? null);
 const item = (seq: number, number: string, extra: Readonly<Record<number, Cellish>> = {}) =>

@@ -7,10 +7,12 @@
 import * as path from "path";
 import * as ExcelJS from "exceljs";
 import { AppError } from "../../src/app/errors";
-import { runFix, FIX_OPERATION } from "../../src/app/fix";
+import { runFix } from "../../src/app/fix";
+import { metaLabel } from "../../src/app/operations";
 import { runNumbering } from "../../src/app/number";
 import type { CellWrite, WorkbookPort } from "../../src/app/port";
-import type { LoggedWorkbookPort, OperationMeta } from "../../src/app/ports/operation-log";
+import type { LoggedWorkbookPort } from "../../src/app/ports/operation-log";
+import type { OperationMeta } from "../../src/app/operations";
 import type { SheetGrid } from "../../src/domain/cell";
 import { writeTarget } from "../../src/domain/merged-cells";
 import { CLASSIFIED_CONTENT_SHOWN } from "../../src/domain/vocabulary";
@@ -90,7 +92,8 @@ describe("runFix", () => {
     ]);
     expect(port.plain).toEqual([]);
     expect(port.logged).toHaveLength(1);
-    expect(port.logged[0].meta).toEqual({ operation: FIX_OPERATION });
+    expect(port.logged[0].meta).toEqual({ kind: "fix" });
+    expect(metaLabel(port.logged[0].meta)).toBe("修正");
     expect(port.logged[0].writes[1]).toMatchObject({ row: 2, col: 7, value: { t: "date", v: "2026-11-02" } });
     expect(port.logged[0].writes[1].numFmt).toBe('yyyy"年"m"月"d"日"');
   });

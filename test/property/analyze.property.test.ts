@@ -6,7 +6,8 @@
 import fc from "fast-check";
 import { analyzeRegistry } from "../../src/domain/analyze";
 import { HEADER_OF } from "../../src/domain/registry";
-import { CALENDAR_ISSUE_COLUMN, SETTINGS_ISSUE_COLUMN } from "../../src/domain/settings";
+import { CALENDAR_ISSUE_COLUMN } from "../../src/domain/calendar-sheet";
+import { SETTINGS_ISSUE_COLUMN } from "../../src/domain/settings";
 import type { ColumnKey } from "../../src/domain/columns";
 import { SEED, today, workbookGrids } from "./arbitraries";
 

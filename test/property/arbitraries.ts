@@ -6,7 +6,7 @@
  * Every test using them runs with a fixed seed and a bounded number of runs.
  */
 import fc from "fast-check";
-import type { CellValue, GridRange, SheetGrid } from "../../src/domain/cell";
+import type { CellValue, CellRange, SheetGrid } from "../../src/domain/cell";
 import { ALL_COLUMNS } from "../../src/domain/columns";
 
 /** The seed every property test uses, so a failure reproduces. */
@@ -139,7 +139,7 @@ const headers = fc
   });
 
 /** Merged ranges inside a grid of `rows` × `cols` (they may overlap: the engine must cope). */
-const merges = (rows: number, cols: number): fc.Arbitrary<GridRange[]> =>
+const merges = (rows: number, cols: number): fc.Arbitrary<CellRange[]> =>
   fc.array(
     fc
       .tuple(fc.integer({ min: 1, max: rows }), fc.integer({ min: 1, max: cols }), fc.nat(3), fc.nat(2))

@@ -4,6 +4,7 @@
  */
 import type { CellTarget, FixTarget, Outcome, PaneServices } from "../../src/taskpane/services";
 import { createPaneServices } from "../../src/taskpane/pane-services";
+import { metaLabel, operationMeta } from "../../src/app/operations";
 import { runNumbering } from "../../src/app/number";
 import type { DocumentPort } from "../../src/app/documents";
 import type { SheetLayout } from "../../src/domain/layout/types";
@@ -75,7 +76,7 @@ export function memoryServices(
     source: excel ? "当前工作簿" : "登记表.xlsx",
     today: () => TODAY,
     run: (operation, fn) => {
-      runs.push(operation);
+      runs.push(metaLabel(operationMeta(operation)));
       return fn(port);
     },
     setupTarget: () => ({ applySetupPlan: async () => ({ changes: [], conflicts: [] }) }),

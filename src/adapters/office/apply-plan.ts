@@ -17,6 +17,7 @@
  * formula per run through formulasR1C1 (r1c1.ts), so 10,000 status formulas cost one string.
  */
 import type { WorkbookPlan } from "../../domain/setup-plan";
+import { findSheetName } from "../../domain/sheet-name";
 import { SetupChangeLog, type SetupOutcome } from "../../app/setup-port";
 import { supports } from "./requirements";
 import type { SetupHost } from "./setup-host";
@@ -26,6 +27,7 @@ import { namesRead, sheetReads, toBatches, type ReadItem } from "./setup-read";
 import { planSheetWrites, type Features, type SheetTarget, type WriteSet } from "./setup-sheet";
 import { queueWrites } from "./setup-write";
 import { isPayloadTooLarge } from "./size";
+import { officeCodeOf } from "./errors";
 import type { Batch } from "./batches";
 
 /** Said once per refresh when the host cannot set page layout (ExcelApi 1.9). */
@@ -33,20 +35,9 @@ export const PRINT_SETUP_FALLBACK =
   "此版本 Excel 不支持由加载项设置打印（需 Excel 2021 或 Microsoft 365，ExcelApi 1.9）：登记表和督办看板的打印区域、" +
   "打印标题行、A4 横向与“调整为一页宽”未设置。请在 Excel 2021/Microsoft 365 中再次刷新，或在电脑上运行 duban refresh 设置打印。";
 
-/** The name as the workbook spells it (Excel compares sheet names case-insensitively). */
-function resolveName(all: readonly string[], name: string): string | undefined {
-  return all.find((n) => n === name) ?? all.find((n) => n.toLowerCase() === name.toLowerCase());
-}
-
 /** A read refused as too large (or, on older Excel on the web, failing with GeneralException). */
 function tooLarge(error: unknown): boolean {
-  const e = error as { code?: unknown; cause?: unknown; officeCode?: unknown } | null;
-  return (
-    e?.code === "too-large" ||
-    isPayloadTooLarge(error) ||
-    isPayloadTooLarge(e?.cause) ||
-    e?.officeCode === "GeneralException"
-  );
+  return isPayloadTooLarge(error) || officeCodeOf(error) === "GeneralException";
 }
 
 /** One batch of several read items. */
@@ -99,7 +90,7 @@ async function readWorkbook(
 export async function applyOfficeSetupPlan(host: SetupHost, plan: WorkbookPlan): Promise<SetupOutcome> {
   const all = await host.sheetNames();
   const targets: SheetTarget[] = plan.sheets.map((p) => {
-    const existing = resolveName(all, p.name);
+    const existing = findSheetName(p.name, all);
     return { plan: p, name: existing ?? p.name, exists: existing !== undefined, read: null };
   });
   const features: Features = {

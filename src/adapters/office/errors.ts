@@ -37,6 +37,16 @@ export class OfficeFailure extends Error {
 }
 
 /**
+ * The Office.js code of a failure: an OfficeFailure's, or the `code` of an error context.sync() threw.
+ * @example officeCodeOf(new OfficeFailure("too-large", "RequestPayloadSizeLimitExceeded")) // "RequestPayloadSizeLimitExceeded"
+ */
+export function officeCodeOf(error: unknown): string | undefined {
+  if (error instanceof OfficeFailure) return error.officeCode;
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === "string" ? code : undefined;
+}
+
+/**
  * The OfficeFailure for an error thrown by context.sync() (other errors pass through).
  * @example toOfficeFailure({ code: "InvalidOperationInCellEditMode" }).message // "有单元格正处于编辑状态，…"
  */

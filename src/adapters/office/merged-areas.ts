@@ -6,7 +6,7 @@
  * grid says so (`mergesUpTo`), and items over several rows below are recognised by the
  * reader's fallback rule.
  */
-import type { GridRange, SheetGrid } from "../../domain/cell";
+import type { CellRange, SheetGrid } from "../../domain/cell";
 import { parseRangeRef } from "../../domain/a1-ref";
 
 /**
@@ -23,7 +23,7 @@ export type MergeMode = "all" | "head" | "none";
  * The areas of a RangeAreas address ("Sheet1!A1:N1, 'My sheet'!A3:A4"), 1-based.
  * @example areasOfAddress("'督办 台账'!A1:N1,'督办 台账'!B5") // [{ top: 1, left: 1, bottom: 1, right: 14 }, { top: 5, left: 2, bottom: 5, right: 2 }]
  */
-export function areasOfAddress(address: string): GridRange[] {
+export function areasOfAddress(address: string): CellRange[] {
   const parts: string[] = [];
   let current = "";
   let quoted = false;
@@ -39,7 +39,7 @@ export function areasOfAddress(address: string): GridRange[] {
     .map((p) => p.trim())
     .filter((p) => p !== "")
     .map((p) => parseRangeRef(p.slice(p.lastIndexOf("!") + 1)))
-    .filter((r): r is GridRange => r !== null);
+    .filter((r): r is CellRange => r !== null);
 }
 
 /**

@@ -13,16 +13,17 @@ import type { SheetGrid } from "../../domain/cell";
 import type { SheetLayout } from "../../domain/layout/types";
 import type { CellWrite } from "../../app/port";
 import type { LayoutMode, LayoutPort } from "../../app/documents";
-import type { LoggedWorkbookPort, OperationMeta } from "../../app/ports/operation-log";
+import type { LoggedWorkbookPort } from "../../app/ports/operation-log";
+import { operationMeta, type OperationKind, type OperationMeta } from "../../app/operations";
 import type { SetupOutcome, SetupTarget } from "../../app/setup-port";
 import type { WorkbookPlan } from "../../domain/setup-plan";
-import { INIT_OPERATION, REFRESH_OPERATION } from "../../app/refresh";
+import { localDateTime } from "../../domain/local-time";
 import { CALENDAR_SHEET_NAME } from "../../domain/calendar-sheet";
 import { REGISTRY_SHEET_NAME } from "../../domain/registry";
 import { SETTINGS_SHEET_NAME } from "../../domain/settings";
 import { officeRequirements, type RequirementChecker } from "./requirements";
 import { officeRunner, RUN_OPTIONS, type ExcelRunner } from "./run";
-import { OfficeSession, logTime } from "./session";
+import { OfficeSession } from "./session";
 
 export interface OfficeWorkbookOptions {
   /** Clock for the 操作日志 (default: the computer's). */
@@ -41,13 +42,13 @@ export interface OfficeWorkbookOptions {
  * @example newOperationId(new Date(2026, 2, 1, 9, 5, 7)) // "20260301-090507-k3f9zq"
  */
 export function newOperationId(now: Date, random: () => number = Math.random): string {
-  const stamp = logTime(now).replace(/[-:]/g, "").replace(" ", "-");
+  const stamp = localDateTime(now).replace(/[-:]/g, "").replace(" ", "-");
   const suffix = Array.from({ length: 6 }, () => Math.floor(random() * 36).toString(36)).join("");
   return `${stamp}-${suffix}`;
 }
 
 /** Operations that read the registry, 设置 and 工作日历 with the sheet names (one sync less). */
-const PREFETCHING: ReadonlySet<string> = new Set([REFRESH_OPERATION, INIT_OPERATION]);
+const PREFETCHING: ReadonlySet<OperationKind> = new Set<OperationKind>(["refresh", "init"]);
 const PREFETCHED_SHEETS = [REGISTRY_SHEET_NAME, SETTINGS_SHEET_NAME, CALENDAR_SHEET_NAME];
 
 /**
@@ -85,15 +86,15 @@ export class OfficeWorkbook implements LoggedWorkbookPort, LayoutPort, SetupTarg
   /**
    * Runs a use case as one operation: one Excel.run with delayForCellEdit, queued writes sent
    * at the end, events restored on failure. `meta` names plain writeCells calls in the log.
-   * @example await office.operation("编号", (port) => runNumbering(port, today))
+   * @example await office.operation("number", (port) => runNumbering(port, today))
    */
   async operation<T>(
-    meta: OperationMeta | string,
+    meta: OperationKind | OperationMeta,
     fn: (session: OfficeSession) => Promise<T>,
     options: { readonly prefetch?: boolean } = {},
   ): Promise<T> {
-    const m: OperationMeta = typeof meta === "string" ? { operation: meta } : meta;
-    const prefetch = (options.prefetch ?? true) && PREFETCHING.has(m.operation);
+    const m = operationMeta(meta);
+    const prefetch = (options.prefetch ?? true) && PREFETCHING.has(m.kind);
     this.running += 1;
     try {
       return await this.run(RUN_OPTIONS, async (context) => {
@@ -134,15 +135,15 @@ export class OfficeWorkbook implements LoggedWorkbookPort, LayoutPort, SetupTarg
   }
 
   sheetNames(): Promise<string[]> {
-    return this.operation("读取", (s) => s.sheetNames());
+    return this.operation("read", (s) => s.sheetNames());
   }
 
   readSheets(names: readonly string[]): Promise<SheetGrid[]> {
-    return this.operation("读取", (s) => s.readSheets(names));
+    return this.operation("read", (s) => s.readSheets(names));
   }
 
   writeCells(writes: readonly CellWrite[]): Promise<void> {
-    return this.operation("写入", (s) => s.writeCells(writes));
+    return this.operation("write", (s) => s.writeCells(writes));
   }
 
   writeLogged(writes: readonly CellWrite[], meta: OperationMeta): Promise<void> {
@@ -158,11 +159,11 @@ export class OfficeWorkbook implements LoggedWorkbookPort, LayoutPort, SetupTarg
   }
 
   writeLayout(layout: SheetLayout, mode: LayoutMode): Promise<void> {
-    return this.operation("生成文书", (s) => s.writeLayout(layout, mode));
+    return this.operation("document", (s) => s.writeLayout(layout, mode));
   }
 
   /** Applies a setup plan as an operation of its own (refresh runs it inside its operation instead; nothing to prefetch). */
   applySetupPlan(plan: WorkbookPlan): Promise<SetupOutcome> {
-    return this.operation(REFRESH_OPERATION, (s) => s.applySetupPlan(plan), { prefetch: false });
+    return this.operation("refresh", (s) => s.applySetupPlan(plan), { prefetch: false });
   }
 }

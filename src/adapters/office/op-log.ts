@@ -4,13 +4,17 @@
  * top (row 2, shifting older entries down), so a client never needs to know where the log
  * ends and two co-authors logging at once do not write into the same rows.
  */
-import type { CellValue } from "../../domain/cell";
+import { EMPTY, type CellValue, type CellWrite } from "../../domain/cell";
 import { columnLetters } from "../../domain/a1-ref";
-import { OPERATION_LOG_HEADERS, OPERATION_LOG_SHEET } from "../../app/ports/operation-log";
+import { logRowCells, OPERATION_LOG_HEADERS, OPERATION_LOG_SHEET, type LogBase } from "../../domain/operation-log";
 import { ACTION_OVERHEAD_BYTES, jsonBytes } from "./size";
 import { toOfficeWrite } from "./values";
+import { groupRuns, queueRun, type WriteRun } from "./write-plan";
 
 const LAST_COLUMN = columnLetters(OPERATION_LOG_HEADERS.length);
+
+/** Estimated request bytes of creating the log sheet (queueCreateLog). */
+export const CREATE_LOG_BYTES = 2000;
 
 /** Office values of log rows (all text, quoted where Excel would read them otherwise). */
 export function officeLogRows(rows: readonly (readonly CellValue[])[]): (string | number | boolean)[][] {
@@ -46,4 +50,38 @@ export function queueLogRows(
   const address = `A2:${LAST_COLUMN}${rows.length + 1}`;
   sheet.getRange(address).insert("Down");
   sheet.getRange(address).values = rows.map((r) => [...r]);
+}
+
+/** A write run and the log rows that record it: one unit when write batches are packed. */
+export interface LoggedRun {
+  readonly run: WriteRun;
+  readonly log: (string | number | boolean)[][];
+  readonly bytes: number;
+}
+
+/**
+ * Cell writes as vertical runs (write-plan.ts), each with the log rows of its cells.
+ * @example loggedRuns(writes, { id, time, operation: "编号" })[0].log.length // one row per cell of the run
+ */
+export function loggedRuns(writes: readonly CellWrite[], base: LogBase): LoggedRun[] {
+  return groupRuns(writes).map((run) => {
+    const log = officeLogRows(
+      run.writes.map((w) =>
+        logRowCells({ ...base, sheet: w.sheet, row: w.row, col: w.col, old: w.old ?? EMPTY, new: w.value }),
+      ),
+    );
+    return { run, log, bytes: run.bytes + logRowsBytes(log) };
+  });
+}
+
+/**
+ * Queues runs with their log rows before them (the caller frames them with events off).
+ * @example queueLoggedRuns(context, loggedRuns(writes, base))
+ */
+export function queueLoggedRuns(context: Excel.RequestContext, units: readonly LoggedRun[]): void {
+  queueLogRows(
+    context,
+    units.flatMap((u) => u.log),
+  );
+  for (const { run } of units) queueRun(context.workbook.worksheets.getItem(run.sheet), run);
 }

@@ -10,15 +10,10 @@
  * name) and ranges of them. Quoted text, names and function names stay as they are; a formula
  * whose conversion is not uniform down a run is written cell by cell in A1 instead.
  */
+import { columnNumber } from "../../domain/a1-ref";
 
 /** A cell reference, not inside a longer name and not a function name. */
 const CELL = /(?<![A-Za-z0-9_.\u0080-\uffff$])(\$?)([A-Za-z]{1,3})(\$?)(\d{1,7})(?![A-Za-z0-9_(\u0080-\uffff])/g;
-
-function columnNumber(letters: string): number {
-  let n = 0;
-  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n;
-}
 
 /**
  * An A1 formula (without "=") of the cell (row, col) in R1C1 notation; null when a reference

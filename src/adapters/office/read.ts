@@ -48,6 +48,22 @@ export function gridFromBlock(name: string, block: UsedBlock | null): SheetGrid 
 }
 
 /**
+ * Queues the load of a sheet's used range (values only) for gridFromBlock.
+ * @example const used = loadUsedRange(context.workbook.worksheets.getItem("设置")) // then sync
+ */
+export function loadUsedRange(sheet: Excel.Worksheet): Excel.Range {
+  return sheet.getUsedRangeOrNullObject(true).load("isNullObject, rowIndex, columnIndex, values");
+}
+
+/**
+ * The grid of a used range loaded by loadUsedRange, after the sync.
+ * @example usedGrid("设置", used) // { name: "设置", rows: [...] } (row 1 first, as gridFromBlock gives)
+ */
+export function usedGrid(name: string, used: Excel.Range): SheetGrid {
+  return gridFromBlock(name, used.isNullObject ? null : used);
+}
+
+/**
  * Reads the used ranges of existing sheets (names as the workbook spells them), with their
  * merged areas when the host has ExcelApi 1.13 (`merges` "all"). One sync when the response
  * fits; when a sheet holds more merged areas than Excel returns at once, one more sync reading
@@ -65,15 +81,11 @@ export async function readUsedRanges(
   if (!names.some((n) => knownLarge.has(n))) {
     const reads = names.map((name) => {
       const sheet = context.workbook.worksheets.getItem(name);
-      const used = sheet.getUsedRangeOrNullObject(true).load("isNullObject, rowIndex, columnIndex, values");
-      return { used, areas: queueMerges(sheet, merges) };
+      return { used: loadUsedRange(sheet), areas: queueMerges(sheet, merges) };
     });
     try {
       await context.sync();
-      return names.map((name, i) => {
-        const { used, areas } = reads[i];
-        return withMerges(gridFromBlock(name, used.isNullObject ? null : used), areas, merges);
-      });
+      return names.map((name, i) => withMerges(usedGrid(name, reads[i].used), reads[i].areas, merges));
     } catch (error) {
       if (!isPayloadTooLarge(error)) {
         // More merged areas than Excel returns at once: read again with the top rows' merges.

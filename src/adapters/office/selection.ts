@@ -9,17 +9,12 @@
  * isSetSupported, so a host that lacks them (or refuses them) leaves the pane working without
  * navigation instead of failing. Each call is one batch and one sync.
  */
+import type { CellTarget } from "../../domain/cell";
 import { columnLetters } from "../../domain/a1-ref";
 import { officeRequirements, type RequirementChecker } from "./requirements";
 import { officeRunner, RUN_OPTIONS, type ExcelRunner } from "./run";
 
-/** A row or a cell to show: `col` selects one cell, else columns 1…`toCol` (or the whole row). */
-export interface CellTarget {
-  readonly sheet: string;
-  readonly row: number;
-  readonly col?: number | null;
-  readonly toCol?: number;
-}
+export type { CellTarget };
 
 /** The top-left cell of the person's selection. */
 export interface SelectedCell {

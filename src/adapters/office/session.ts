@@ -1,23 +1,23 @@
 /**
  * One operation of the add-in inside one Excel.run: the WorkbookPort (and its log and layout
- * extensions) bound to a request context. Reads are sent at once; writes are queued and go
- * with the next read or at the end of the operation, so an operation that reads and then
- * writes costs one round trip per read plus one — numbering a 10,000-row registry is three
- * syncs (sheet names, the sheets, the writes). Queued writes are sent early only to keep a
- * batch under the 4 MB budget.
+ * extensions) bound to a request context. Reads are sent at once; writes go to the operation's
+ * write queue (write-queue.ts) and leave with the next read or at the end of the operation, so
+ * an operation that reads and then writes costs one round trip per read plus one — numbering a
+ * 10,000-row registry is three syncs (sheet names, the sheets, the writes). What the operation
+ * knows of the sheets is its sheet directory (sheet-directory.ts).
  *
- * Every write batch is framed by `enableEvents = false … true`, so the add-in's own change
- * events do not fire, and carries the 操作日志 rows of its writes before the writes.
- *
- * A layout (a document) is logged as one entry for its whole sheet — created, or replaced — under
- * the operation's 操作编号, so undo can delete a created sheet (deleteSheet, queued with the
- * undo's other writes) and stops at a replaced one.
+ * Every write batch carries the 操作日志 rows of its writes before the writes. A layout (a
+ * document) is logged as one entry for its whole sheet — created, or replaced — under the
+ * operation's 操作编号, so undo can delete a created sheet (deleteSheet, queued with the undo's
+ * other writes) and stops at a replaced one.
  *
  * The session is also the add-in's SetupTarget (刷新, 新建台账): applySetupPlan reads what
- * the plan compares in one batch and queues its writes like any other (apply-plan.ts).
+ * the plan compares in one batch and writes through the same queue (apply-plan.ts).
  */
 import { EMPTY, type CellValue, type SheetGrid } from "../../domain/cell";
+import { localDateTime } from "../../domain/local-time";
 import type { SheetLayout } from "../../domain/layout/types";
+import { findSheetName } from "../../domain/sheet-name";
 import type { CellWrite } from "../../app/port";
 import type { LayoutMode, LayoutPort } from "../../app/documents";
 import type { SetupOutcome, SetupTarget } from "../../app/setup-port";
@@ -26,22 +26,33 @@ import {
   logRowCells,
   OPERATION_LOG_SHEET,
   sheetEntry,
-  type LoggedWorkbookPort,
-  type OperationMeta,
+  type LogBase,
   type SheetAction,
-} from "../../app/ports/operation-log";
+} from "../../domain/operation-log";
+import type { LoggedWorkbookPort } from "../../app/ports/operation-log";
+import { metaLabel, type OperationMeta } from "../../app/operations";
 import { applyOfficeSetupPlan } from "./apply-plan";
 import type { SetupHost } from "./setup-host";
-import { runBatches, type Batch } from "./batches";
-import { toOfficeFailure } from "./errors";
-import { logRowsBytes, officeLogRows, queueCreateLog, queueLogRows } from "./op-log";
-import { gridFromBlock, readUsedRanges } from "./read";
+import { runBatches } from "./batches";
+import { officeCodeOf } from "./errors";
 import { queueMerges, withMerges, type MergeMode } from "./merged-areas";
+import {
+  CREATE_LOG_BYTES,
+  loggedRuns,
+  logRowsBytes,
+  officeLogRows,
+  queueCreateLog,
+  queueLoggedRuns,
+  queueLogRows,
+} from "./op-log";
+import { loadUsedRange, readUsedRanges, usedGrid } from "./read";
 import type { RequirementChecker } from "./requirements";
 import { queueLayout } from "./render-layout";
-import { ACTION_OVERHEAD_BYTES, BATCH_BUDGET_BYTES, isPayloadTooLarge, packBySize } from "./size";
+import { SheetDirectory } from "./sheet-directory";
+import { ACTION_OVERHEAD_BYTES, isPayloadTooLarge } from "./size";
 import { fromOfficeValue } from "./values";
-import { groupRuns, runAddress, type WriteRun } from "./write-plan";
+import { WriteQueue } from "./write-queue";
+import { runAddress } from "./write-plan";
 
 export interface SessionOptions {
   /** How plain writeCells calls are named in the log. */
@@ -66,78 +77,54 @@ export interface SessionOptions {
 }
 
 /**
- * Local time as the log shows it.
- * @example logTime(new Date(2026, 2, 1, 9, 5, 7)) // "2026-03-01 09:05:07"
- */
-export function logTime(date: Date): string {
-  const p = (n: number) => String(n).padStart(2, "0");
-  return (
-    `${date.getFullYear()}-${p(date.getMonth() + 1)}-${p(date.getDate())} ` +
-    `${p(date.getHours())}:${p(date.getMinutes())}:${p(date.getSeconds())}`
-  );
-}
-
-/**
  * True when the names-with-prefetch sync failed for its prefetch: too large together (the
  * sheets are remembered as large), or a sheet believed to exist is gone (renamed, deleted by a
  * co-author): the names are then loaded alone.
  */
 function prefetchFailed(error: unknown, wanted: readonly string[], knownLarge: Set<string>): boolean {
-  const e = error as { cause?: unknown; officeCode?: unknown };
-  if (isPayloadTooLarge(error) || isPayloadTooLarge(e.cause)) {
+  if (isPayloadTooLarge(error)) {
     for (const n of wanted) knownLarge.add(n);
     return true;
   }
-  return e.officeCode === "ItemNotFound";
+  return officeCodeOf(error) === "ItemNotFound";
 }
 
 /** True when a failed read may be Excel refusing too many merged areas (not a missing sheet, not a size limit). */
 function mergedAreasFailed(error: unknown): boolean {
-  const e = error as { cause?: unknown; officeCode?: unknown };
-  return !isPayloadTooLarge(error) && !isPayloadTooLarge(e.cause) && e.officeCode !== "ItemNotFound";
+  return !isPayloadTooLarge(error) && officeCodeOf(error) !== "ItemNotFound";
 }
 
-/** The name as the workbook spells it (Excel compares sheet names case-insensitively). */
-function resolveName(all: readonly string[], name: string): string | undefined {
-  return all.find((n) => n === name) ?? all.find((n) => n.toLowerCase() === name.toLowerCase());
-}
-
-/** A write run and the log rows that record it. */
-interface Unit {
-  readonly run: WriteRun;
-  readonly log: (string | number | boolean)[][];
-  readonly bytes: number;
-}
+/**
+ * Which 操作编号 log rows get: the operation's own (plain writes, layouts and setup plans of
+ * one operation are one undoable step — init's two plans, a document's sheet and its 催办记录
+ * row) or a new one (writeLogged and deleteSheet: numbering and its clash repair, an undo's
+ * writes, are steps of their own).
+ */
+type LogId = "operation" | "new";
 
 export class OfficeSession implements LoggedWorkbookPort, LayoutPort, SetupTarget {
-  private names: string[] | null = null;
+  private readonly sheets = new SheetDirectory();
+  private readonly queue: WriteQueue;
   /** Grids read in this operation (the setup estimates response sizes from them). */
   private readonly grids = new Map<string, SheetGrid>();
-  /**
-   * 操作编号 of this operation's own writes (options.meta: setup plans, writeCells, layouts), so
-   * that init's two plans, or a document's sheet and its 催办记录 row, are one undoable step.
-   */
-  private setupId: string | null = null;
   /** Used ranges read with the sheet names (options.prefetch), until the first write is queued. */
   private readonly prefetched = new Map<string, SheetGrid>();
-  /** Sheets read successfully in this operation (known to exist even before the names are). */
-  private readonly seen = new Set<string>();
-  /** Sheets a direct read found missing in this operation (before the names were known). */
-  private readonly missing = new Set<string>();
-  /** Estimated bytes of queued, unsent writes (0 when none). */
-  private pendingBytes = 0;
-  private pendingWrites = false;
-  /** True when `enableEvents = false` is queued in the unsent batch. */
-  private eventsOffQueued = false;
-  /** True when a batch that switched events off may have failed before switching them on. */
-  eventsMayBeOff = false;
+  /** The operation's own 操作编号 (LogId "operation"), made on first use. */
+  private ownId: string | null = null;
   /** What the person should know about this operation (features the host lacks), in Chinese. */
   readonly warnings: string[] = [];
 
   constructor(
     private readonly context: Excel.RequestContext,
     private readonly options: SessionOptions,
-  ) {}
+  ) {
+    this.queue = new WriteQueue(context, () => this.prefetched.clear());
+  }
+
+  /** True when a batch that switched events off may have failed before switching them on. */
+  get eventsMayBeOff(): boolean {
+    return this.queue.eventsMayBeOff;
+  }
 
   async sheetNames(): Promise<string[]> {
     return this.loadNames(this.options.prefetch ?? []);
@@ -145,21 +132,20 @@ export class OfficeSession implements LoggedWorkbookPort, LayoutPort, SetupTarge
 
   /** The sheet names as this operation knows them now (sheets it added or deleted included), or null. */
   get knownSheetNames(): readonly string[] | null {
-    return this.names;
+    return this.sheets.names;
   }
 
   /** The sheet names, loaded (once) with the used ranges of `prefetch` in the same sync. */
   private async loadNames(prefetch: readonly string[], merges: MergeMode = this.mergeMode()): Promise<string[]> {
-    if (this.names === null) {
-      const wanted = this.pendingWrites ? [] : prefetch.filter((n) => !this.options.knownLarge.has(n));
+    if (this.sheets.names === null) {
+      const wanted = this.queue.hasPending ? [] : prefetch.filter((n) => !this.options.knownLarge.has(n));
       const sheets = this.context.workbook.worksheets.load("items/name");
       const reads = wanted.map((name) => {
         const sheet = this.context.workbook.worksheets.getItem(name);
-        const used = sheet.getUsedRangeOrNullObject(true).load("isNullObject, rowIndex, columnIndex, values");
-        return { used, areas: queueMerges(sheet, merges) };
+        return { used: loadUsedRange(sheet), areas: queueMerges(sheet, merges) };
       });
       try {
-        await this.send(() => this.context.sync());
+        await this.queue.sync(() => this.context.sync());
       } catch (error) {
         if (wanted.length > 0 && merges === "all" && mergedAreasFailed(error)) {
           // More merged areas than Excel returns at once: read without merges; the reader's
@@ -169,17 +155,15 @@ export class OfficeSession implements LoggedWorkbookPort, LayoutPort, SetupTarge
         if (wanted.length === 0 || !prefetchFailed(error, wanted, this.options.knownLarge)) throw error;
         return this.loadNames([]);
       }
-      this.names = sheets.items.map((s) => s.name);
-      this.options.onSheetNames?.(this.names);
-      const all = this.names;
+      this.sheets.loaded(sheets.items.map((s) => s.name));
+      this.options.onSheetNames?.(this.sheets.names!);
       wanted.forEach((name, i) => {
-        const actual = resolveName(all, name);
+        const actual = this.sheets.resolve(name);
         if (actual === undefined) return;
-        const { used, areas } = reads[i];
-        this.prefetched.set(actual, withMerges(gridFromBlock(actual, used.isNullObject ? null : used), areas, merges));
+        this.prefetched.set(actual, withMerges(usedGrid(actual, reads[i].used), reads[i].areas, merges));
       });
     }
-    return [...this.names];
+    return [...this.sheets.names!];
   }
 
   /** Which merged areas reads ask for: all of them with ExcelApi 1.13, none before. */
@@ -197,30 +181,31 @@ export class OfficeSession implements LoggedWorkbookPort, LayoutPort, SetupTarge
 
   async readSheets(names: readonly string[]): Promise<SheetGrid[]> {
     if (names.length === 0) return [];
-    if (this.names === null && names.length === 1) {
+    if (this.sheets.names === null && names.length === 1) {
       // One sheet asked for before the names are known (undo reading the log): try it directly.
       try {
-        const grids = await this.send(() =>
+        const grids = await this.queue.sync(() =>
           readUsedRanges(this.context, names, this.options.knownLarge, this.mergeMode()),
         );
-        this.seen.add(names[0]);
+        this.sheets.found(names[0]);
         return grids;
       } catch (error) {
-        if ((error as { officeCode?: string }).officeCode !== "ItemNotFound") throw error;
-        this.missing.add(names[0]);
+        if (officeCodeOf(error) !== "ItemNotFound") throw error;
+        this.sheets.notFound(names[0]);
         return [];
       }
     }
     // Several sheets asked for before the names are known (undo of a document): their used
     // ranges go with the names in one sync.
-    const all = this.names === null ? await this.loadNames(names) : await this.sheetNames();
-    const existing = [...new Set(names.map((n) => resolveName(all, n)).filter((n): n is string => n !== undefined))];
+    if (this.sheets.names === null) await this.loadNames(names);
+    else await this.sheetNames();
+    const existing = [...new Set(names.map((n) => this.sheets.resolve(n)).filter((n): n is string => n !== undefined))];
     const grids =
       this.takePrefetched(existing) ??
-      (await this.send(() => readUsedRanges(this.context, existing, this.options.knownLarge, this.mergeMode())));
+      (await this.queue.sync(() => readUsedRanges(this.context, existing, this.options.knownLarge, this.mergeMode())));
     for (const g of grids) {
       this.grids.set(g.name, g);
-      this.seen.add(g.name);
+      this.sheets.found(g.name);
     }
     return grids;
   }
@@ -235,7 +220,7 @@ export class OfficeSession implements LoggedWorkbookPort, LayoutPort, SetupTarge
       .getItem(sheet)
       .getRange(runAddress({ row: fromRow, col, values: new Array<number>(toRow - fromRow + 1).fill(0) }))
       .load("values");
-    await this.send(() => this.context.sync());
+    await this.queue.sync(() => this.context.sync());
     return range.values.map((row) => fromOfficeValue(row[0]));
   }
 
@@ -251,7 +236,7 @@ export class OfficeSession implements LoggedWorkbookPort, LayoutPort, SetupTarge
     const ws = this.context.workbook.worksheets.getItem(sheet);
     const ranges = blocks.map((b) => ws.getRangeByIndexes(b.from - 1, 0, b.to - b.from + 1, lastCol).load("values"));
     if (ranges.length === 0) return [];
-    await this.send(() => this.context.sync());
+    await this.queue.sync(() => this.context.sync());
     return blocks.map((b, i) => ({
       firstRow: b.from,
       rows: ranges[i].values.map((row) => row.map((raw) => fromOfficeValue(raw))),
@@ -267,129 +252,101 @@ export class OfficeSession implements LoggedWorkbookPort, LayoutPort, SetupTarge
     handler: (args: Excel.WorksheetChangedEventArgs) => Promise<void>,
   ): OfficeExtension.EventHandlerResult<Excel.WorksheetChangedEventArgs> {
     const result = this.context.workbook.worksheets.getItem(sheet).onChanged.add(handler);
-    this.pendingWrites = true;
+    this.queue.needsSync();
     return result;
   }
 
   async writeCells(writes: readonly CellWrite[]): Promise<void> {
-    return this.writeLogged(writes, this.options.meta);
+    return this.writeWithLog(writes, this.options.meta, "operation");
   }
 
   async writeLogged(writes: readonly CellWrite[], meta: OperationMeta): Promise<void> {
+    return this.writeWithLog(writes, meta, "new");
+  }
+
+  /**
+   * Writes cells as vertical runs, each with its log rows before it in the same batch: groups
+   * under the budget are sent at once, the last goes with the next sync (write-queue.ts).
+   */
+  private async writeWithLog(writes: readonly CellWrite[], meta: OperationMeta, logId: LogId): Promise<void> {
     if (writes.length === 0) return;
     const complete = await this.withOldValues(writes);
     // Whether the log exists: known without the sheet names when this operation read it.
-    const names = this.names === null && this.seen.has(OPERATION_LOG_SHEET) ? null : await this.sheetNames();
-    const id = meta === this.options.meta ? this.operationId() : this.options.newId();
-    const time = logTime(this.options.now());
-    const units: Unit[] = groupRuns(complete).map((run) => {
-      const log = officeLogRows(
-        run.writes.map((w) =>
-          logRowCells({
-            id,
-            time,
-            operation: meta.operation,
-            user: meta.user,
-            undoes: meta.undoes,
-            sheet: w.sheet,
-            row: w.row,
-            col: w.col,
-            old: w.old ?? EMPTY,
-            new: w.value,
-          }),
-        ),
-      );
-      return { run, log, bytes: run.bytes + logRowsBytes(log) };
-    });
+    const names =
+      this.sheets.names === null && this.sheets.existsByReads(OPERATION_LOG_SHEET) ? null : await this.sheetNames();
+    const base = this.logBase(meta, logId);
+    const units = loggedRuns(complete, base);
     if (names !== null) this.ensureLog(names);
-    const total = units.reduce((n, u) => n + u.bytes, 0);
-    if (this.pendingWrites && this.pendingBytes + total > BATCH_BUDGET_BYTES) await this.flush();
-    const groups = packBySize(units, BATCH_BUDGET_BYTES);
-    const last = groups.pop() ?? [];
-    // All groups but the last are sent now (each its own sync, under the budget); the last
-    // stays queued and goes with the next read or the end of the operation.
-    const early: Batch[] = groups.map((group) => ({
-      queue: () => {
-        this.queueUnits(group);
-        this.queueEventsOn();
-        this.pendingWrites = false;
-        this.pendingBytes = 0;
-      },
-    }));
-    if (early.length > 0) await this.send(() => runBatches(this.context, early), true);
-    this.queueUnits(last);
+    await this.queue.write(units, (group) => queueLoggedRuns(this.context, group), { last: "queue", split: false });
   }
 
-  /** The 操作编号 of this operation's own writes (options.meta), made once. */
-  private operationId(): string {
-    this.setupId ??= this.options.newId();
-    return this.setupId;
+  /** 操作编号, time, operation name, user and undone operation of log rows. */
+  private logBase(meta: OperationMeta, logId: LogId): LogBase {
+    const id = logId === "new" ? this.options.newId() : (this.ownId ??= this.options.newId());
+    return {
+      id,
+      time: localDateTime(this.options.now()),
+      operation: metaLabel(meta),
+      ...(meta.user ? { user: meta.user } : {}),
+      ...(meta.undoes ? { undoes: meta.undoes } : {}),
+    };
   }
 
   /** Queues the creation of the 操作日志 when the workbook (`names`) has none yet. */
   private ensureLog(names: readonly string[]): void {
-    if (names.includes(OPERATION_LOG_SHEET)) return;
-    this.queueEventsOff();
-    queueCreateLog(this.context);
-    this.markPending(1000);
-    this.names = [...names, OPERATION_LOG_SHEET];
+    if (findSheetName(OPERATION_LOG_SHEET, names) !== undefined) return;
+    this.queue.later(() => queueCreateLog(this.context), CREATE_LOG_BYTES);
+    this.sheets.loaded([...names, OPERATION_LOG_SHEET]);
   }
 
   /** Queues one log entry about a whole sheet (events off, the log created when missing). */
-  private queueSheetEntry(names: readonly string[], sheet: string, action: SheetAction, meta: OperationMeta): void {
-    const id = meta === this.options.meta ? this.operationId() : this.options.newId();
-    const base = { id, time: logTime(this.options.now()), operation: meta.operation };
-    const entry = sheetEntry(
-      { ...base, ...(meta.user ? { user: meta.user } : {}), ...(meta.undoes ? { undoes: meta.undoes } : {}) },
-      sheet,
-      action,
-    );
-    const rows = officeLogRows([logRowCells(entry)]);
-    this.queueEventsOff();
+  private queueSheetEntry(names: readonly string[], sheet: string, action: SheetAction, base: LogBase): void {
+    const rows = officeLogRows([logRowCells(sheetEntry(base, sheet, action))]);
+    this.queue.eventsOff();
     this.ensureLog(names);
-    queueLogRows(this.context, rows);
-    this.markPending(logRowsBytes(rows));
+    this.queue.later(() => queueLogRows(this.context, rows), logRowsBytes(rows));
   }
 
   async writeLayout(layout: SheetLayout, mode: LayoutMode): Promise<void> {
     const names = await this.sheetNames();
-    const at = names.findIndex((n) => n.toLowerCase() === layout.name.toLowerCase());
-    if (at >= 0 && mode === "add") throw new Error(`工作表“${layout.name}”已存在`);
+    const existing = findSheetName(layout.name, names);
+    if (existing !== undefined && mode === "add") throw new Error(`工作表“${layout.name}”已存在`);
+    const at = existing === undefined ? -1 : names.indexOf(existing);
     // The entry goes before the sheet in the same batch: a sheet that was drawn has its entry.
-    this.queueSheetEntry(names, at >= 0 ? names[at] : layout.name, at >= 0 ? "replaced" : "created", this.options.meta);
+    const base = this.logBase(this.options.meta, "operation");
+    this.queueSheetEntry(names, existing ?? layout.name, existing ? "replaced" : "created", base);
     const bytes = queueLayout(this.context, layout, {
       replaceAt: at >= 0 ? at : null,
       requirements: this.options.requirements,
       warnings: this.warnings,
     });
-    this.markPending(bytes);
-    if (at < 0) this.names = [...(this.names ?? names), layout.name];
+    this.queue.wrote(bytes);
+    if (existing === undefined) this.sheets.added([layout.name]);
   }
 
   /**
    * Deletes a sheet (when it exists) and records a 删除整个工作表 entry, queued with the
    * operation's other writes. Whether it exists is known from this operation's reads (the
    * caller reads it first), so no sync is made for that.
-   * @example await session.deleteSheet("通知单〔2021〕3号", { operation: "撤销上次操作", undoes: id })
+   * @example await session.deleteSheet("通知单〔2021〕3号", { kind: "undo", undoes: id })
    */
   async deleteSheet(name: string, meta: OperationMeta): Promise<void> {
-    const known = this.names === null && (this.seen.has(name) || this.missing.has(name));
-    const all = known ? null : await this.sheetNames();
-    const actual = all === null ? (this.seen.has(name) ? name : undefined) : resolveName(all, name);
-    const logNames = all ?? (this.seen.has(OPERATION_LOG_SHEET) ? [OPERATION_LOG_SHEET] : await this.sheetNames());
-    this.queueSheetEntry(logNames, name, "deleted", meta);
+    const byReads = this.sheets.names === null ? this.sheets.existsByReads(name) : undefined;
+    const all = byReads === undefined ? await this.sheetNames() : null;
+    const actual = all === null ? (byReads ? name : undefined) : this.sheets.resolve(name);
+    const logNames =
+      all ?? (this.sheets.existsByReads(OPERATION_LOG_SHEET) ? [OPERATION_LOG_SHEET] : await this.sheetNames());
+    this.queueSheetEntry(logNames, name, "deleted", this.logBase(meta, "new"));
     if (actual === undefined) return;
-    this.context.workbook.worksheets.getItem(actual).delete();
-    this.markPending(ACTION_OVERHEAD_BYTES);
+    this.queue.later(() => this.context.workbook.worksheets.getItem(actual).delete(), ACTION_OVERHEAD_BYTES);
     this.grids.delete(actual);
-    this.seen.delete(actual);
-    if (this.names !== null) this.names = this.names.filter((n) => n !== actual);
+    this.sheets.deleted(actual);
   }
 
   /**
    * Makes the workbook match a setup plan (SetupTarget): one batch of reads, writes queued
    * for the end of the operation; features the host lacks are added to `warnings`.
-   * @example await office.operation("刷新", (s) => runRefresh(s, s, today))
+   * @example await office.operation("refresh", (s) => runRefresh(s, s, today))
    */
   applySetupPlan(plan: WorkbookPlan): Promise<SetupOutcome> {
     return applyOfficeSetupPlan(this.setupHost(), plan);
@@ -401,89 +358,18 @@ export class OfficeSession implements LoggedWorkbookPort, LayoutPort, SetupTarge
       requirements: this.options.requirements,
       warnings: this.warnings,
       sheetNames: () => this.sheetNames(),
-      sheetsAdded: (names) => {
-        if (this.names !== null) this.names = [...this.names, ...names.filter((n) => !this.names!.includes(n))];
-      },
+      sheetsAdded: (names) => this.sheets.added(names),
       cachedGrid: (name) => this.grids.get(name),
-      read: (batches) => this.send(() => runBatches(this.context, batches)),
-      send: (queue) => this.sendFramed(queue),
-      later: (queue) => {
-        this.queueEventsOff();
-        queue();
-        this.markPending(ACTION_OVERHEAD_BYTES);
-      },
-      logBase: () => {
-        const { operation, user } = this.options.meta;
-        return { id: this.operationId(), time: logTime(this.options.now()), operation, ...(user ? { user } : {}) };
-      },
+      read: (batches) => this.queue.sync(() => runBatches(this.context, batches)),
+      write: (items, queueGroup) => this.queue.write(items, queueGroup, { last: "send", split: true }),
+      later: (queue) => this.queue.later(queue, ACTION_OVERHEAD_BYTES),
+      logBase: () => this.logBase(this.options.meta, "operation"),
     };
-  }
-
-  /** Sends queued writes and the commands `queue` queues now, in one sync, framed by events off … on. */
-  private async sendFramed(queue: () => void): Promise<void> {
-    this.queueEventsOff();
-    queue();
-    await this.send(() => this.context.sync(), true);
   }
 
   /** Sends queued writes (if any) in one sync. */
   async flush(): Promise<void> {
-    if (!this.pendingWrites) return;
-    await this.send(() => this.context.sync());
-  }
-
-  /** Queues events off (once per unsent batch) and the runs with their log rows before them. */
-  private queueUnits(units: readonly Unit[]): void {
-    if (units.length === 0) return;
-    this.queueEventsOff();
-    queueLogRows(
-      this.context,
-      units.flatMap((u) => u.log),
-    );
-    for (const { run } of units) {
-      const range = this.context.workbook.worksheets.getItem(run.sheet).getRange(runAddress(run));
-      if (run.numberFormats) range.numberFormat = run.numberFormats.map((f) => [f]);
-      range.values = run.values.map((v) => [v]);
-    }
-    this.markPending(units.reduce((n, u) => n + u.bytes, 0));
-  }
-
-  private queueEventsOff(): void {
-    this.prefetched.clear();
-    if (this.eventsOffQueued) return;
-    this.context.runtime.enableEvents = false;
-    this.eventsOffQueued = true;
-    this.pendingWrites = true;
-  }
-
-  /** Queues events back on when the unsent batch switched them off. */
-  private queueEventsOn(): void {
-    if (!this.eventsOffQueued) return;
-    this.context.runtime.enableEvents = true;
-    this.eventsOffQueued = false;
-  }
-
-  private markPending(bytes: number): void {
-    this.prefetched.clear();
-    this.pendingWrites = true;
-    this.pendingBytes += bytes;
-  }
-
-  /**
-   * Runs a step that syncs: queued writes go with it, framed by events on; a failure while
-   * writes were queued may leave events off (the operation switches them back on).
-   */
-  private async send<T>(step: () => Promise<T>, writes = false): Promise<T> {
-    const carriesWrites = writes || this.eventsOffQueued;
-    this.queueEventsOn();
-    this.pendingWrites = false;
-    this.pendingBytes = 0;
-    try {
-      return await step();
-    } catch (error) {
-      if (carriesWrites) this.eventsMayBeOff = true;
-      throw toOfficeFailure(error);
-    }
+    await this.queue.flush();
   }
 
   /** The writes with `old` filled in: cells whose old value the caller did not give are read first. */
@@ -496,7 +382,7 @@ export class OfficeSession implements LoggedWorkbookPort, LayoutPort, SetupTarge
         .getRange(runAddress({ row: w.row, col: w.col, values: [0] }))
         .load("values"),
     );
-    await this.send(() => this.context.sync());
+    await this.queue.sync(() => this.context.sync());
     const found = new Map(missing.map((w, i) => [w, fromOfficeValue(loads[i].values[0][0])]));
     return writes.map((w) => (w.old === undefined ? { ...w, old: found.get(w) ?? EMPTY } : w));
   }

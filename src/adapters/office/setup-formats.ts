@@ -11,7 +11,7 @@
  * fetched afresh by its position (`getItemAt`, so no delete shifts one still to come), before
  * the plan's formats are added; after the write the collection is fetched again to confirm.
  */
-import { rangeRef, type CellRange } from "../../domain/a1-ref";
+import { localAddress, rangeRef, type CellRange } from "../../domain/a1-ref";
 import type { SheetPlan } from "../../domain/setup-plan";
 import type { SetupChangeLog } from "../../app/setup-port";
 import { isOurFormula, officeRule, sameRule, type OfficeRule } from "./setup-rules";
@@ -83,7 +83,7 @@ export function oursOf(all: readonly LoadedFormat[], plan: SheetPlan): LoadedFor
 
 /**
  * Second wave: the range of each format of ours, by its position in the sheet's collection.
- * @example formatRangeReads(() => sheet, plan, formats).length // 5 after a refresh
+ * @example formatRangeReads(() => sheet, plan, formats) // one ReadItem per format of ours, filling formats.ranges
  */
 export function formatRangeReads(ws: () => Excel.Worksheet, plan: SheetPlan, formats: SheetFormats): FormatReadItem[] {
   return oursOf(formats.all, plan).map((f) => {
@@ -98,11 +98,6 @@ export function formatRangeReads(ws: () => Excel.Worksheet, plan: SheetPlan, for
       },
     };
   });
-}
-
-/** An address without its sheet and "$" signs. */
-function localAddress(address: string): string {
-  return address.replace(/^(?:'(?:[^']|'')*'|[^!]*)!/, "").replace(/\$/g, "");
 }
 
 /** A write queued for the setup's write batch, with its estimated bytes and a check after the sync. */

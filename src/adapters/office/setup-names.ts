@@ -8,7 +8,7 @@
 import { sheetRangeRef } from "../../domain/a1-ref";
 import type { WorkbookPlan } from "../../domain/setup-plan";
 import type { SetupChangeLog } from "../../app/setup-port";
-import { plainReference } from "./setup-rules";
+import { plainReference } from "../../domain/a1-ref";
 import { queued, type Queued } from "./setup-write";
 import { ACTION_OVERHEAD_BYTES, jsonBytes } from "./size";
 

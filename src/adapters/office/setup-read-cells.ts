@@ -28,14 +28,6 @@ export function cellKey(row: number, col: number): string {
   return `${row},${col}`;
 }
 
-/**
- * A1 address of a rectangle (a single cell as one reference).
- * @example areaRef({ top: 3, left: 1, bottom: 400, right: 23 }) // "A3:W400"
- */
-export function areaRef(range: CellRange): string {
-  return rangeRef(range);
-}
-
 /** Bytes a planned cell's `formulas` (and `values`, unless formulaOnly) are expected to take. */
 function plannedBytes(plan: CellPlan): number {
   const text = plan.value.t === "formula" ? `=${plan.value.f}` : cellText(plan.value);
@@ -88,39 +80,10 @@ export function boxOf(cells: readonly { row: number; col: number }[]): CellRange
 }
 
 /**
- * Rectangles of a RangeAreas address.
- * @example areasOf("'表'!A1:B2,'表'!D4") // [{ top: 1, left: 1, bottom: 2, right: 2 }, { top: 4, left: 4, bottom: 4, right: 4 }]
- */
-export function areasOf(address: string): CellRange[] {
-  return address
-    .split(",")
-    .map((a) =>
-      a
-        .trim()
-        .replace(/^(?:'(?:[^']|'')*'|[^!]*)!/, "")
-        .replace(/\$/g, ""),
-    )
-    .filter((a) => a !== "")
-    .map((a) => {
-      const [from, to = from] = a.split(":");
-      const at = (p: string) => {
-        const m = /^([A-Z]+)(\d+)$/i.exec(p);
-        if (!m) return { row: 0, col: 0 };
-        let col = 0;
-        for (const ch of m[1].toUpperCase()) col = col * 26 + ch.charCodeAt(0) - 64;
-        return { row: Number(m[2]), col };
-      };
-      const p = at(from);
-      const q = at(to);
-      return { top: p.row, left: p.col, bottom: q.row, right: q.col };
-    });
-}
-
-/**
  * Reads of planned cells column slice by column slice, exactly: `values` and `formulas` of every
  * cell (the two tell a formula from a text typed as '=…, which a formula never equals), and
  * number formats where an owned cell sets one.
- * @example exactReads(() => sheet, plan.cells, () => 12, read).length // 1
+ * @example exactReads(() => sheet, plan.cells, estimate, read) // one ReadItem per column slice under the budget
  */
 export function exactReads(
   ws: () => Excel.Worksheet,
@@ -130,7 +93,7 @@ export function exactReads(
 ): ReadItem[] {
   return columnSlices(cells, estimate).map((slice) => {
     const first = slice[0];
-    const address = areaRef({
+    const address = rangeRef({
       top: first.row,
       left: first.col,
       bottom: first.row + slice.length - 1,
@@ -179,7 +142,7 @@ export function formatProbe(ws: () => Excel.Worksheet, range: CellRange, read: S
     queue: () => {
       loaded = rows.map((r) =>
         ws()
-          .getRange(areaRef({ ...range, top: r, bottom: r }))
+          .getRange(rangeRef({ ...range, top: r, bottom: r }))
           .load("numberFormat"),
       );
     },
@@ -192,7 +155,7 @@ export function formatProbe(ws: () => Excel.Worksheet, range: CellRange, read: S
 /**
  * The cell reads of one sheet: a generated sheet as one block reaching its used range, other
  * sheets' planned cells column slice by column slice.
- * @example cellReads(() => sheet, plan, options, read).length // 3
+ * @example cellReads(() => sheet, plan, options, read) // ReadItems filling read.cells (and read.block when one is loaded)
  */
 export function cellReads(
   ws: () => Excel.Worksheet,
@@ -216,7 +179,7 @@ export function cellReads(
       queue: () => {
         const sheet = ws();
         range = sheet
-          .getRange(areaRef(planned))
+          .getRange(rangeRef(planned))
           .getBoundingRect(sheet.getUsedRange(true))
           .load("rowIndex,columnIndex,rowCount,columnCount,values,formulas,numberFormat");
       },

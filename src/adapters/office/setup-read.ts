@@ -7,11 +7,12 @@
  * column widths, print settings and merged areas; and the workbook's defined names.
  */
 import type { SheetGrid } from "../../domain/cell";
-import { columnLetters, type CellRange } from "../../domain/a1-ref";
+import { columnLetters, rangeRef, type CellRange } from "../../domain/a1-ref";
 import type { CellPlan, SheetPlan } from "../../domain/setup-plan";
 import type { Batch } from "./batches";
 import type { LoadedCell } from "./setup-cells";
-import { areaRef, areasOf, boxOf, cellKey, cellReads, formatProbe } from "./setup-read-cells";
+import { areasOfAddress } from "./merged-areas";
+import { boxOf, cellKey, cellReads, formatProbe } from "./setup-read-cells";
 import { formatsRead, type SheetFormats } from "./setup-formats";
 import {
   EDGES,
@@ -23,8 +24,6 @@ import {
   type OfficeLine,
 } from "./setup-rules";
 import { BATCH_BUDGET_BYTES, packBySize } from "./size";
-
-export { areaRef, areasOf, cellKey, estimator, exactReads, formatProbeRows } from "./setup-read-cells";
 
 /** Everything read about one existing sheet. */
 export interface SheetRead {
@@ -115,8 +114,14 @@ function loadLook(range: Excel.Range): () => LoadedLook {
   };
 }
 
+/** Estimated response bytes: a cell's look (fonts, fill, alignment, four borders, its format). */
 const LOOK_BYTES = 600;
+/** A small answer: a flag, a width, an address, a frozen-pane location. */
 const SMALL_BYTES = 400;
+/** A validation's type, rule (a list's source or two bounds), alert and prompt texts. */
+const VALIDATION_BYTES = 800;
+/** The workbook's defined names and their references (a few dozen). */
+const NAMES_BYTES = 4000;
 
 /** Plan styles that need more than a number format compared (owned cells are restyled when they differ). */
 function needsLook(p: CellPlan): boolean {
@@ -126,6 +131,15 @@ function needsLook(p: CellPlan): boolean {
 
 /** A small load: queued, and what its answer fills in once collected. */
 type Small = (queue: () => () => void, bytes?: number) => void;
+
+/** What the reads of one sheet work with: the sheet, its plan, the options, the record they fill, and `small`. */
+interface SheetReadContext {
+  readonly ws: () => Excel.Worksheet;
+  readonly plan: SheetPlan;
+  readonly options: ReadOptions;
+  readonly read: SheetRead;
+  readonly small: Small;
+}
 
 /**
  * Queues the reads of one existing sheet; returns the items (to pack into batches) and the
@@ -145,21 +159,22 @@ export function sheetReads(
     let collect: () => void = () => undefined;
     items.push({ bytes, queue: () => (collect = queue()), collect: () => collect() });
   };
+  const c: SheetReadContext = { ws, plan, options, read, small };
   items.push(...cellReads(ws, plan, options, read));
-  lookReads(ws, plan, read, small);
-  mergeReads(ws, plan, options, read, small);
+  lookReads(c);
+  mergeReads(c);
   // Number formats the plan sets on ranges: probed (formatProbes), not read cell by cell.
   plan.numberFormats.forEach((f, i) => items.push(formatProbe(ws, f.range, read, i)));
-  validationReads(ws, plan, read, small);
+  validationReads(c);
   if (plan.conditionalFormats.length > 0 || plan.conditionalFormatSignatures.length > 0) {
     items.push(formatsRead(ws, read.formats));
   }
-  layoutReads(ws, plan, options, read, small);
+  layoutReads(c);
   return { items, read };
 }
 
 /** Looks: owned cells whose style is more than a number format, and the cells styleFrom copies. */
-function lookReads(ws: () => Excel.Worksheet, plan: SheetPlan, read: SheetRead, small: Small): void {
+function lookReads({ ws, plan, read, small }: SheetReadContext): void {
   const lookCells = new Map<string, { row: number; col: number }>();
   for (const p of plan.cells) {
     if (needsLook(p)) lookCells.set(cellKey(p.row, p.col), p);
@@ -174,13 +189,7 @@ function lookReads(ws: () => Excel.Worksheet, plan: SheetPlan, read: SheetRead, 
 }
 
 /** Merged areas (ExcelApi 1.13): of the planned cells, and of each merge the plan wants. */
-function mergeReads(
-  ws: () => Excel.Worksheet,
-  plan: SheetPlan,
-  options: ReadOptions,
-  read: SheetRead,
-  small: Small,
-): void {
+function mergeReads({ ws, plan, options, read, small }: SheetReadContext): void {
   if (!options.mergedAreas) {
     plan.merges.forEach((_m, i) => (read.mergesPresent[i] = null));
     return;
@@ -188,10 +197,10 @@ function mergeReads(
   if (plan.cells.length > 0) {
     const box = boxOf(plan.cells);
     small(() => {
-      const areas = ws().getRange(areaRef(box)).getMergedAreasOrNullObject().load("address");
+      const areas = ws().getRange(rangeRef(box)).getMergedAreasOrNullObject().load("address");
       return () => {
         if (areas.isNullObject) return;
-        for (const a of areasOf(areas.address)) {
+        for (const a of areasOfAddress(areas.address)) {
           for (let r = a.top; r <= a.bottom; r++) {
             for (let c = a.left; c <= a.right; c++) if (r !== a.top || c !== a.left) read.covered.add(cellKey(r, c));
           }
@@ -201,17 +210,17 @@ function mergeReads(
   }
   plan.merges.forEach((m, i) =>
     small(() => {
-      const areas = ws().getRange(areaRef(m)).getMergedAreasOrNullObject().load("address");
+      const areas = ws().getRange(rangeRef(m)).getMergedAreasOrNullObject().load("address");
       return () => (read.mergesPresent[i] = !areas.isNullObject);
     }),
   );
 }
 
 /** Each validation range's rule. */
-function validationReads(ws: () => Excel.Worksheet, plan: SheetPlan, read: SheetRead, small: Small): void {
+function validationReads({ ws, plan, read, small }: SheetReadContext): void {
   plan.validations.forEach((v, i) =>
     small(() => {
-      const dv = ws().getRange(areaRef(v.range)).dataValidation.load("type,rule,errorAlert,prompt,ignoreBlanks");
+      const dv = ws().getRange(rangeRef(v.range)).dataValidation.load("type,rule,errorAlert,prompt,ignoreBlanks");
       return () =>
         (read.validations[i] = {
           type: dv.type,
@@ -220,18 +229,12 @@ function validationReads(ws: () => Excel.Worksheet, plan: SheetPlan, read: Sheet
           prompt: dv.prompt,
           ignoreBlanks: dv.ignoreBlanks,
         });
-    }, 800),
+    }, VALIDATION_BYTES),
   );
 }
 
 /** Frozen panes, column widths and hidden columns, row heights, print settings. */
-function layoutReads(
-  ws: () => Excel.Worksheet,
-  plan: SheetPlan,
-  options: ReadOptions,
-  read: SheetRead,
-  small: Small,
-): void {
+function layoutReads({ ws, plan, options, read, small }: SheetReadContext): void {
   if (plan.freeze) {
     small(() => {
       const location = ws().freezePanes.getLocationOrNullObject().load("rowCount,columnCount");
@@ -285,7 +288,7 @@ export function namesRead(context: Excel.RequestContext): { items: ReadItem[]; n
     names,
     items: [
       {
-        bytes: 4000,
+        bytes: NAMES_BYTES,
         queue: () => {
           collection = context.workbook.names.load("items/name,items/formula");
         },
@@ -299,7 +302,7 @@ export function namesRead(context: Excel.RequestContext): { items: ReadItem[]; n
 
 /**
  * The items as batches of at most the 4 MB budget (small items first, so usually one batch).
- * @example toBatches(items).length // 1
+ * @example toBatches(items) // [{ queue, collect }]: one batch while everything fits the budget
  */
 export function toBatches(items: readonly ReadItem[]): Batch[] {
   const ordered = [...items].sort((a, b) => a.bytes - b.bytes);

@@ -3,8 +3,9 @@
  * in Office.js shapes, and the comparisons that decide whether the workbook already has them
  * (so that applying a plan twice adds nothing the second time). Pure: no request context.
  */
-import { columnLetters } from "../../domain/a1-ref";
+import { columnLetters, localAddress } from "../../domain/a1-ref";
 import { isoToSerial } from "../../domain/dates";
+import { localIsoDate } from "../../domain/local-time";
 import type { ConditionalRulePlan, PlanStyle, PrintPlan, ValidationPlan } from "../../domain/setup-plan";
 
 // ── colours and looks ─────────────────────────────────────────────────────────────────────
@@ -167,10 +168,7 @@ export function officeValidation(v: ValidationPlan): OfficeValidation {
 function boundValue(v: unknown): number | null {
   if (typeof v === "number") return v;
   if (Object.prototype.toString.call(v) === "[object Date]") {
-    const d = v as Date;
-    return isoToSerial(
-      `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`,
-    );
+    return isoToSerial(localIsoDate(v as Date));
   }
   if (typeof v !== "string") return null;
   const text = v.replace(/^=/, "").trim();
@@ -278,22 +276,6 @@ export function isOurFormula(formula: string, signatures: readonly string[]): bo
 }
 
 // ── names, freeze panes, print ───────────────────────────────────────────────────────────
-
-/**
- * A reference without "=", quotes around the sheet name and "$", to compare.
- * @example plainReference("='工作日历'!$A$2:$A$731") // "工作日历!A2:A731"
- */
-export function plainReference(ref: string): string {
-  return ref
-    .replace(/^=/, "")
-    .replace(/\$/g, "")
-    .replace(/^'((?:[^']|'')*)'!/, (_, s: string) => `${s.replace(/''/g, "'")}!`);
-}
-
-/** An address without its sheet name and "$". */
-function localAddress(address: string): string {
-  return address.replace(/^(?:'(?:[^']|'')*'|[^!]*)!/, "").replace(/\$/g, "");
-}
 
 /**
  * First and last row of an address ("'表'!$1:$2", "A1:XFD2", "3:3"), or null.

@@ -14,7 +14,9 @@ import type { SetupChangeLog } from "../../app/setup-port";
 import { formulaOf, NEW_CELL, oldLogValue, storedCell, type LoadedCell } from "./setup-cells";
 import { conditionalFormatWrites } from "./setup-formats";
 import { printWrites } from "./setup-print";
-import { areaRef, cellKey, type SheetRead } from "./setup-read";
+import type { SheetRead } from "./setup-read";
+import { cellKey } from "./setup-read-cells";
+import { rangeRef } from "../../domain/a1-ref";
 import {
   lookDifference,
   officeLook,
@@ -146,7 +148,7 @@ function mergeWrites(t: SheetTarget, sheet: () => Excel.Worksheet, log: SetupCha
     const present = t.exists ? (t.read?.mergesPresent[i] ?? null) : false;
     if (present !== false) return;
     log.add(t.name, "merges");
-    pre.push(queued(ACTION_OVERHEAD_BYTES, () => sheet().getRange(areaRef(m)).merge(false)));
+    pre.push(queued(ACTION_OVERHEAD_BYTES, () => sheet().getRange(rangeRef(m)).merge(false)));
     for (let r = m.top; r <= m.bottom; r++)
       for (let c = m.left; c <= m.right; c++) if (r !== m.top || c !== m.left) covered.add(cellKey(r, c));
   });
@@ -271,7 +273,7 @@ function formatWrites(t: SheetTarget, sheet: () => Excel.Worksheet, log: SetupCh
     formatted += cellsOf(f.range);
     post.push(
       queued(ACTION_OVERHEAD_BYTES + jsonBytes(f.numFmt), () =>
-        setWhole(sheet().getRange(areaRef(f.range)), "numberFormat", f.numFmt),
+        setWhole(sheet().getRange(rangeRef(f.range)), "numberFormat", f.numFmt),
       ),
     );
   });
@@ -288,7 +290,7 @@ function validationWrites(t: SheetTarget, sheet: () => Excel.Worksheet, log: Set
     validated += cellsOf(v.range);
     post.push(
       queued(5 * ACTION_OVERHEAD_BYTES + jsonBytes(wanted), () => {
-        const dv = sheet().getRange(areaRef(v.range)).dataValidation;
+        const dv = sheet().getRange(rangeRef(v.range)).dataValidation;
         dv.clear();
         dv.rule = wanted.rule;
         dv.errorAlert = wanted.errorAlert;

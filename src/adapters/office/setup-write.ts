@@ -5,18 +5,18 @@
  * formats and rules.
  */
 import { EMPTY, type CellValue } from "../../domain/cell";
-import { areaRef } from "./setup-read";
+import { rangeRef } from "../../domain/a1-ref";
 import type { CellPlan } from "../../domain/setup-plan";
 import type { CellWrite } from "../../app/port";
-import { logRowCells, OPERATION_LOG_SHEET, sheetEntry } from "../../app/ports/operation-log";
+import { logRowCells, OPERATION_LOG_SHEET, sheetEntry, type LogBase } from "../../domain/operation-log";
+import { findSheetName } from "../../domain/sheet-name";
 import { uniformR1C1 } from "./r1c1";
-import { logRowsBytes, officeLogRows, queueCreateLog, queueLogRows } from "./op-log";
+import { CREATE_LOG_BYTES, logRowsBytes, officeLogRows, queueCreateLog, queueLogRows } from "./op-log";
 import { newLogValue } from "./setup-cells";
 import type { SetupHost } from "./setup-host";
 import { EDGES, type OfficeLook } from "./setup-rules";
-import { sendItems } from "./send-items";
 import { ACTION_OVERHEAD_BYTES, jsonBytes } from "./size";
-import { groupRuns, MAX_RUN_CELLS, runAddress, type WriteRun } from "./write-plan";
+import { byColumn, groupRuns, queueRun, runAddress, verticalRuns } from "./write-plan";
 
 /** Estimated request bytes of setting a look (each property one action; borders up to 15). */
 function lookBytes(look: OfficeLook): number {
@@ -103,7 +103,7 @@ export function queued(bytes: number, queue: () => void): Queued {
 }
 
 /** One item of the write batches. */
-type WriteItem =
+type SetupItem =
   | { readonly kind: "post"; readonly bytes: number; queue(): void; collect?(): void }
   | {
       readonly kind: "pre" | "cells";
@@ -145,49 +145,21 @@ const LOOK_LOOKBACK = 16;
 
 /** Formula runs of one column: consecutive rows, the same number format. */
 function formulaRuns(writes: readonly PlannedWrite[]): FormulaRun[] {
-  const sorted = [...writes].sort((a, b) =>
-    a.sheet < b.sheet ? -1 : a.sheet > b.sheet ? 1 : a.col - b.col || a.row - b.row,
-  );
-  const runs: FormulaRun[] = [];
-  let open: {
-    sheet: string;
-    row: number;
-    col: number;
-    formulas: string[];
-    numFmt?: string;
-    writes: PlannedWrite[];
-  } | null = null;
-  for (const w of sorted) {
-    const f = (w.value as { f: string }).f;
-    const continues =
-      open !== null &&
-      open.sheet === w.sheet &&
-      open.col === w.col &&
-      open.row + open.formulas.length === w.row &&
-      open.numFmt === w.numFmt &&
-      open.formulas.length < MAX_RUN_CELLS;
-    if (!continues || open === null) {
-      if (open) runs.push(open);
-      open = {
-        sheet: w.sheet,
-        row: w.row,
-        col: w.col,
-        formulas: [],
-        writes: [],
-        ...(w.numFmt ? { numFmt: w.numFmt } : {}),
-      };
-    }
-    open.formulas.push(f);
-    open.writes.push(w);
-  }
-  if (open) runs.push(open);
-  return runs;
+  const sorted = [...writes].sort(byColumn);
+  return verticalRuns(sorted, (first, next) => first.numFmt === next.numFmt).map((run) => ({
+    sheet: run[0].sheet,
+    row: run[0].row,
+    col: run[0].col,
+    formulas: run.map((w) => (w.value as { f: string }).f),
+    writes: run,
+    ...(run[0].numFmt ? { numFmt: run[0].numFmt } : {}),
+  }));
 }
 
 /** One log row per cell, or one per run that filled empty cells with one formula; nothing for created sheets. */
 class SetupLogRows {
   constructor(
-    private readonly base: { id: string; time: string; operation: string; user?: string } | null,
+    private readonly base: LogBase | null,
     private readonly created: ReadonlySet<string>,
   ) {}
 
@@ -252,15 +224,14 @@ export async function queueWrites(
   const sheet = (name: string) => context.workbook.worksheets.getItem(name);
   const logged = writes.length > 0 || created.length > 0;
   const log = new SetupLogRows(logged ? host.logBase() : null, new Set(created));
-  const items: WriteItem[] = [];
-  // Excel compares sheet names case-insensitively.
-  const needLog = logged && !all.some((n) => n.toLowerCase() === OPERATION_LOG_SHEET.toLowerCase());
+  const items: SetupItem[] = [];
+  const needLog = logged && findSheetName(OPERATION_LOG_SHEET, all) === undefined;
   if (pre.length > 0 || needLog) {
     const rows = log.createdSheets();
     items.push({
       kind: "pre",
       log: rows,
-      bytes: pre.reduce((n, q) => n + q.bytes, needLog ? 2000 : 0) + logRowsBytes(rows),
+      bytes: pre.reduce((n, q) => n + q.bytes, needLog ? CREATE_LOG_BYTES : 0) + logRowsBytes(rows),
       queue: () => {
         // Sheets first (the log among them), then names, merges and sizes on them.
         for (const q of pre) q.queue();
@@ -285,14 +256,14 @@ export async function queueWrites(
       kind: "cells",
       log: rows,
       bytes: run.bytes + logRowsBytes(rows),
-      queue: () => queueValues(sheet, run),
+      queue: () => queueRun(sheet(run.sheet), run),
     });
   }
   items.push(...formulaItems(writes, log, sheet));
   const lookRuns = looks.map((l) =>
     queued(lookBytes(l.look), () => {
       const range = sheet(l.sheet).getRange(
-        areaRef({ top: l.row, left: l.col, bottom: l.row + l.rows - 1, right: l.col }),
+        rangeRef({ top: l.row, left: l.col, bottom: l.row + l.rows - 1, right: l.col }),
       );
       queueLook(range, l.look, l.rows);
     }),
@@ -301,7 +272,7 @@ export async function queueWrites(
     items.push({ kind: "post", bytes: q.bytes, queue: q.queue, collect: q.collect });
   if (items.length === 0) return;
   host.sheetsAdded([...created, ...(needLog ? [OPERATION_LOG_SHEET] : [])]);
-  await sendItems(host, items, (group) => {
+  await host.write(items, (group) => {
     for (const item of group) if (item.kind === "pre") item.queue();
     const rows = group.flatMap((item) => (item.kind === "post" ? [] : item.log));
     if (rows.length > 0) queueLogRows(context, rows);
@@ -315,7 +286,7 @@ function formulaItems(
   writes: readonly PlannedWrite[],
   log: SetupLogRows,
   sheet: (name: string) => Excel.Worksheet,
-): WriteItem[] {
+): SetupItem[] {
   return formulaRuns(writes.filter((w) => w.value.t === "formula")).map((run) => {
     const rows = log.cells(run.writes);
     const r1c1 = uniformR1C1(run.formulas, run.row, run.col);
@@ -332,10 +303,4 @@ function formulaItems(
       },
     };
   });
-}
-
-function queueValues(sheet: (name: string) => Excel.Worksheet, run: WriteRun): void {
-  const range = sheet(run.sheet).getRange(runAddress(run));
-  if (run.numberFormats) range.numberFormat = run.numberFormats.map((f) => [f]);
-  range.values = run.values.map((v) => [v]);
 }

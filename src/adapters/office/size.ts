@@ -3,6 +3,7 @@
  * the size of what it sends and receives as the UTF-8 length of its JSON, plus an envelope per
  * action, and keeps each batch under a 4 MB budget.
  */
+import { officeCodeOf } from "./errors";
 
 /** Excel on the web's limit on one request and on one response. */
 export const PAYLOAD_LIMIT_BYTES = 5 * 1024 * 1024;
@@ -37,10 +38,18 @@ export function jsonBytes(value: unknown): number {
   return utf8Length(JSON.stringify(value) ?? "");
 }
 
-/** Office error codes that mean a batch was too large for Excel on the web. */
+const TOO_LARGE: ReadonlySet<string | undefined> = new Set([
+  "ResponsePayloadSizeLimitExceeded",
+  "RequestPayloadSizeLimitExceeded",
+]);
+
+/**
+ * True when a failure (as context.sync() threw it, or as an OfficeFailure) means a batch was
+ * too large for Excel on the web.
+ * @example isPayloadTooLarge({ code: "ResponsePayloadSizeLimitExceeded" }) // true
+ */
 export function isPayloadTooLarge(error: unknown): boolean {
-  const code = (error as { code?: unknown } | null)?.code;
-  return code === "ResponsePayloadSizeLimitExceeded" || code === "RequestPayloadSizeLimitExceeded";
+  return TOO_LARGE.has(officeCodeOf(error));
 }
 
 /**

@@ -9,15 +9,13 @@ import { isoToSerial } from "../../domain/dates";
 /** The number format written with every date: 2021年3月5日. */
 export const DATE_NUM_FMT = 'yyyy"年"m"月"d"日"';
 
+/** Errors a formula can produce from a literal (=#N/A), so undo can put them back. */
+const LITERAL_ERRORS = ["#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A"] as const;
+const WRITABLE_ERRORS: ReadonlySet<string> = new Set(LITERAL_ERRORS);
+
 /** Error values Excel shows in a cell; Office.js returns them as these strings. */
 export const ERROR_VALUES: ReadonlySet<string> = new Set([
-  "#NULL!",
-  "#DIV/0!",
-  "#VALUE!",
-  "#REF!",
-  "#NAME?",
-  "#NUM!",
-  "#N/A",
+  ...LITERAL_ERRORS,
   "#GETTING_DATA",
   "#SPILL!",
   "#CALC!",
@@ -26,17 +24,6 @@ export const ERROR_VALUES: ReadonlySet<string> = new Set([
   "#UNKNOWN!",
   "#CONNECT!",
   "#BUSY!",
-]);
-
-/** Errors a formula can produce from a literal (=#N/A), so undo can put them back. */
-const WRITABLE_ERRORS: ReadonlySet<string> = new Set([
-  "#NULL!",
-  "#DIV/0!",
-  "#VALUE!",
-  "#REF!",
-  "#NAME?",
-  "#NUM!",
-  "#N/A",
 ]);
 
 /**

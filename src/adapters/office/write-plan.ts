@@ -42,6 +42,45 @@ export function runAddress(run: Pick<WriteRun, "row" | "col" | "values">): strin
   return last === run.row ? `${c}${run.row}` : `${c}${run.row}:${c}${last}`;
 }
 
+/** Where a cell is: what runs are made of. */
+interface At {
+  readonly sheet: string;
+  readonly row: number;
+  readonly col: number;
+}
+
+/**
+ * Orders cells by sheet, column and row (the order runs are read in).
+ * @example [b3, a2].sort(byColumn) // [a2, b3]
+ */
+export function byColumn(a: At, b: At): number {
+  return (a.sheet < b.sheet ? -1 : a.sheet > b.sheet ? 1 : 0) || a.col - b.col || a.row - b.row;
+}
+
+/**
+ * Splits cells (ordered by byColumn) into vertical runs: consecutive rows of one column, at most
+ * MAX_RUN_CELLS, each cell `alike` the run's first.
+ * @example verticalRuns([B3, B4, B6], () => true).map((r) => r.length) // [2, 1]
+ */
+export function verticalRuns<T extends At>(cells: readonly T[], alike: (first: T, next: T) => boolean): T[][] {
+  const runs: T[][] = [];
+  let open: T[] | null = null;
+  for (const cell of cells) {
+    const first: T | undefined = open?.[0];
+    const continues =
+      open !== null &&
+      first !== undefined &&
+      first.sheet === cell.sheet &&
+      first.col === cell.col &&
+      first.row + open.length === cell.row &&
+      open.length < MAX_RUN_CELLS &&
+      alike(first, cell);
+    if (continues) open!.push(cell);
+    else runs.push((open = [cell]));
+  }
+  return runs;
+}
+
 /**
  * The last write of each cell, in sheet, column and row order.
  * @example lastWritePerCell([{ sheet: "S", row: 2, col: 1, value: a }, { sheet: "S", row: 2, col: 1, value: b }]) // [b]
@@ -49,9 +88,7 @@ export function runAddress(run: Pick<WriteRun, "row" | "col" | "values">): strin
 export function lastWritePerCell(writes: readonly CellWrite[]): CellWrite[] {
   const byCell = new Map<string, CellWrite>();
   for (const w of writes) byCell.set(`${w.sheet}\u0000${w.col}\u0000${w.row}`, w);
-  return [...byCell.values()].sort(
-    (a, b) => (a.sheet < b.sheet ? -1 : a.sheet > b.sheet ? 1 : 0) || a.col - b.col || a.row - b.row,
-  );
+  return [...byCell.values()].sort(byColumn);
 }
 
 /**
@@ -60,52 +97,33 @@ export function lastWritePerCell(writes: readonly CellWrite[]): CellWrite[] {
  * @example groupRuns([{ sheet: "S", row: 3, col: 2, value: v }, { sheet: "S", row: 4, col: 2, value: w }]).length // 1
  */
 export function groupRuns(writes: readonly CellWrite[]): WriteRun[] {
-  const runs: WriteRun[] = [];
-  interface Open {
-    sheet: string;
-    row: number;
-    col: number;
-    values: (string | number | boolean)[];
-    fmts: string[] | null;
-    writes: CellWrite[];
-  }
-  let open: Open | null = null;
-  const close = () => {
-    if (!open) return;
-    const address = runAddress(open);
-    const payload = open.fmts ? [address, open.values, open.fmts] : [address, open.values];
-    runs.push({
-      sheet: open.sheet,
-      row: open.row,
-      col: open.col,
-      values: open.values,
-      ...(open.fmts ? { numberFormats: open.fmts } : {}),
-      bytes: jsonBytes(payload) + ACTION_OVERHEAD_BYTES * (open.fmts ? 2 : 1),
-      writes: open.writes,
-    });
-    open = null;
-  };
-  for (const w of lastWritePerCell(writes)) {
-    const out = toOfficeWrite(w.value, w.numFmt);
-    const hasFmt = out.numberFormat !== undefined;
-    const continues =
-      open !== null &&
-      open.sheet === w.sheet &&
-      open.col === w.col &&
-      open.row + open.values.length === w.row &&
-      open.values.length < MAX_RUN_CELLS &&
-      (open.fmts !== null) === hasFmt;
-    let current: Open;
-    if (continues && open !== null) current = open;
-    else {
-      close();
-      current = { sheet: w.sheet, row: w.row, col: w.col, values: [], fmts: hasFmt ? [] : null, writes: [] };
-      open = current;
-    }
-    current.values.push(out.value);
-    current.writes.push(w);
-    if (current.fmts !== null && out.numberFormat !== undefined) current.fmts.push(out.numberFormat);
-  }
-  close();
-  return runs;
+  const cells = lastWritePerCell(writes).map((w) => ({ ...toOfficeWrite(w.value, w.numFmt), write: w, ...at(w) }));
+  const withFormat = (c: (typeof cells)[number]) => c.numberFormat !== undefined;
+  return verticalRuns(cells, (first, next) => withFormat(first) === withFormat(next)).map((run) => {
+    const values = run.map((c) => c.value);
+    const fmts = withFormat(run[0]) ? run.map((c) => c.numberFormat!) : null;
+    const address = runAddress({ row: run[0].row, col: run[0].col, values });
+    const payload = fmts ? [address, values, fmts] : [address, values];
+    return {
+      ...at(run[0]),
+      values,
+      ...(fmts ? { numberFormats: fmts } : {}),
+      bytes: jsonBytes(payload) + ACTION_OVERHEAD_BYTES * (fmts ? 2 : 1),
+      writes: run.map((c) => c.write),
+    };
+  });
+}
+
+function at(cell: At): At {
+  return { sheet: cell.sheet, row: cell.row, col: cell.col };
+}
+
+/**
+ * Queues a run's values (and number formats) with one assignment each.
+ * @example queueRun(sheet, run) // sheet.getRange("B3:B9").values = [[…], …]
+ */
+export function queueRun(sheet: Excel.Worksheet, run: WriteRun): void {
+  const range = sheet.getRange(runAddress(run));
+  if (run.numberFormats) range.numberFormat = run.numberFormats.map((f) => [f]);
+  range.values = run.values.map((v) => [v]);
 }

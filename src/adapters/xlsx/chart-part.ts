@@ -10,7 +10,8 @@
  * writes a file.
  */
 import { columnLetters } from "../../domain/a1-ref";
-import type { CellRange, ChartSpec, SheetLayout } from "../../domain/layout/types";
+import type { CellRange } from "../../domain/cell";
+import type { ChartSpec, SheetLayout } from "../../domain/layout/types";
 
 /** Content types and relationship types of the two parts. */
 export const CHART_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.drawingml.chart+xml";

@@ -3,21 +3,11 @@
  * printed document) drawn as a new worksheet part (book/layout.ts does the drawing).
  */
 import type { SheetLayout } from "../../domain/layout/types";
-import type { CellRange } from "../../domain/layout/types";
-import { columnLetters } from "../../domain/a1-ref";
 import type { DocumentPort, LayoutMode, LayoutPort } from "../../app/documents";
 import type { XlsxBook } from "./book/book";
 import { drawLayout, PAPER_A4, type RenderOptions } from "./book/layout";
 
 export { PAPER_A4, type RenderOptions };
-
-/**
- * A1-style address of a range.
- * @example rangeAddress({ top: 1, left: 1, bottom: 16, right: 4 }) // "A1:D16"
- */
-export function rangeAddress(range: CellRange): string {
-  return `${columnLetters(range.left)}${range.top}:${columnLetters(range.right)}${range.bottom}`;
-}
 
 /**
  * Draws a layout into a workbook as a worksheet named `layout.name`: a new last sheet

@@ -15,13 +15,13 @@ import { REGISTRY_SHEET_NAME } from "../../domain/registry";
 import type { RuleCode } from "../../domain/rules";
 import {
   LEADER_COLUMNS,
-  PRINCIPAL_VALUES,
   ROUTING_COLUMNS,
   SETTINGS_HEADER,
   SETTINGS_LABELS,
   SETTINGS_SECTIONS,
   SETTINGS_SHEET_NAME,
 } from "../../domain/settings";
+import { YES_NO } from "../../domain/yes-no";
 import { addWorkingDays } from "../../domain/workdays";
 import { seededRandom, type Random } from "./random";
 import { DEMO_TODAY } from "./demo-today";
@@ -482,7 +482,7 @@ function settingsRows(): CellValue[][] {
     ...SECTIONS.map((s) => row(s)),
     [],
     row(SETTINGS_SECTIONS.leaders, LEADER_COLUMNS.title, LEADER_COLUMNS.principal),
-    ...LEADERS.map((l) => row(l.name, l.title, l.principal ? PRINCIPAL_VALUES.yes : PRINCIPAL_VALUES.no)),
+    ...LEADERS.map((l) => row(l.name, l.title, l.principal ? YES_NO.yes : YES_NO.no)),
     [],
     row(SETTINGS_SECTIONS.routing, ROUTING_COLUMNS.section),
     ...routing,

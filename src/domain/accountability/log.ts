@@ -2,14 +2,14 @@
  * The 问责记录 sheet: one row per accountability measure actually taken (policy 五（一）) —
  * 日期, 承办单位, 事项编号, 措施 (约谈 / 通报批评 / 追究责任), 依据, 经办人. A row is written
  * only when a person confirms a measure; the engine never writes one on its own. Read and
- * written like the 催办记录 (see documents/log-sheet): columns by header text, rows a person
+ * written like the 催办记录 (see domain/log-sheet.ts): columns by header text, rows a person
  * typed read leniently, problems reported as issues (column "问责记录"), never thrown.
  */
 import { cellText, type CellValue, type IsoDate, type SheetGrid } from "../cell";
 import type { Issue } from "../model";
 import { makeIssue } from "../rules";
 import type { SheetLayout } from "../layout/types";
-import { logCell, logDate, logSheetLayout, readLogSheet, type LogColumnDef } from "../documents/log-sheet";
+import { logCell, logDate, logSheetLayout, readLogSheet, type LogColumnDef, type ReadLog } from "../log-sheet";
 
 /** Name of the accountability log sheet. */
 export const ACCOUNTABILITY_LOG_SHEET = "问责记录";
@@ -56,14 +56,10 @@ export interface AccountabilityEntry {
 }
 
 /** The log as read. */
-export interface AccountabilityLog {
-  readonly headerRow: number;
-  readonly columns: Readonly<Partial<Record<AccountabilityColumn, number>>>;
-  readonly entries: readonly (AccountabilityEntry & { readonly row: number })[];
-  readonly nextRow: number;
+export type AccountabilityLog = ReadLog<AccountabilityColumn, AccountabilityEntry> & {
   /** Rows the engine could not fully use (unknown measure, unreadable date). */
   readonly issues: readonly Issue[];
-}
+};
 
 /**
  * The measure a text names, white space ignored; null for anything else.

@@ -5,7 +5,7 @@
  * inside each moved item (an item over several rows keeps its merged 编号/内容), widths by what
  * each column holds, heights for the text, borders and A4 landscape printing.
  */
-import { cellText, isBlank, type CellValue, type GridRange, type SheetGrid } from "../cell";
+import { cellText, isBlank, type CellValue, type CellRange, type SheetGrid } from "../cell";
 import type { ColumnKey } from "../columns";
 import { formatChineseDate } from "../dates";
 import type { RegistryLayout } from "../model";
@@ -127,7 +127,7 @@ function movedCells(layout: RegistryLayout, moved: readonly MovedRows[], widths:
  * The merges inside each moved item (it moves whole, so none crosses its edge), at their new rows.
  * @example movedMerges([{ from: 6, to: 4, height: 3, grid }]) // grid's { top: 6, bottom: 8, left: 2, right: 2 } → { top: 4, bottom: 6, … }
  */
-export function movedMerges(moved: readonly MovedRows[]): GridRange[] {
+export function movedMerges(moved: readonly MovedRows[]): CellRange[] {
   return moved.flatMap((m) =>
     (m.grid.merges ?? [])
       .filter((g) => g.top >= m.from && g.bottom <= m.from + m.height - 1)

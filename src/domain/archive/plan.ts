@@ -20,25 +20,15 @@
  * not), and one gathering items from ledger sheets whose columns differ (one archive sheet has
  * one header: rows cannot be copied column for column between different headers).
  */
-import { EMPTY, isBlank, type CellValue, type GridRange, type IsoDate, type SheetGrid } from "../cell";
+import { EMPTY, isBlank, type CellRange, type CellValue, type CellWrite, type IsoDate, type SheetGrid } from "../cell";
 import { formatChineseDate, yearOf } from "../dates";
 import { parseNumber } from "../numbers";
 import type { RegistryItem, RegistryLayout } from "../model";
 import { isClosed, isTerminated } from "../status";
 import type { SheetLayout } from "../layout/types";
-import { findSheetName } from "../documents/sheet-name";
+import { findSheetName } from "../sheet-name";
 import { archiveLayout } from "./archive-layout";
 import { archiveSheetName, archiveYearOf } from "./sheets";
-
-/** One cell to write (the shape of the app's CellWrite: the use case hands these to the port). */
-export interface GridWrite {
-  readonly sheet: string;
-  readonly row: number;
-  readonly col: number;
-  readonly value: CellValue;
-  readonly numFmt?: string;
-  readonly old?: CellValue;
-}
 
 /** Number format of dates written into the archive. */
 export const ARCHIVE_DATE_FORMAT = 'yyyy"年"m"月"d"日"';
@@ -89,9 +79,9 @@ export interface ArchivePlan {
   readonly keptOfYear: number;
   /** The new sheet: header band, merges, styles, widths; its values come in `archiveWrites`. */
   readonly layout: SheetLayout;
-  readonly archiveWrites: readonly GridWrite[];
+  readonly archiveWrites: readonly CellWrite[];
   /** The ledger cells emptied, each with the value it held. */
-  readonly clearWrites: readonly GridWrite[];
+  readonly clearWrites: readonly CellWrite[];
   /** Things the person should know, in Chinese. */
   readonly warnings: readonly string[];
 }
@@ -120,7 +110,7 @@ export function archivable(item: RegistryItem, year: number): boolean {
 }
 
 /** A merged range that covers rows on both sides of a set of rows, if any. */
-function mergeAcross(merges: readonly GridRange[], rows: ReadonlySet<number>): GridRange | undefined {
+function mergeAcross(merges: readonly CellRange[], rows: ReadonlySet<number>): CellRange | undefined {
   return merges.find((m) => {
     let inside = false;
     let outside = false;
@@ -253,8 +243,8 @@ function archiveWrites(
   sheet: string,
   moved: readonly { from: number; to: number; height: number; grid: SheetGrid }[],
   width: number,
-): GridWrite[] {
-  const writes: GridWrite[] = [];
+): CellWrite[] {
+  const writes: CellWrite[] = [];
   for (const m of moved) {
     for (let k = 0; k < m.height; k++) {
       const row = m.grid.rows[m.from + k - 1] ?? [];
@@ -276,10 +266,10 @@ function archiveWrites(
 }
 
 /** A ledger sheet's cells to empty: every non-blank cell of its moved rows but its 状态 (a formula the sheet keeps). */
-function clearWrites(source: LedgerSheet, moved: readonly MovedItem[]): GridWrite[] {
+function clearWrites(source: LedgerSheet, moved: readonly MovedItem[]): CellWrite[] {
   const statusCol = source.layout.columns.status;
   const sheet = source.layout.sheetName;
-  const writes: GridWrite[] = [];
+  const writes: CellWrite[] = [];
   for (const m of moved) {
     if (m.sheet !== sheet) continue;
     for (let k = 0; k < m.height; k++) {

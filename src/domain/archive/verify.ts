@@ -6,12 +6,12 @@
  * the grids in memory (before anything is written) and on the sheets read back from the
  * workbook (before the file is saved).
  */
-import { EMPTY, type CellValue, type SheetGrid } from "../cell";
+import { EMPTY, type CellValue, type CellWrite, type SheetGrid } from "../cell";
 import type { RegistryItem } from "../model";
 import { readRegistry } from "../registry";
 import { printedNumber } from "../documents/common";
 import type { SheetLayout } from "../layout/types";
-import type { ArchivePlan, GridWrite, LedgerSheet } from "./plan";
+import type { ArchivePlan, LedgerSheet } from "./plan";
 import { locateArchive } from "./sheets";
 
 /**
@@ -19,7 +19,7 @@ import { locateArchive } from "./sheets";
  * @example applyWrites({ name: "登记表", rows: [] }, [{ sheet: "登记表", row: 2, col: 1, value: { t: "number", v: 1 } }]).rows[1][0]
  *   // { t: "number", v: 1 }
  */
-export function applyWrites(grid: SheetGrid, writes: readonly GridWrite[], layout?: SheetLayout): SheetGrid {
+export function applyWrites(grid: SheetGrid, writes: readonly CellWrite[], layout?: SheetLayout): SheetGrid {
   const rows = grid.rows.map((r) => [...r]);
   const put = (row: number, col: number, value: CellValue) => {
     while (rows.length < row) rows.push([]);

@@ -1,11 +1,14 @@
 /**
  * Pieces the three per-item documents share: the number as printed, dates as written in
- * official documents, how the text addresses the host unit, and the sheet names.
+ * official documents, how the text addresses the host unit, the sheet names, and the parts of
+ * the forms they have in common (title, request box with its seal, contact box).
  */
 import type { IsoDate } from "../cell";
 import { formatChineseDate } from "../dates";
+import type { FormBuilder } from "../layout/form-builder";
+import type { Settings } from "../model";
 import { formatNumber, parseNumber } from "../numbers";
-import { MAX_SHEET_NAME_LENGTH, sanitizeSheetName } from "./sheet-name";
+import { MAX_SHEET_NAME_LENGTH, sanitizeSheetName } from "../sheet-name";
 
 /** The kinds of document built from one registry row. */
 export type DocumentKind = "notice" | "report" | "remind";
@@ -95,4 +98,72 @@ export function sentence(text: string): string {
   const t = text.trim();
   if (t === "") return "";
   return /[。！？.!?；;]$/.test(t) ? t : `${t}。`;
+}
+
+/** Two ideographic spaces: the first-line indent of a Chinese paragraph. */
+export const INDENT = "\u3000\u3000";
+
+/** A label, the value beside it, and the value's field name. */
+export type LabelledValue = readonly [label: string, text: string, field: string];
+
+/**
+ * A table row of two label–value pairs (each value one column wide).
+ * @example pairRow(f, ["催办时间", "2021年5月10日", "remindDate"], ["回复期限", "2021年5月13日前", "replyBy"])
+ */
+export function pairRow(f: FormBuilder, a: LabelledValue, b: LabelledValue, minHeight?: number): number {
+  return f.row(
+    [a, b].flatMap(([label, text, field]) => [
+      { text: label, style: "label" as const },
+      { text, style: "value" as const, field },
+    ]),
+    minHeight === undefined ? {} : { minHeight },
+  );
+}
+
+/**
+ * The title of a form, with `headroom` points above it and a gap below.
+ * @example titleRows(f, DOCUMENT_TITLE.notice, 4, 36) // the notice leaves room for a signature above
+ */
+export function titleRows(f: FormBuilder, title: string, span: number, headroom: number): void {
+  f.space(headroom);
+  f.row([{ text: title, style: "title", span, field: "title" }], { minHeight: 44 });
+  f.space(10);
+}
+
+/**
+ * The framed request of a notice or a 催办提示单: its heading, the paragraphs (each with its
+ * field name) and the seal; returns the seal's row (it takes the room left on the page).
+ * @example requestBox(f, [{ text: requestText(host, deadline), field: "request" }])
+ */
+export function requestBox(f: FormBuilder, paragraphs: readonly { text: string; field: string }[]): number {
+  const top = f.row([{ text: "督办事项与要求：", style: "body", span: 4, field: "requestHeading" }], {
+    minHeight: 30,
+  });
+  for (const p of paragraphs) f.row([{ text: p.text, style: "body", span: 4, field: p.field }]);
+  const seal = f.row([{ text: "（签章）\u3000\u3000\u3000\u3000", style: "right", span: 4, field: "seal" }], {
+    minHeight: 56,
+  });
+  f.box(top);
+  return seal;
+}
+
+/**
+ * Phone and e-mail on two lines of one framed cell, as on the forms; `role` names who answers
+ * the phone, with the handler's name when given.
+ * @example contactBox(f, "督办责任经办人", "王芳", settings) // "督办责任经办人：王芳\u3000联系电话：023-…"
+ */
+export function contactBox(
+  f: FormBuilder,
+  role: string,
+  handler: string,
+  settings: Pick<Settings, "contactPhone" | "contactEmail">,
+): void {
+  const label = handler === "" ? `${role}联系电话：` : `${role}：${handler}\u3000联系电话：`;
+  const phone = f.row([{ text: `${label}${settings.contactPhone}`, style: "valueLeft", span: 4, field: "phone" }], {
+    minHeight: 30,
+  });
+  f.row([{ text: `电子邮箱：${settings.contactEmail}`, style: "valueLeft", span: 4, field: "email" }], {
+    minHeight: 30,
+  });
+  f.box(phone);
 }

@@ -13,7 +13,19 @@ import { effectiveDeadline } from "../status";
 import { addWorkingDays, workingDaysLeft } from "../workdays";
 import { FormBuilder } from "../layout/form-builder";
 import type { SheetLayout } from "../layout/types";
-import { addressee, dateText, DOCUMENT_TITLE, documentSheetName, hostText, printedNumber } from "./common";
+import {
+  addressee,
+  contactBox,
+  dateText,
+  DOCUMENT_TITLE,
+  documentSheetName,
+  hostText,
+  INDENT,
+  pairRow,
+  printedNumber,
+  requestBox,
+  titleRows,
+} from "./common";
 
 /** Working days the host has to object to a notice (policy 四（一）and attachment 1). */
 export const OBJECTION_WORKING_DAYS = 1;
@@ -57,9 +69,6 @@ const COLUMNS = [20, 23, 20, 23];
 
 /** Most lines 督办事项 may take in its cell beside the number before it moves to a row of its own. */
 export const NARROW_CONTENT_MAX_LINES = 6;
-
-/** Two ideographic spaces: the first-line indent of a Chinese paragraph. */
-const INDENT = "\u3000\u3000";
 
 /**
  * 办理时限: working days from the notice to the deadline, with the deadline.
@@ -112,14 +121,32 @@ export function buildNotice(
   extra: NoticeExtra = {},
 ): SheetLayout {
   const deadline = effectiveDeadline(item);
-  const host = hostText(item);
-  const handler = extra.handler?.trim() ?? "";
   const f = new FormBuilder(COLUMNS);
-
   // Headroom: the principal leader signs in the top right corner (see the note at the foot).
-  f.space(36);
-  f.row([{ text: DOCUMENT_TITLE.notice, style: "title", span: 4, field: "title" }], { minHeight: 44 });
-  f.space(10);
+  titleRows(f, DOCUMENT_TITLE.notice, 4, 36);
+  const signatures = noticeTable(f, item, cal, today, deadline);
+  const seal = requestBox(f, [
+    { text: requestText(item.hostUnit, deadline), field: "request" },
+    { text: objectionText(cal, today, extra.officeRoom), field: "objection" },
+  ]);
+  contactBox(f, "督办责任经办人", extra.handler?.trim() ?? "", settings);
+  f.space(6);
+  f.row([{ text: "备注：如需要主要领导签字，直接签在通知单右上角。", style: "note", span: 4, field: "principalNote" }]);
+
+  // Like the paper form, the notice fills its page: the room goes to the signatures and the seal.
+  return f.build(extra.sheetName ?? documentSheetName("notice", item.number), DOCUMENT_TITLE.notice, {
+    fill: [signatures, seal],
+  });
+}
+
+/** The notice's table, from the number to 办理时限; returns the row of the leaders' signatures. */
+function noticeTable(
+  f: FormBuilder,
+  item: RegistryItem,
+  cal: WorkingCalendar,
+  today: IsoDate,
+  deadline: IsoDate | null,
+): number {
   // The form puts 督办事项 beside the number; content too long for that narrow cell gets a
   // row of its own across the form instead.
   const tableTop = f.nextRow;
@@ -140,24 +167,16 @@ export function buildNotice(
       { text: copyableContent(item), style: "valueLeft", span: 3, field: "content" },
     ]);
   }
-  f.row([
-    { text: "督办科室或单位", style: "label" },
-    { text: item.section, style: "value", field: "section" },
-    { text: "督办协助科室或单位", style: "label" },
-    { text: item.assisting, style: "value", field: "assisting" },
-  ]);
-  const signatures = f.row(
-    [
-      { text: "督办科室或单位分管领导签字", style: "label" },
-      { text: "", style: "value", field: "sectionLeaderSignature" },
-      { text: "督办协助科室分管领导签字", style: "label" },
-      { text: "", style: "value", field: "assistingLeaderSignature" },
-    ],
-    { minHeight: 52 },
+  pairRow(f, ["督办科室或单位", item.section, "section"], ["督办协助科室或单位", item.assisting, "assisting"]);
+  const signatures = pairRow(
+    f,
+    ["督办科室或单位分管领导签字", "", "sectionLeaderSignature"],
+    ["督办协助科室分管领导签字", "", "assistingLeaderSignature"],
+    52,
   );
   f.row([
     { text: "承办单位或相关科室", style: "label", rowSpan: 2 },
-    { text: host, style: "value", rowSpan: 2, field: "host" },
+    { text: hostText(item), style: "value", rowSpan: 2, field: "host" },
     { text: "通知时间", style: "label" },
     { text: formatChineseDate(today), style: "value", field: "noticeDate" },
   ]);
@@ -170,34 +189,5 @@ export function buildNotice(
     { text: timeLimitText(cal, today, deadline), style: "valueLeft", span: 3, field: "timeLimit" },
   ]);
   f.table(tableTop);
-
-  const boxTop = f.row([{ text: "督办事项与要求：", style: "body", span: 4, field: "requestHeading" }], {
-    minHeight: 30,
-  });
-  f.row([{ text: requestText(item.hostUnit, deadline), style: "body", span: 4, field: "request" }]);
-  f.row([{ text: objectionText(cal, today, extra.officeRoom), style: "body", span: 4, field: "objection" }]);
-  const seal = f.row([{ text: "（签章）\u3000\u3000\u3000\u3000", style: "right", span: 4, field: "seal" }], {
-    minHeight: 56,
-  });
-  f.box(boxTop);
-
-  // Phone and e-mail on two lines of one framed cell, as on the form.
-  const contactLabel = handler === "" ? "督办责任经办人联系电话：" : `督办责任经办人：${handler}\u3000联系电话：`;
-  const phone = f.row(
-    [{ text: `${contactLabel}${settings.contactPhone}`, style: "valueLeft", span: 4, field: "phone" }],
-    {
-      minHeight: 30,
-    },
-  );
-  f.row([{ text: `电子邮箱：${settings.contactEmail}`, style: "valueLeft", span: 4, field: "email" }], {
-    minHeight: 30,
-  });
-  f.box(phone);
-  f.space(6);
-  f.row([{ text: "备注：如需要主要领导签字，直接签在通知单右上角。", style: "note", span: 4, field: "principalNote" }]);
-
-  // Like the paper form, the notice fills its page: the room goes to the signatures and the seal.
-  return f.build(extra.sheetName ?? documentSheetName("notice", item.number), DOCUMENT_TITLE.notice, {
-    fill: [signatures, seal],
-  });
+  return signatures;
 }

@@ -7,7 +7,7 @@
 import { cellText, type CellValue, type IsoDate, type SheetGrid } from "../cell";
 import type { SheetLayout } from "../layout/types";
 import { printedNumber } from "./common";
-import { logCell, logDate, logSheetLayout, readLogSheet, type LogColumnDef } from "./log-sheet";
+import { logCell, logDate, logSheetLayout, readLogSheet, type LogColumnDef, type ReadLog } from "../log-sheet";
 
 /** Name of the urging log sheet. */
 export const REMIND_LOG_SHEET = "催办记录";
@@ -38,15 +38,7 @@ export interface RemindLogEntry {
 }
 
 /** The log as read from its sheet. */
-export interface RemindLog {
-  /** 1-based header row (0 when the sheet has no recognisable header). */
-  readonly headerRow: number;
-  /** 1-based column of each header found. */
-  readonly columns: Readonly<Partial<Record<RemindLogColumn, number>>>;
-  readonly entries: readonly (RemindLogEntry & { readonly row: number })[];
-  /** The first row below every row holding something: where the next entry goes. */
-  readonly nextRow: number;
-}
+export type RemindLog = ReadLog<RemindLogColumn, RemindLogEntry>;
 
 /**
  * Reads the 催办记录 sheet: the header is the first of the top rows naming 督办事项编号 (or

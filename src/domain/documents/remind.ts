@@ -14,7 +14,20 @@ import { effectiveDeadline } from "../status";
 import { addWorkingDays, workingDaysLeft } from "../workdays";
 import { FormBuilder } from "../layout/form-builder";
 import type { SheetLayout } from "../layout/types";
-import { addressee, BLANK_DATE, dateText, DOCUMENT_TITLE, documentSheetName, hostText, printedNumber } from "./common";
+import {
+  addressee,
+  BLANK_DATE,
+  contactBox,
+  dateText,
+  DOCUMENT_TITLE,
+  documentSheetName,
+  hostText,
+  INDENT,
+  pairRow,
+  printedNumber,
+  requestBox,
+  titleRows,
+} from "./common";
 
 /** Working days to reply when settings give none (or a nonsensical number). */
 export const DEFAULT_REMIND_REPLY_DAYS = 3;
@@ -56,7 +69,6 @@ export const REMIND_FIELDS = [
 export type RemindField = (typeof REMIND_FIELDS)[number];
 
 const COLUMNS = [20, 23, 20, 23];
-const INDENT = "\u3000\u3000";
 
 /**
  * The reply-by date: settings.remindReplyDays working days after today (3 when the setting is
@@ -82,6 +94,45 @@ export function overdueText(cal: WorkingCalendar, today: IsoDate, deadline: IsoD
   return `尚余${left}个工作日`;
 }
 
+/** What the 催办提示单 says and prints besides the row: the standing, the counts and dates, its paragraphs. */
+interface RemindText {
+  readonly number: string;
+  readonly count: number;
+  readonly deadline: IsoDate | null;
+  readonly standing: string;
+  readonly replyBy: string;
+  readonly situation: string;
+  readonly demand: string;
+  readonly consequence: string;
+}
+
+/** The wording of a 催办提示单: where the item stands, what is asked by when, what follows. */
+function remindText(
+  item: RegistryItem,
+  settings: Settings,
+  cal: WorkingCalendar,
+  today: IsoDate,
+  extra: RemindExtra,
+): RemindText {
+  const deadline = effectiveDeadline(item);
+  const number = printedNumber(item.number);
+  const count = Math.max(0, Math.trunc(extra.previousUrges ?? 0)) + 1;
+  const replyBy = formatChineseDate(replyByDate(cal, today, settings.remindReplyDays));
+  const standing = overdueText(cal, today, deadline);
+  const overdue = deadline !== null && compareIso(today, deadline) > 0;
+  const you = addressee(item.hostUnit);
+  const section = item.section.trim() === "" ? "督办科室" : item.section.trim();
+  const situation =
+    `${INDENT}${you}承办的${number}督办事项，要求于${dateText(deadline)}前办结，` +
+    `截至${formatChineseDate(today)}${overdue ? standing : `（${standing}）`}，尚未报送办结情况。` +
+    `现进行第${count}次催办。`;
+  const demand =
+    `${INDENT}请于${replyBy}前将办理进展、${overdue ? "未按期办结的原因" : "存在的困难"}及下一步措施书面报告${section}；` +
+    "确因上级政策变化、客观条件限制等原因需要延期或终止办理的，须报主要领导批准。";
+  const consequence = `${INDENT}经催办仍未办结，且不能说明合理原因的，将按照《加强督办工作实施方案》对单位予以通报批评。`;
+  return { number, count, deadline, standing, replyBy, situation, demand, consequence };
+}
+
 /**
  * The 督办事项催办提示单 of an item, dated today.
  * @example buildRemind(item, settings, createCalendar(), "2021-05-10", { previousUrges: 1 }).name
@@ -94,94 +145,17 @@ export function buildRemind(
   today: IsoDate,
   extra: RemindExtra = {},
 ): SheetLayout {
-  const deadline = effectiveDeadline(item);
-  const number = printedNumber(item.number);
-  const count = Math.max(0, Math.trunc(extra.previousUrges ?? 0)) + 1;
-  const replyBy = formatChineseDate(replyByDate(cal, today, settings.remindReplyDays));
-  const standing = overdueText(cal, today, deadline);
-  const overdue = deadline !== null && compareIso(today, deadline) > 0;
-  const you = addressee(item.hostUnit);
-  const section = item.section.trim() === "" ? "督办科室" : item.section.trim();
-  const handler = extra.handler?.trim() ?? "";
-
-  const situation =
-    `${INDENT}${you}承办的${number}督办事项，要求于${dateText(deadline)}前办结，` +
-    `截至${formatChineseDate(today)}${overdue ? standing : `（${standing}）`}，尚未报送办结情况。` +
-    `现进行第${count}次催办。`;
-  const demand =
-    `${INDENT}请于${replyBy}前将办理进展、${overdue ? "未按期办结的原因" : "存在的困难"}及下一步措施书面报告${section}；` +
-    "确因上级政策变化、客观条件限制等原因需要延期或终止办理的，须报主要领导批准。";
-  const consequence = `${INDENT}经催办仍未办结，且不能说明合理原因的，将按照《加强督办工作实施方案》对单位予以通报批评。`;
-
+  const t = remindText(item, settings, cal, today, extra);
   const f = new FormBuilder(COLUMNS);
-  f.space(20);
-  f.row([{ text: DOCUMENT_TITLE.remind, style: "title", span: 4, field: "title" }], { minHeight: 44 });
-  f.space(10);
-  const tableTop = f.row([
-    { text: "督办事项编号", style: "label" },
-    { text: number, style: "value", field: "number" },
-    { text: "催办次数", style: "label" },
-    { text: `第${count}次`, style: "value", field: "urgeCount" },
+  titleRows(f, DOCUMENT_TITLE.remind, 4, 20);
+  remindTable(f, item, today, t);
+  const seal = requestBox(f, [
+    { text: t.situation, field: "situation" },
+    { text: t.demand, field: "demand" },
+    { text: t.consequence, field: "consequence" },
   ]);
-  f.row([
-    { text: "督办事项", style: "label" },
-    { text: copyableContent(item), style: "valueLeft", span: 3, field: "content" },
-  ]);
-  f.row([
-    { text: "承办单位或相关科室", style: "label" },
-    { text: hostText(item), style: "value", field: "host" },
-    { text: "督办科室或单位", style: "label" },
-    { text: item.section, style: "value", field: "section" },
-  ]);
-  f.row([
-    { text: "要求完成时间", style: "label" },
-    {
-      text: `${dateText(deadline)}${item.extendedTo !== null ? "（已延期）" : ""}`,
-      style: "value",
-      field: "deadline",
-    },
-    { text: "逾期情况", style: "label" },
-    { text: standing, style: "value", field: "overdue" },
-  ]);
-  f.row([
-    { text: "催办时间", style: "label" },
-    { text: formatChineseDate(today), style: "value", field: "remindDate" },
-    { text: "回复期限", style: "label" },
-    { text: `${replyBy}前`, style: "value", field: "replyBy" },
-  ]);
-  f.table(tableTop);
-
-  const boxTop = f.row([{ text: "催办事项与要求：", style: "body", span: 4, field: "requestHeading" }], {
-    minHeight: 30,
-  });
-  f.row([{ text: situation, style: "body", span: 4, field: "situation" }]);
-  f.row([{ text: demand, style: "body", span: 4, field: "demand" }]);
-  f.row([{ text: consequence, style: "body", span: 4, field: "consequence" }]);
-  const seal = f.row([{ text: "（签章）\u3000\u3000\u3000\u3000", style: "right", span: 4, field: "seal" }], {
-    minHeight: 56,
-  });
-  f.box(boxTop);
-
-  const contactLabel = handler === "" ? "催办经办人联系电话：" : `催办经办人：${handler}\u3000联系电话：`;
-  const phone = f.row(
-    [{ text: `${contactLabel}${settings.contactPhone}`, style: "valueLeft", span: 4, field: "phone" }],
-    {
-      minHeight: 30,
-    },
-  );
-  f.row([{ text: `电子邮箱：${settings.contactEmail}`, style: "valueLeft", span: 4, field: "email" }], {
-    minHeight: 30,
-  });
-  f.box(phone);
-  const receipt = f.row(
-    [
-      { text: "承办单位签收人", style: "label" },
-      { text: "", style: "value", field: "receiptSigner" },
-      { text: "签收时间", style: "label" },
-      { text: BLANK_DATE, style: "value", field: "receiptDate" },
-    ],
-    { minHeight: 40 },
-  );
+  contactBox(f, "催办经办人", extra.handler?.trim() ?? "", settings);
+  const receipt = pairRow(f, ["承办单位签收人", "", "receiptSigner"], ["签收时间", BLANK_DATE, "receiptDate"], 40);
   f.table(receipt);
   f.space(6);
   f.row([
@@ -196,4 +170,18 @@ export function buildRemind(
   return f.build(extra.sheetName ?? documentSheetName("remind", item.number), DOCUMENT_TITLE.remind, {
     fill: [seal, receipt],
   });
+}
+
+/** The table of a 催办提示单: number and count, item, host and section, deadline and standing, dates. */
+function remindTable(f: FormBuilder, item: RegistryItem, today: IsoDate, t: RemindText): void {
+  const tableTop = pairRow(f, ["督办事项编号", t.number, "number"], ["催办次数", `第${t.count}次`, "urgeCount"]);
+  f.row([
+    { text: "督办事项", style: "label" },
+    { text: copyableContent(item), style: "valueLeft", span: 3, field: "content" },
+  ]);
+  pairRow(f, ["承办单位或相关科室", hostText(item), "host"], ["督办科室或单位", item.section, "section"]);
+  const deadline = `${dateText(t.deadline)}${item.extendedTo !== null ? "（已延期）" : ""}`;
+  pairRow(f, ["要求完成时间", deadline, "deadline"], ["逾期情况", t.standing, "overdue"]);
+  pairRow(f, ["催办时间", formatChineseDate(today), "remindDate"], ["回复期限", `${t.replyBy}前`, "replyBy"]);
+  f.table(tableTop);
 }

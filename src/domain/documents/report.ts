@@ -9,7 +9,7 @@ import type { WorkingCalendar } from "../calendar";
 import type { RegistryItem, Settings } from "../model";
 import { FormBuilder } from "../layout/form-builder";
 import type { SheetLayout } from "../layout/types";
-import { dateText, DOCUMENT_TITLE, documentSheetName, printedNumber, sentence } from "./common";
+import { dateText, DOCUMENT_TITLE, documentSheetName, INDENT, printedNumber, sentence, titleRows } from "./common";
 
 /** Options of a report beyond the row and the settings. */
 export interface ReportExtra {
@@ -47,7 +47,6 @@ export type ReportField = (typeof REPORT_FIELDS)[number];
 /** Column widths (Excel units), six columns so the 经办人 row fits three pairs — 16.5 cm in all. */
 const COLUMNS = [16, 13, 11, 17, 11, 16];
 
-const INDENT = "\u3000\u3000";
 /** Room to the right of the signature and date lines, as on the form. */
 const TRAIL = "\u3000\u3000\u3000\u3000";
 
@@ -75,9 +74,7 @@ export function buildReport(
   extra: ReportExtra = {},
 ): SheetLayout {
   const f = new FormBuilder(COLUMNS);
-  f.space(20);
-  f.row([{ text: DOCUMENT_TITLE.report, style: "title", span: 6, field: "title" }], { minHeight: 44 });
-  f.space(10);
+  titleRows(f, DOCUMENT_TITLE.report, 6, 20);
   const tableTop = f.row([
     { text: "督办事项", style: "label" },
     { text: copyableContent(item), style: "valueLeft", span: 5, field: "content" },
@@ -86,24 +83,22 @@ export function buildReport(
     { text: "编号", style: "label" },
     { text: `☑督办事项编号：${printedNumber(item.number)}`, style: "valueLeft", span: 5, field: "number" },
   ]);
-  f.row(
-    [
-      { text: "督办科室或单位", style: "label" },
-      { text: item.section, style: "value", span: 2, field: "section" },
-      { text: "督办科室或单位领导", style: "label" },
-      { text: extra.sectionLeader ?? item.signer, style: "value", span: 2, field: "sectionLeader" },
-    ],
-    { minHeight: 40 },
-  );
-  f.row(
-    [
-      { text: "督办协助科室或单位", style: "label" },
-      { text: item.assisting, style: "value", span: 2, field: "assisting" },
-      { text: "督办协助科室或单位领导", style: "label" },
-      { text: extra.assistingLeader ?? "", style: "value", span: 2, field: "assistingLeader" },
-    ],
-    { minHeight: 40 },
-  );
+  // The supervising and the assisting section, each with its leader.
+  const sections = [
+    ["督办科室或单位", item.section, "section", extra.sectionLeader ?? item.signer, "sectionLeader"],
+    ["督办协助科室或单位", item.assisting, "assisting", extra.assistingLeader ?? "", "assistingLeader"],
+  ] as const;
+  for (const [label, name, nameField, leader, leaderField] of sections) {
+    f.row(
+      [
+        { text: label, style: "label" },
+        { text: name, style: "value", span: 2, field: nameField },
+        { text: `${label}领导`, style: "label" },
+        { text: leader, style: "value", span: 2, field: leaderField },
+      ],
+      { minHeight: 40 },
+    );
+  }
   f.row(
     [
       { text: "经办人", style: "label" },

@@ -5,7 +5,8 @@
  */
 import { columnWidthPt, rowHeightFor, wrappedLines } from "./metrics";
 import { A4_MARGINS_CM, A4_PRINTABLE_HEIGHT_PT, OFFICIAL_STYLES } from "./styles";
-import type { BorderRegion, CellRange, LayoutCell, LineStyle, SheetLayout, StyleName } from "./types";
+import type { CellRange } from "../a1-ref";
+import type { BorderRegion, LayoutCell, LineStyle, SheetLayout, StyleName } from "./types";
 
 /** One cell of a form row. */
 export interface FormCell {

@@ -1,4 +1,5 @@
-import type { CellRange, LineStyle, SheetLayout } from "./types";
+import type { CellRange } from "../a1-ref";
+import type { LineStyle, SheetLayout } from "./types";
 
 /** The line on each edge of one cell. */
 export interface CellEdges {

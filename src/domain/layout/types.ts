@@ -1,12 +1,13 @@
 /**
  * The layout model of a printed document: everything an adapter needs to draw one worksheet
  * — cell values, named styles, merges, borders, column widths, row heights and page setup —
- * as plain data. The engine produces it (see src/domain/documents); the xlsx adapter renders
- * it with ExcelJS and the Office adapter with Office.js, so both print the same form.
+ * as plain data. The engine produces it (see src/domain/documents); the xlsx adapter writes
+ * it as sheet parts and the Office adapter draws it with Office.js, so both print the same form.
  *
  * Units: column widths in Excel character units (the width of "0" in the default font), row
  * heights and font sizes in points, margins in centimetres. Rows and columns are 1-based.
  */
+import type { CellRange } from "../cell";
 
 /** A font by name, with the faces to use, in order, where the named one is not installed. */
 export interface FontSpec {
@@ -54,14 +55,6 @@ export type StyleName =
   | "small"
   /** Long text in a dense report table (五号): left-aligned, wrapped. */
   | "smallLeft";
-
-/** A rectangle of cells, 1-based and inclusive. */
-export interface CellRange {
-  readonly top: number;
-  readonly left: number;
-  readonly bottom: number;
-  readonly right: number;
-}
 
 export type LineStyle = "none" | "thin" | "medium";
 

@@ -12,12 +12,13 @@ import { runFix } from "../../app/fix";
 import { runNumbering } from "../../app/number";
 import { createPaneServices } from "../pane-services";
 import type { Outcome, PaneServices } from "../services";
-import { OPERATIONS, OUTCOMES, STRINGS } from "../strings";
+import { metaLabel, operationMeta, type OperationKind, type OperationMeta } from "../../app/operations";
+import { OUTCOMES, STRINGS } from "../strings";
 import { looksLikeXlsx, type OpenBook, type StandaloneBook } from "./book";
 import { openPackageBook } from "./package-book";
 
 /** Operations that only read (no undo step is kept for them). */
-const READ_ONLY: ReadonlySet<string> = new Set([OPERATIONS.read]);
+const READ_ONLY: ReadonlySet<OperationKind> = new Set<OperationKind>(["read"]);
 
 /**
  * The download name of a processed file: the original name with （已处理）.
@@ -42,9 +43,11 @@ class StandaloneSession {
   ) {}
 
   /** Runs operations one after the other; a failed write operation leaves the workbook as before. */
-  run<T>(operation: string, fn: (port: DocumentPort) => Promise<T>): Promise<T> {
+  run<T>(op: OperationKind | OperationMeta, fn: (port: DocumentPort) => Promise<T>): Promise<T> {
+    const meta = operationMeta(op);
+    const operation = metaLabel(meta);
     const next = this.queue.then(async () => {
-      if (READ_ONLY.has(operation)) return fn(this.book.port);
+      if (READ_ONLY.has(meta.kind)) return fn(this.book.port);
       const before = await this.book.toBytes();
       try {
         const result = await fn(this.book.port);

@@ -33,6 +33,31 @@ function ApproverField(props: {
   );
 }
 
+/** 办结日期 and 督办结果 (a closing word, suggested from the dates until one is chosen). */
+function CloseFields(props: {
+  readonly closedOn: string;
+  readonly onClosedOn: (date: string) => void;
+  readonly result: string;
+  readonly onResult: (result: string) => void;
+}) {
+  return (
+    <>
+      <Field label={STRINGS.closedOn} required>
+        <Input type="date" value={props.closedOn} onChange={(_, d) => props.onClosedOn(d.value)} />
+      </Field>
+      <Field label={STRINGS.result} required>
+        <Select value={props.result} onChange={(_, d) => props.onResult(d.value)}>
+          {CLOSING_RESULTS.map((r) => (
+            <option key={r} value={r}>
+              {r}
+            </option>
+          ))}
+        </Select>
+      </Field>
+    </>
+  );
+}
+
 export function ItemActionForm(props: {
   readonly kind: ActionKind;
   readonly item: LedgerItem;
@@ -73,20 +98,7 @@ export function ItemActionForm(props: {
       }}
     >
       {kind === "close" && (
-        <>
-          <Field label={STRINGS.closedOn} required>
-            <Input type="date" value={closedOn} onChange={(_, d) => setClosedOn(d.value)} />
-          </Field>
-          <Field label={STRINGS.result} required>
-            <Select value={result ?? suggested} onChange={(_, d) => setResult(d.value)}>
-              {CLOSING_RESULTS.map((r) => (
-                <option key={r} value={r}>
-                  {r}
-                </option>
-              ))}
-            </Select>
-          </Field>
-        </>
+        <CloseFields closedOn={closedOn} onClosedOn={setClosedOn} result={result ?? suggested} onResult={setResult} />
       )}
       {kind === "extend" && (
         <>

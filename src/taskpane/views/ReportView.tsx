@@ -22,7 +22,8 @@ import { datePeriod, semesterOf, semesterPeriod, type Period, type SemesterKind 
 import type { Suggestion } from "../../domain/accountability/suggest";
 import { failure } from "../outcomes";
 import type { Outcome } from "../services";
-import { OPERATIONS, REPORT, STRINGS } from "../strings";
+import { operationLabel } from "../../app/operations";
+import { REPORT, STRINGS } from "../strings";
 import { OutcomeLines, Section } from "./parts";
 import { FigureCard, IneligibleList, SuggestionList } from "./ReportParts";
 import type { ViewProps } from "./types";
@@ -164,7 +165,7 @@ function Results({ review, pane }: { readonly review: LedgerReview } & Pick<View
   const record = (s: Suggestion) => {
     if (s.number === null) return;
     const choice = { number: s.number, measure: s.measure, handler: handler.trim() };
-    void pane.perform(OPERATIONS.recordMeasure, () => pane.services.recordMeasure(choice));
+    void pane.perform(operationLabel("accountability-record"), () => pane.services.recordMeasure(choice));
   };
   // The sheet's button comes first: toasts at the pane's foot would cover a last button.
   return (
@@ -174,7 +175,7 @@ function Results({ review, pane }: { readonly review: LedgerReview } & Pick<View
           disabled={busy}
           onClick={() => {
             const period = analysis.period;
-            void pane.perform(OPERATIONS.analysisSheet, () => pane.services.writeAnalysis(period));
+            void pane.perform(operationLabel("analysis-report"), () => pane.services.writeAnalysis(period));
           }}
         >
           {REPORT.writeSheet}

@@ -17,13 +17,16 @@ import { runInit } from "../../../src/app/init";
 import { runAnalysis, writeAnalysisSheet } from "../../../src/app/analysis";
 import { semesterPeriod } from "../../../src/domain/analysis/period";
 import { rangeRef } from "../../../src/domain/a1-ref";
-import type { CellRange } from "../../../src/domain/layout/types";
+import type { CellRange } from "../../../src/domain/cell";
 import { STATUS_COLOURS } from "../../../src/domain/registry-plan";
 import { ALL_COLUMNS } from "../../../src/domain/columns";
-import { OPERATION_LOG_SHEET, parseOperationLog } from "../../../src/app/ports/operation-log";
-import { numberCoauthored, CLASH_REPAIR_OPERATION } from "../../../src/adapters/office/numbering";
+import { OPERATION_LOG_SHEET, parseOperationLog } from "../../../src/domain/operation-log";
+import { numberCoauthored } from "../../../src/app/number-coauthored";
+import { OPERATION_LABELS } from "../../../src/app/operations";
 import { registryRows, REGISTRY, NUMBER_COL, HEADERS, HEADER_ROW, DATE_COLUMNS } from "./fixture";
 import type { Harness, Subject } from "./harness";
+
+const CLASH_REPAIR_OPERATION = OPERATION_LABELS["number-repair"];
 
 export const TODAY = "2026-11-25";
 /** 12 items; items 4, 8 and 12 (rows 6, 10, 14) have no number; the others are 〔2026〕1号…9号. */

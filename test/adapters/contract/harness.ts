@@ -15,11 +15,11 @@ import {
   OPERATION_LOG_HEADERS,
   OPERATION_LOG_SHEET,
   sheetEntry,
-  type LoggedWorkbookPort,
-  type OperationMeta,
   type SheetAction,
-} from "../../../src/app/ports/operation-log";
-import type { NumberingPort } from "../../../src/adapters/office/numbering";
+} from "../../../src/domain/operation-log";
+import type { LoggedWorkbookPort } from "../../../src/app/ports/operation-log";
+import { metaLabel, operationKindOf, type OperationMeta } from "../../../src/app/operations";
+import type { NumberingPort } from "../../../src/app/number-coauthored";
 import { OfficeWorkbook } from "../../../src/adapters/office/office-workbook";
 import { fixedRequirements } from "../../../src/adapters/office/requirements";
 import { XlsxWorkbook } from "../../../src/adapters/xlsx/xlsx-workbook";
@@ -62,6 +62,14 @@ export interface Inspector {
   names(): Record<string, string>;
   /** The sheet's native charts (seen-charts.ts). */
   charts(sheet: string): SeenChart[];
+}
+
+/**
+ * The operation a suite names by its label: the kind of that label (plain writes for a label
+ * the add-in does not use), logged under the label as given.
+ */
+function labelMeta(label: string): OperationMeta {
+  return { kind: operationKindOf(label) ?? "write", label };
 }
 
 export interface Subject {
@@ -136,7 +144,7 @@ export const officeHarness: Harness = {
       fake.coauthorEdit(sheet, `${colName(col)}${row}`, [[text]]);
     };
     return {
-      run: (label, fn) => office.operation(label, fn),
+      run: (label, fn) => office.operation(labelMeta(label), fn),
       coauthorBeforeNextWrite: (sheet, row, col, text) => fake.beforeNextWrite(() => put(sheet, row, col, text)),
       edit: put,
       removeSheet: (sheet) => {
@@ -259,7 +267,7 @@ class LoggedXlsx implements ContractPort {
   }
 
   private logSheetAction(sheet: string, action: SheetAction, meta: OperationMeta): void {
-    const base = { id: this.idFor(meta), time: "2026-11-25 09:00:00", operation: meta.operation, undoes: meta.undoes };
+    const base = { id: this.idFor(meta), time: "2026-11-25 09:00:00", operation: metaLabel(meta), undoes: meta.undoes };
     this.insertLogRows([logRowCells(sheetEntry(base, sheet, action))]);
   }
 
@@ -273,7 +281,7 @@ class LoggedXlsx implements ContractPort {
       logRowCells({
         id,
         time,
-        operation: meta.operation,
+        operation: metaLabel(meta),
         undoes: meta.undoes,
         sheet: w.sheet,
         row: w.row,
@@ -367,7 +375,7 @@ export const xlsxHarness: Harness = {
     return {
       run: async (label, fn) => {
         try {
-          return await fn(new LoggedXlsx(book, { operation: label }, pending));
+          return await fn(new LoggedXlsx(book, labelMeta(label), pending));
         } finally {
           await view.refresh();
         }

@@ -33,12 +33,12 @@ function open() {
 
 async function drawReport(withChart = true) {
   const { fake, office } = open();
-  const result = await office.operation("督办分析", (s) =>
+  const result = await office.operation("analysis", (s) =>
     runAnalysis(s, { period: semesterPeriod(2026, "spring"), today: TODAY }),
   );
   const start = fake.syncCount;
   let layout: SheetLayout | null = null;
-  await office.operation("生成督办分析报告", async (s) => {
+  await office.operation("analysis-report", async (s) => {
     // Without: the same sheet with its chart left out, to compare the round trips.
     const bare = {
       sheetNames: () => s.sheetNames(),
@@ -110,7 +110,7 @@ describe("the analysis chart on the Office adapter", () => {
     const withChart = await drawReport(true);
     expect(without.fake.sheet(without.layout.name).charts).toHaveLength(0);
     expect(withChart.syncs).toBe(without.syncs);
-    const undone = await withChart.office.operation("撤销上次操作", (s) => runUndo(s));
+    const undone = await withChart.office.operation("undo", (s) => runUndo(s));
     expect(undone.deletedSheets).toEqual([withChart.layout.name]);
     expect(withChart.fake.hasSheet(withChart.layout.name)).toBe(false);
   });

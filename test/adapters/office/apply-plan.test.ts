@@ -12,7 +12,7 @@ import { gridFromBlock } from "../../../src/adapters/office/read";
 import { runRefresh } from "../../../src/app/refresh";
 import { runUndo } from "../../../src/app/undo";
 import { loadRegistry } from "../../../src/app/registry";
-import { OPERATION_LOG_SHEET, parseOperationLog } from "../../../src/app/ports/operation-log";
+import { OPERATION_LOG_SHEET, parseOperationLog } from "../../../src/domain/operation-log";
 import { buildSetupPlan } from "../../../src/domain/setup-plan";
 import { registryRows, REGISTRY, HEADERS } from "../contract/fixture";
 
@@ -39,7 +39,7 @@ function setup(options: { items?: number; sets?: Record<string, string> } = {}) 
     })(),
   });
   const refresh = () =>
-    office.operation("刷新", async (s) => ({ result: await runRefresh(s, s, TODAY), warnings: [...s.warnings] }));
+    office.operation("refresh", async (s) => ({ result: await runRefresh(s, s, TODAY), warnings: [...s.warnings] }));
   const log = () =>
     parseOperationLog(
       gridFromBlock(OPERATION_LOG_SHEET, { rowIndex: 0, columnIndex: 0, values: fake.rows(OPERATION_LOG_SHEET) }),
@@ -325,7 +325,7 @@ describe("batches", () => {
   test("writes past the 4 MB budget (a stale 12-year calendar rewritten cell by cell) go in several batches, all logged, events on", async () => {
     const fake = staleCalendarBook();
     const office = new OfficeWorkbook(fake.run, { requirements: fixedRequirements({ ExcelApi: "1.9" }) });
-    const refresh = () => office.operation("刷新", (s) => runRefresh(s, s, TODAY));
+    const refresh = () => office.operation("refresh", (s) => runRefresh(s, s, TODAY));
     const before = snapshot(fake, [REGISTRY, "工作日历"]);
     const { calendarYears, outcome } = await refresh();
     expect(calendarYears).toEqual({ first: 2016, last: 2027 });
@@ -349,7 +349,7 @@ describe("batches", () => {
       const fake = new FakeExcel({ [REGISTRY]: registryRows({ items: 11000 }) });
       fake.oversizeCode = oversize;
       const office = new OfficeWorkbook(fake.run, { requirements: fixedRequirements({ ExcelApi: "1.9" }) });
-      const outcome = await office.operation("刷新", async (s) => {
+      const outcome = await office.operation("refresh", async (s) => {
         const loaded = await loadRegistry(s, TODAY);
         const plan = buildSetupPlan({ grids: loaded.grids, analysis: loaded, today: TODAY });
         // Between the read and the setup, a co-author refreshes too: the 状态 column and its
@@ -385,7 +385,7 @@ describe("batches", () => {
     fake.payloadLimit = 2 * 1024 * 1024; // this host refuses what the adapter's 4 MB budget allows
     const office = new OfficeWorkbook(fake.run, { requirements: fixedRequirements({ ExcelApi: "1.9" }) });
     const before = snapshot(fake, [REGISTRY, "工作日历"]);
-    await office.operation("刷新", (s) => runRefresh(s, s, TODAY));
+    await office.operation("refresh", (s) => runRefresh(s, s, TODAY));
     const failed = fake.syncs.filter((x) => x.failed);
     expect(failed.length).toBeGreaterThanOrEqual(1);
     expect(failed.every((x) => x.failed === "GeneralException" && x.requestBytes > 2 * 1024 * 1024)).toBe(true);
@@ -406,7 +406,7 @@ describe("undo after a refresh", () => {
     await refresh();
     const calendar = [...fake.sheet("工作日历").cells.values()].map((c) => c.value);
     const registry = fake.rows(REGISTRY);
-    const undo = await office.operation("撤销上次操作", (s) => runUndo(s));
+    const undo = await office.operation("undo", (s) => runUndo(s));
     expect(undo).toMatchObject({ operationId: null, operation: "刷新", restored: 0 });
     expect(undo.message).toMatch(/^上次操作是“刷新”，不能撤销/);
     expect([...fake.sheet("工作日历").cells.values()].map((c) => c.value)).toEqual(calendar);
@@ -424,7 +424,7 @@ describe("undo after a refresh", () => {
     const entry = log().entries.find((e) => e.sheet === "督办看板" && e.address === "A1")!;
     expect(entry.old).toEqual({ t: "empty" });
     expect(fake.rows(OPERATION_LOG_SHEET).find((r) => r[6] === "A1" && r[5] === "督办看板")?.[7]).toBe("=1+1");
-    const undo = await office.operation("撤销上次操作", (s) => runUndo(s));
+    const undo = await office.operation("undo", (s) => runUndo(s));
     expect(undo.operation).toBe("刷新");
     expect(fake.sheet("督办看板").get(1, 1)?.value ?? "").toBe(title);
   });

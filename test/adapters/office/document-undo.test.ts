@@ -17,7 +17,7 @@ import {
   sheetEntry,
   SHEET_ACTION_ADDRESS,
   type SheetAction,
-} from "../../../src/app/ports/operation-log";
+} from "../../../src/domain/operation-log";
 import { cellText, type SheetGrid } from "../../../src/domain/cell";
 import { registryRows, REGISTRY } from "../contract/fixture";
 
@@ -36,10 +36,10 @@ function open(items = 6) {
       gridFromBlock(OPERATION_LOG_SHEET, { rowIndex: 0, columnIndex: 0, values: fake.rows(OPERATION_LOG_SHEET) }),
     );
   const notice = (number: string, replace = false) =>
-    office.operation("生成督办事项通知单", (s) => generateDocument(s, "notice", { number, today: TODAY, replace }));
+    office.operation("notice", (s) => generateDocument(s, "notice", { number, today: TODAY, replace }));
   const remind = (number: string) =>
-    office.operation("生成催办提示单", (s) => generateDocument(s, "remind", { number, today: TODAY }));
-  const undo = () => office.operation("撤销上次操作", (s) => runUndo(s));
+    office.operation("remind", (s) => generateDocument(s, "remind", { number, today: TODAY }));
+  const undo = () => office.operation("undo", (s) => runUndo(s));
   /** Runs an operation and returns its result and how many syncs it made. */
   const measure = async <T>(fn: () => Promise<T>) => {
     const start = fake.syncCount;

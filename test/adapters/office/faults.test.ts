@@ -11,7 +11,7 @@ import { gridFromBlock } from "../../../src/adapters/office/read";
 import { runNumbering } from "../../../src/app/number";
 import { runCheck } from "../../../src/app/check";
 import { runUndo } from "../../../src/app/undo";
-import { OPERATION_LOG_SHEET, parseOperationLog } from "../../../src/app/ports/operation-log";
+import { OPERATION_LOG_SHEET, parseOperationLog } from "../../../src/domain/operation-log";
 import { registryRows, REGISTRY } from "../contract/fixture";
 
 const TODAY = "2026-11-25";
@@ -46,7 +46,7 @@ describe("a failing write batch", () => {
       const seen: unknown[] = [];
       fake.sheet(REGISTRY).handlers.push((args) => seen.push(args));
       fake.failSync(3, afterOps, "GeneralException");
-      await expect(office.operation("编号", (s) => runNumbering(s, TODAY))).rejects.toBeInstanceOf(OfficeFailure);
+      await expect(office.operation("number", (s) => runNumbering(s, TODAY))).rejects.toBeInstanceOf(OfficeFailure);
       expect(fake.eventsEnabled).toBe(true);
       expect(seen).toEqual([]); // events were off for the writes that happened
       expect(fake.syncs.map((x) => x.failed ?? "ok")).toEqual(["ok", "ok", "GeneralException", "ok"]);
@@ -55,7 +55,7 @@ describe("a failing write batch", () => {
       const logged = new Set(logEntries(fake).map((e) => e.address));
       for (const address of written) expect(logged.has(address)).toBe(true);
 
-      const undo = await office.operation("撤销", (s) => runUndo(s));
+      const undo = await office.operation("undo", (s) => runUndo(s));
       expect(undo.conflicts).toEqual([]);
       expect(undo.restored).toBe(written.length);
       expect(fake.rows(REGISTRY)).toEqual(setup().fake.rows(REGISTRY));
@@ -67,7 +67,7 @@ describe("a failing write batch", () => {
     const { fake, office } = setup();
     fake.failSync(3, 2);
     fake.failSync(4, 0);
-    await expect(office.operation("编号", (s) => runNumbering(s, TODAY))).rejects.toBeInstanceOf(OfficeFailure);
+    await expect(office.operation("number", (s) => runNumbering(s, TODAY))).rejects.toBeInstanceOf(OfficeFailure);
     expect(fake.syncs.map((s) => s.failed ?? "ok")).toEqual(["ok", "ok", "GeneralException", "GeneralException", "ok"]);
     expect(fake.eventsEnabled).toBe(true);
     expect(fake.runOptions).toHaveLength(2);
@@ -76,7 +76,7 @@ describe("a failing write batch", () => {
   test("a failing read sends no recovery sync and says in Chinese what to do", async () => {
     const { fake, office } = setup();
     fake.failSync(2, 0, "InvalidOperationInCellEditMode");
-    const failure = await office.operation("检查", (s) => runCheck(s, TODAY)).catch((e: unknown) => e);
+    const failure = await office.operation("check", (s) => runCheck(s, TODAY)).catch((e: unknown) => e);
     expect(failure).toBeInstanceOf(OfficeFailure);
     expect((failure as OfficeFailure).message).toBe("有单元格正处于编辑状态，请按 Enter 或 Esc 结束编辑后重试");
     expect(fake.syncCount).toBe(2);
@@ -88,13 +88,13 @@ describe("a failing write batch", () => {
     const rows = registryRows({ items: 32000, unnumberedEvery: 1 });
     // A dry run finds which syncs carry the writes (the large requests).
     const dry = setup(rows);
-    await dry.office.operation("编号", (s) => runNumbering(s, TODAY));
+    await dry.office.operation("number", (s) => runNumbering(s, TODAY));
     const writeSyncs = dry.fake.syncs.map((s, i) => (s.requestBytes > 100000 ? i + 1 : 0)).filter((i) => i > 0);
     expect(writeSyncs.length).toBeGreaterThanOrEqual(2);
 
     const { fake, office } = setup(rows);
     fake.failSync(writeSyncs[1], 3);
-    await expect(office.operation("编号", (s) => runNumbering(s, TODAY))).rejects.toBeInstanceOf(OfficeFailure);
+    await expect(office.operation("number", (s) => runNumbering(s, TODAY))).rejects.toBeInstanceOf(OfficeFailure);
     expect(fake.eventsEnabled).toBe(true);
     const entries = logEntries(fake);
     const logged = new Set(entries.map((e) => e.address));
@@ -104,7 +104,7 @@ describe("a failing write batch", () => {
     expect(written.length).toBeGreaterThan(1000);
     expect(written.length).toBeLessThan(32000);
     for (const a of written) expect(logged.has(a)).toBe(true);
-    const undo = await office.operation("撤销", (s) => runUndo(s));
+    const undo = await office.operation("undo", (s) => runUndo(s));
     expect(undo.restored).toBe(written.length);
     expect(fake.rows(REGISTRY)).toEqual(
       rows.map((r) => r.map((v) => (v === null ? "" : v))).slice(0, fake.rows(REGISTRY).length),
@@ -117,7 +117,7 @@ describe("events around the add-in's own writes", () => {
     const { fake, office } = setup();
     const seen: unknown[] = [];
     fake.sheet(REGISTRY).handlers.push((args) => seen.push(args));
-    await office.operation("编号", (s) => runNumbering(s, TODAY));
+    await office.operation("number", (s) => runNumbering(s, TODAY));
     expect(seen).toEqual([]);
     fake.userEdit(REGISTRY, "C5", [["改过的内容"]]);
     expect(seen).toEqual([expect.objectContaining({ address: "C5", source: "Local" })]);

@@ -34,7 +34,7 @@ function open() {
     const result = await fn();
     return { result, syncs: fake.syncCount - start };
   };
-  const undo = () => office.operation("撤销上次操作", (s) => runUndo(s));
+  const undo = () => office.operation("undo", (s) => runUndo(s));
   return { fake, office, measure, undo, rows };
 }
 
@@ -42,11 +42,11 @@ describe("analysis on the Office adapter", () => {
   test("reads in 2 syncs (names, then every sheet it needs) and draws the report with its numbers", async () => {
     const { fake, office, measure } = open();
     const { result, syncs } = await measure(() =>
-      office.operation("督办分析", (s) => runAnalysis(s, { period: semesterPeriod(2026, "spring"), today: TODAY })),
+      office.operation("analysis", (s) => runAnalysis(s, { period: semesterPeriod(2026, "spring"), today: TODAY })),
     );
     expect(syncs).toBe(2);
     expect(result.figures.total).toMatchObject({ items: 12, closedOnTime: 4, overdue: 8 });
-    const written = await office.operation("生成督办分析报告", (s) => writeAnalysisSheet(s, result));
+    const written = await office.operation("analysis-report", (s) => writeAnalysisSheet(s, result));
     expect(fake.hasSheet(written.sheetName)).toBe(true);
     const rows = fake.rows(written.sheetName);
     const total = rows.find((r) => r[0] === "合计");
@@ -57,14 +57,14 @@ describe("analysis on the Office adapter", () => {
 describe("accountability on the Office adapter", () => {
   test("recording creates 问责记录; one undo takes the sheet back", async () => {
     const { fake, office, undo } = open();
-    const before = await office.operation("问责建议", (s) => runAccountability(s, TODAY));
+    const before = await office.operation("accountability", (s) => runAccountability(s, TODAY));
     expect(before.suggestions.map((s) => s.measure)).toEqual(Array(8).fill("约谈"));
-    const recorded = await office.operation("记录问责措施", (s) =>
+    const recorded = await office.operation("accountability-record", (s) =>
       recordMeasures(s, { today: TODAY, numbers: ["〔2026〕2号"], handler: "王芳" }),
     );
     expect(recorded.recorded).toEqual([expect.objectContaining({ number: "〔2026〕2号", measure: "约谈", row: 2 })]);
     expect(fake.rows("问责记录")[1].slice(1, 4)).toEqual(["江津区第二中学", "〔2026〕2号", "约谈"]);
-    const after = await office.operation("问责建议", (s) => runAccountability(s, TODAY));
+    const after = await office.operation("accountability", (s) => runAccountability(s, TODAY));
     expect(after.suggestions).toHaveLength(7);
     const result = await undo();
     expect(result.deletedSheets).toEqual(["问责记录"]);
@@ -73,8 +73,10 @@ describe("accountability on the Office adapter", () => {
 
   test("a second measure is a row of the sheet; undo empties just that row", async () => {
     const { fake, office, undo } = open();
-    await office.operation("记录问责措施", (s) => recordMeasures(s, { today: TODAY, numbers: ["〔2026〕2号"] }));
-    await office.operation("记录问责措施", (s) =>
+    await office.operation("accountability-record", (s) =>
+      recordMeasures(s, { today: TODAY, numbers: ["〔2026〕2号"] }),
+    );
+    await office.operation("accountability-record", (s) =>
       recordMeasures(s, { today: TODAY, numbers: ["〔2026〕3号"], measure: "追究责任", basis: "经研究" }),
     );
     expect(fake.rows("问责记录")[2].slice(2, 5)).toEqual(["〔2026〕3号", "追究责任", "经研究"]);
@@ -89,7 +91,7 @@ describe("archive on the Office adapter", () => {
   test("moves the closed items in 3 syncs, checks by reading back in the write batch, and undo restores all", async () => {
     const { fake, office, measure, undo, rows } = open();
     const { result, syncs } = await measure(() =>
-      office.operation("年终归档", (s) => runArchive(s, { year: 2026, today: "2026-12-31" })),
+      office.operation("archive", (s) => runArchive(s, { year: 2026, today: "2026-12-31" })),
     );
     // Names, the read, then the writes with the read-back in the same batch.
     expect(syncs).toBe(3);
@@ -113,10 +115,10 @@ describe("archive on the Office adapter", () => {
 
   test("a second archive of the year is refused before anything is written", async () => {
     const { fake, office } = open();
-    await office.operation("年终归档", (s) => runArchive(s, { year: 2026, today: "2026-12-31" }));
+    await office.operation("archive", (s) => runArchive(s, { year: 2026, today: "2026-12-31" }));
     const logRows = fake.rows("操作日志").length;
     await expect(
-      office.operation("年终归档", (s) => runArchive(s, { year: 2026, today: "2026-12-31" })),
+      office.operation("archive", (s) => runArchive(s, { year: 2026, today: "2026-12-31" })),
     ).rejects.toThrow("不能重复归档");
     expect(fake.rows("操作日志")).toHaveLength(logRows);
   });

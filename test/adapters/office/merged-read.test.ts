@@ -72,7 +72,7 @@ describe("merged areas through Office.js", () => {
     const fake = ledger(3);
     const book = office(fake, "1.13");
     const start = fake.syncCount;
-    const result = await book.operation("检查", (s) => runCheck(s, TODAY));
+    const result = await book.operation("check", (s) => runCheck(s, TODAY));
     expect(fake.syncCount - start).toBe(2);
     expect(result.ledgers[0].mergesKnown).toBe(true);
     expect(result.items.map((i) => [i.row, i.lastRow, i.hostUnit])).toEqual([
@@ -89,7 +89,7 @@ describe("merged areas through Office.js", () => {
     const fake = ledger(70); // 1 + 70 × 8 = 561 merged areas
     const book = office(fake, "1.13");
     const start = fake.syncCount;
-    const result = await book.operation("检查", (s) => runCheck(s, TODAY));
+    const result = await book.operation("check", (s) => runCheck(s, TODAY));
     expect(fake.syncCount - start).toBe(3);
     expect(result.ledgers[0].mergesKnown).toBe(false);
     expect(result.items).toHaveLength(70);
@@ -100,9 +100,9 @@ describe("merged areas through Office.js", () => {
   });
 
   it("ExcelApi 1.9: merges unknown, the same items and statuses as with 1.13", async () => {
-    const withMerges = await office(ledger(3), "1.13").operation("状态", (s) => runStatus(s, TODAY));
+    const withMerges = await office(ledger(3), "1.13").operation("status", (s) => runStatus(s, TODAY));
     const fake = ledger(3);
-    const without = await office(fake, "1.9").operation("状态", (s) => runStatus(s, TODAY));
+    const without = await office(fake, "1.9").operation("status", (s) => runStatus(s, TODAY));
     expect(without).toEqual(withMerges);
     expect((await office(fake, "1.9").readSheets(["督办事项登记表"]))[0].merges).toBeUndefined();
   });

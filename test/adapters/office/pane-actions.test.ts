@@ -51,7 +51,7 @@ function open(sets: Record<string, string> = { ExcelApi: "1.9" }) {
     const result = await fn();
     return { result, syncs: fake.syncCount - start };
   };
-  const undo = () => office.operation("撤销上次操作", (s) => runUndo(s));
+  const undo = () => office.operation("undo", (s) => runUndo(s));
   return { fake, office, measure, undo };
 }
 
@@ -62,7 +62,7 @@ describe("item actions through the Office adapter", () => {
   it("销号 writes two cells in four syncs and one 撤销上次操作 restores them", async () => {
     const { fake, office, measure, undo } = open();
     const { result, syncs } = await measure(() =>
-      office.operation("销号", (s) =>
+      office.operation("close", (s) =>
         applyItemAction(s, { kind: "close", row: 3, closedOn: "2026-12-01", result: "按期办结" }, TODAY),
       ),
     );
@@ -79,10 +79,12 @@ describe("item actions through the Office adapter", () => {
 
   it("延期 and 终止 are each one undoable operation", async () => {
     const { fake, office, undo } = open();
-    await office.operation("延期", (s) =>
+    await office.operation("extend", (s) =>
       applyItemAction(s, { kind: "extend", row: 4, extendedTo: "2027-06-30", approver: "张三" }, TODAY),
     );
-    await office.operation("终止", (s) => applyItemAction(s, { kind: "terminate", row: 5, approver: "张三" }, TODAY));
+    await office.operation("terminate", (s) =>
+      applyItemAction(s, { kind: "terminate", row: 5, approver: "张三" }, TODAY),
+    );
     expect(fake.value(REGISTRY, cellOf("督办结果", 5))).toBe("终止");
     expect((await undo()).message).toContain("已撤销“终止”");
     expect(fake.value(REGISTRY, cellOf("督办结果", 5))).toBe("");
@@ -93,7 +95,7 @@ describe("item actions through the Office adapter", () => {
 
   it("a settings edit and a calendar edit are logged and undone like any other write", async () => {
     const { fake, office, undo } = open();
-    await office.operation("修改设置", (s) =>
+    await office.operation("settings", (s) =>
       saveSettings(s, { numberPrefix: "江津教督", sections: ["办公室", "秘书科", "督导室"] }),
     );
     expect(fake.value("设置", "B2")).toBe("江津教督");
@@ -103,11 +105,11 @@ describe("item actions through the Office adapter", () => {
         .slice(5, 8)
         .map((r) => r[0]),
     ).toEqual(["办公室", "秘书科", "督导室"]);
-    await office.operation("修改工作日历", (s) =>
+    await office.operation("calendar", (s) =>
       setCalendarOverride(s, { date: "2026-12-02", working: false, note: "停电" }),
     );
     expect(fake.rows("工作日历")[2]).toEqual([46358, 0, "节假日", "用户", "停电"]);
-    const ledger = await office.operation("读取", (s) => readLedger(s, TODAY));
+    const ledger = await office.operation("read", (s) => readLedger(s, TODAY));
     expect(ledger.calendarOverrides).toEqual([{ date: "2026-12-02", working: false, note: "停电" }]);
     await undo();
     expect(fake.rows("工作日历")[2]).toEqual([46358, 1, "工作日", "官方", ""]);

@@ -6,7 +6,7 @@
 import { FakeExcel, PAYLOAD_LIMIT } from "./fake-excel";
 import { OfficeWorkbook } from "../../../src/adapters/office/office-workbook";
 import { fixedRequirements } from "../../../src/adapters/office/requirements";
-import { numberCoauthored } from "../../../src/adapters/office/numbering";
+import { numberCoauthored } from "../../../src/app/number-coauthored";
 import { runCheck } from "../../../src/app/check";
 import { runStatus } from "../../../src/app/status";
 import { runNumbering } from "../../../src/app/number";
@@ -14,7 +14,7 @@ import { runUndo } from "../../../src/app/undo";
 import { generateDocument } from "../../../src/app/documents";
 import { runRefresh } from "../../../src/app/refresh";
 import { BATCH_BUDGET_BYTES } from "../../../src/adapters/office/size";
-import { OPERATION_LOG_SHEET, parseOperationLog } from "../../../src/app/ports/operation-log";
+import { OPERATION_LOG_SHEET, parseOperationLog } from "../../../src/domain/operation-log";
 import { gridFromBlock } from "../../../src/adapters/office/read";
 import { registryRows, REGISTRY, NUMBER_COL } from "../contract/fixture";
 
@@ -44,22 +44,25 @@ describe("10,000-row registry: at most 3 syncs per operation, every batch under 
   const { fake, office, measure } = setup(10000, 7);
 
   test.each([
-    ["检查 (check)", () => office.operation("检查", (s) => runCheck(s, TODAY)), 2],
-    ["状态 (status)", () => office.operation("状态", (s) => runStatus(s, TODAY)), 2],
-    ["编号 (number, 1,428 rows)", () => office.operation("编号", (s) => runNumbering(s, TODAY)), 3],
+    ["检查 (check)", () => office.operation("check", (s) => runCheck(s, TODAY)), 2],
+    ["状态 (status)", () => office.operation("status", (s) => runStatus(s, TODAY)), 2],
+    ["编号 (number, 1,428 rows)", () => office.operation("number", (s) => runNumbering(s, TODAY)), 3],
     [
       "通知单 (notice)",
-      () => office.operation("通知单", (s) => generateDocument(s, "notice", { number: "〔2026〕5号", today: TODAY })),
+      () =>
+        office.operation({ kind: "notice", label: "通知单" }, (s) =>
+          generateDocument(s, "notice", { number: "〔2026〕5号", today: TODAY }),
+        ),
       3,
     ],
     [
       "撤销上次操作 (undo of the notice: log, the notice sheet, its deletion)",
-      () => office.operation("撤销", (s) => runUndo(s)),
+      () => office.operation("undo", (s) => runUndo(s)),
       3,
     ],
     [
       "撤销上次操作 again (undo of the numbering: log, registry, writes)",
-      () => office.operation("撤销", (s) => runUndo(s)),
+      () => office.operation("undo", (s) => runUndo(s)),
       3,
     ],
   ])("%s", async (_name, op, expected) => {
@@ -102,9 +105,9 @@ describe("10,000-row registry: at most 3 syncs per operation, every batch under 
 describe("ExcelApi 1.13 (merged areas read with the values): the same round trips on 10,000 rows", () => {
   const { office, measure } = setup(10000, 7, "1.13");
   test.each([
-    ["检查 (check)", () => office.operation("检查", (s) => runCheck(s, TODAY)), 2],
-    ["编号 (number)", () => office.operation("编号", (s) => runNumbering(s, TODAY)), 3],
-    ["刷新 (refresh)", () => office.operation("刷新", (s) => runRefresh(s, s, TODAY)), 3],
+    ["检查 (check)", () => office.operation("check", (s) => runCheck(s, TODAY)), 2],
+    ["编号 (number)", () => office.operation("number", (s) => runNumbering(s, TODAY)), 3],
+    ["刷新 (refresh)", () => office.operation("refresh", (s) => runRefresh(s, s, TODAY)), 3],
   ])(
     "%s",
     async (_name, op, expected) => {
@@ -120,7 +123,7 @@ describe("ExcelApi 1.13 (merged areas read with the values): the same round trip
 
 describe("refresh of a 10,000-row registry", () => {
   const { fake, office, measure } = setup(10000, 7);
-  const refresh = () => measure(() => office.operation("刷新", (s) => runRefresh(s, s, TODAY)));
+  const refresh = () => measure(() => office.operation("refresh", (s) => runRefresh(s, s, TODAY)));
   let first: Awaited<ReturnType<typeof refresh>>;
   beforeAll(async () => {
     first = await refresh();
@@ -207,7 +210,7 @@ describe("refresh of a 10,000-row registry", () => {
 describe("numbering on 10,000 rows while co-authoring", () => {
   test("3 syncs without a clash (writes and read-back share one), 4 with one", async () => {
     const { fake, office, measure } = setup(10000, 7);
-    const plain = await measure(() => office.operation("编号", (s) => numberCoauthored(s, TODAY)));
+    const plain = await measure(() => office.operation("number", (s) => numberCoauthored(s, TODAY)));
     expect(plain.syncs).toHaveLength(3);
     expect(plain.result.clashes).toEqual([]);
 
@@ -215,7 +218,7 @@ describe("numbering on 10,000 rows while co-authoring", () => {
     // 8,573 is the next number; a co-author writes it below the registry meanwhile. The add-in's
     // numbers run to 10,000, so its row takes 10,001.
     second.fake.beforeNextWrite(() => second.fake.coauthorEdit(REGISTRY, `B${10003}`, [["〔2026〕8573号"]]));
-    const clash = await second.measure(() => second.office.operation("编号", (s) => numberCoauthored(s, TODAY)));
+    const clash = await second.measure(() => second.office.operation("number", (s) => numberCoauthored(s, TODAY)));
     expect(clash.syncs).toHaveLength(4);
     expect(clash.result.clashes).toHaveLength(1);
     expect(clash.result.clashes[0]).toMatchObject({ row: 9, takenBy: [10003], renumbered: "〔2026〕10001号" });
@@ -228,7 +231,7 @@ describe("refresh's first sync at 50,000 rows", () => {
   test("the sheets too large to come with the names: the names alone, then the chunked read", async () => {
     const { office, measure } = setup(50000, 2);
     const { result, syncs } = await measure(() =>
-      office.operation("刷新", async (s) => {
+      office.operation("refresh", async (s) => {
         const names = await s.sheetNames();
         const [grid] = await s.readSheets([REGISTRY]);
         return { names, rows: grid.rows.length };
@@ -239,7 +242,7 @@ describe("refresh's first sync at 50,000 rows", () => {
     expect(syncs.map((s) => s.failed ?? "ok").slice(0, 3)).toEqual(["ResponsePayloadSizeLimitExceeded", "ok", "ok"]);
     expect(largest(syncs.filter((s) => !s.failed)).response).toBeLessThan(PAYLOAD_LIMIT);
     // The next refresh knows: no attempt at the names with the sheets.
-    const next = await measure(() => office.operation("刷新", (s) => s.sheetNames()));
+    const next = await measure(() => office.operation("refresh", (s) => s.sheetNames()));
     expect(next.syncs.map((s) => s.failed ?? "ok")).toEqual(["ok"]);
   }, 60000);
 });
@@ -248,7 +251,7 @@ describe("50,000 rows: chunked below the 5 MB limit", () => {
   const { fake, office, measure } = setup(50000, 2);
 
   test("a check falls back from one read to sizes + sample and row chunks, each under 5 MB", async () => {
-    const { result, syncs } = await measure(() => office.operation("检查", (s) => runCheck(s, TODAY)));
+    const { result, syncs } = await measure(() => office.operation("check", (s) => runCheck(s, TODAY)));
     expect(result.rows).toBe(50000);
     expect(syncs.map((s) => s.failed ?? "ok")).toEqual([
       "ok", // sheet names
@@ -261,12 +264,12 @@ describe("50,000 rows: chunked below the 5 MB limit", () => {
   });
 
   test("the next read of the same sheet skips the attempt at one batch", async () => {
-    const { syncs } = await measure(() => office.operation("状态", (s) => runStatus(s, TODAY)));
+    const { syncs } = await measure(() => office.operation("status", (s) => runStatus(s, TODAY)));
     expect(syncs.every((s) => !s.failed)).toBe(true);
   });
 
   test("numbering 25,000 rows sends its writes and log in batches under 5 MB, all logged", async () => {
-    const { result, syncs } = await measure(() => office.operation("编号", (s) => runNumbering(s, TODAY)));
+    const { result, syncs } = await measure(() => office.operation("number", (s) => runNumbering(s, TODAY)));
     expect(result.assigned).toHaveLength(25000);
     const writes = syncs.filter((s) => s.requestBytes > 100000);
     expect(writes.length).toBeGreaterThanOrEqual(2);

@@ -22,14 +22,14 @@ import {
   officeLook,
   officePrint,
   officeValidation,
-  plainReference,
   rowsOf,
   samePrint,
   sameValidation,
 } from "../../../src/adapters/office/setup-rules";
-import { areasOf } from "../../../src/adapters/office/setup-read";
+import { areasOfAddress } from "../../../src/adapters/office/merged-areas";
+import { plainReference } from "../../../src/domain/a1-ref";
 import { fitScale } from "../../../src/adapters/office/setup-print";
-import { refusedForSize } from "../../../src/adapters/office/send-items";
+import { refusedForSize } from "../../../src/adapters/office/write-queue";
 import { OfficeFailure } from "../../../src/adapters/office/errors";
 import { prefetchable } from "../../../src/adapters/office/office-workbook";
 import { FakeExcel } from "./fake-excel";
@@ -265,7 +265,7 @@ describe("validation, print, panes, names, looks", () => {
   });
 
   test("merged areas are read from a RangeAreas address", () => {
-    expect(areasOf("'督办事项登记表'!A1:N1, '督办事项登记表'!$V$5:$W$5")).toEqual([
+    expect(areasOfAddress("'督办事项登记表'!A1:N1, '督办事项登记表'!$V$5:$W$5")).toEqual([
       { top: 1, left: 1, bottom: 1, right: 14 },
       { top: 5, left: 22, bottom: 5, right: 23 },
     ]);
@@ -396,7 +396,7 @@ describe("the fake's special cells behave as Excel's", () => {
     ["Blanks", "'表'!A3"], // A6… lie below the used range
   ])("%s of A2:A9 are %s", async (type, address) => {
     expect(await load(type, true)).toBe(address);
-    expect(areasOf(address).length).toBeGreaterThan(0);
+    expect(areasOfAddress(address).length).toBeGreaterThan(0);
   });
 
   test("no match: getSpecialCells fails with ItemNotFound, the OrNullObject variant gives a null object", async () => {

@@ -7,13 +7,9 @@ import { gridFromBlock } from "../../../src/adapters/office/read";
 import { checkRequirements, fixedRequirements, supports } from "../../../src/adapters/office/requirements";
 import { newOperationId, OfficeWorkbook } from "../../../src/adapters/office/office-workbook";
 import { toOfficeFailure, OfficeFailure } from "../../../src/adapters/office/errors";
-import {
-  decodeLogValue,
-  encodeLogValue,
-  parseCellAddress,
-  sameCellValue,
-  type LogEntry,
-} from "../../../src/app/ports/operation-log";
+import { decodeLogValue, encodeLogValue, type LogEntry } from "../../../src/domain/operation-log";
+import { parseCellAddress } from "../../../src/domain/a1-ref";
+import { sameStoredValue } from "../../../src/domain/cell-key";
 import { lastUndoableOperation, planUndo } from "../../../src/app/undo";
 import type { CellValue } from "../../../src/domain/cell";
 import type { CellWrite } from "../../../src/app/port";
@@ -142,7 +138,7 @@ describe("the 操作日志 format", () => {
     [s("1"), n(1), false],
     [s(""), { t: "empty" }, true],
     [{ t: "number", v: 1, fmt: "0.0" }, n(1), true],
-  ])("sameCellValue(%p, %p) = %p", (a, b, same) => expect(sameCellValue(a, b)).toBe(same));
+  ])("sameStoredValue(%p, %p) = %p", (a, b, same) => expect(sameStoredValue(a, b)).toBe(same));
 
   test.each<[string, unknown]>([
     ["B5", { row: 5, col: 2 }],
@@ -237,7 +233,7 @@ describe("documents in Excel", () => {
     });
     const fake = new FakeExcel({ 登记表: [["x"]] });
     const office = new OfficeWorkbook(fake.run, { requirements: fixedRequirements(sets) });
-    const warnings = await office.operation("通知单", async (session) => {
+    const warnings = await office.operation({ kind: "notice", label: "通知单" }, async (session) => {
       await session.writeLayout(layout, "add");
       return session.warnings;
     });

@@ -3,7 +3,7 @@
  * the same rules (cell-value.ts's toCellValue). Kept as a reference the new reader must match.
  */
 import * as ExcelJS from "exceljs";
-import { EMPTY, type CellValue, type GridRange, type SheetGrid } from "../../../src/domain/cell";
+import { EMPTY, type CellValue, type CellRange, type SheetGrid } from "../../../src/domain/cell";
 import { toCellValue } from "../../../src/adapters/xlsx/cell-value";
 
 /** ExcelJS keeps a sheet's merges keyed by their top-left address; not in its typings. */
@@ -14,7 +14,7 @@ interface MergeRecord {
   readonly right: number;
 }
 
-function sheetMerges(sheet: ExcelJS.Worksheet): GridRange[] {
+function sheetMerges(sheet: ExcelJS.Worksheet): CellRange[] {
   const records = Object.values(
     (sheet as unknown as { _merges: Record<string, MergeRecord | undefined> })._merges ?? {},
   );

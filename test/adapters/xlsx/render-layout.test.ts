@@ -4,14 +4,8 @@ import { buildNotice } from "../../../src/domain/documents/notice";
 import { buildReport } from "../../../src/domain/documents/report";
 import type { SheetLayout } from "../../../src/domain/layout/types";
 import { cellEdges } from "../../../src/domain/layout/geometry";
-import { columnLetters as columnLetter } from "../../../src/domain/a1-ref";
-import {
-  PAPER_A4,
-  rangeAddress,
-  renderLayout,
-  xlsxDocumentPort,
-  xlsxLayoutPort,
-} from "../../../src/adapters/xlsx/render-layout";
+import { columnLetters as columnLetter, rangeRef } from "../../../src/domain/a1-ref";
+import { PAPER_A4, renderLayout, xlsxDocumentPort, xlsxLayoutPort } from "../../../src/adapters/xlsx/render-layout";
 import { XlsxWorkbook } from "../../../src/adapters/xlsx/xlsx-workbook";
 import { ITEM, registryWorkbook, SETTINGS } from "../../domain/documents/fixtures";
 import { bookOf, excelOf } from "./helpers";
@@ -39,7 +33,7 @@ describe("addresses", () => {
     expect(columnLetter(col)).toBe(letters);
   });
   it("writes ranges A1-style", () => {
-    expect(rangeAddress({ top: 1, left: 1, bottom: 16, right: 4 })).toBe("A1:D16");
+    expect(rangeRef({ top: 1, left: 1, bottom: 16, right: 4 })).toBe("A1:D16");
   });
 });
 

@@ -1,6 +1,6 @@
 /**
  * What each writing command may change in a package, stated once so the comparison can check
- * everything else byte for byte. DESIGN.md "Writing a file" and issue 10: a command changes the
+ * everything else byte for byte. docs/design.md "Writing a file" and issue 10: a command changes the
  * cells it sets (and, for refresh, the elements it adds) in the sheets it edits, appends styles
  * and shared strings, adds sheets with their relationships, content types, names and app.xml
  * titles, and drops calcChain.xml only when formulas change.

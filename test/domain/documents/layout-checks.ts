@@ -2,7 +2,7 @@
 import type { SheetLayout } from "../../../src/domain/layout/types";
 import { columnWidthPt } from "../../../src/domain/layout/metrics";
 import { A4_PRINTABLE_WIDTH_PT } from "../../../src/domain/layout/styles";
-import { isValidSheetName } from "../../../src/domain/documents/sheet-name";
+import { isValidSheetName } from "../../../src/domain/sheet-name";
 
 export function expectSoundLayout(layout: SheetLayout): void {
   expect(isValidSheetName(layout.name)).toBe(true);

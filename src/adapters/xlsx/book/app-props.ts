@@ -2,15 +2,16 @@
  * The sheet titles of docProps/app.xml (TitlesOfParts, counted in HeadingPairs), kept in step
  * with the workbook when a sheet is added or removed. Anything else in the part is untouched.
  */
-import { attributesOf, childElements, escapeText, prefixOf, rootElement, textOf, withAttributes } from "../package/xml";
-
-interface Vector {
-  readonly start: number;
-  readonly openEnd: number;
-  readonly closeStart: number;
-  readonly end: number;
-  readonly name: string;
-}
+import {
+  attributesOf,
+  childElements,
+  escapeText,
+  prefixOf,
+  rootElement,
+  textOf,
+  withAttributes,
+  type XmlElement as Vector,
+} from "../package/xml";
 
 function vectorIn(xml: string, holder: string): { vector: Vector; items: Vector[] } | undefined {
   const root = rootElement(xml);
@@ -58,40 +59,48 @@ function resize(xml: string, holder: string, delta: number): string {
   );
 }
 
+/** The worksheet titles of app.xml: the TitlesOfParts vector, the worksheets group, and where its titles start. */
+function worksheetTitles(
+  xml: string,
+): { titles: { vector: Vector; items: Vector[] }; group: number; first: number; count: number } | undefined {
+  const pairs = headingPairs(xml);
+  const titles = vectorIn(xml, "TitlesOfParts");
+  if (!pairs || !titles || pairs.length === 0) return undefined;
+  const group = sheetGroup(pairs);
+  const first = pairs.slice(0, group).reduce((n, p) => n + p.count, 0);
+  return { titles, group, first, count: pairs[group].count };
+}
+
+/** app.xml after one title was added (delta 1) or removed (-1): the vector's size and the group's count follow. */
+function recount(xml: string, group: number, delta: 1 | -1): string {
+  const out = resize(xml, "TitlesOfParts", delta);
+  const again = headingPairs(out) as NonNullable<ReturnType<typeof headingPairs>>;
+  return replaceCount(out, again[group].countEl, again[group].count + delta);
+}
+
 /**
  * app.xml with a sheet title added at the end of the worksheet titles (unchanged when the part
  * does not list titles in the usual form).
  * @example addSheetTitle(appXml, "工作日历")
  */
 export function addSheetTitle(xml: string, title: string): string {
-  const pairs = headingPairs(xml);
-  const titles = vectorIn(xml, "TitlesOfParts");
-  if (!pairs || !titles) return xml;
-  const g = sheetGroup(pairs);
-  const offset = pairs.slice(0, g).reduce((n, p) => n + p.count, 0) + pairs[g].count;
+  const found = worksheetTitles(xml);
+  if (!found) return xml;
+  const { titles, group, first, count } = found;
+  const offset = first + count;
   const p = prefixOf(titles.vector.name);
   const tag = `<${p}lpstr>${escapeText(title)}</${p}lpstr>`;
   const at = offset < titles.items.length ? titles.items[offset].start : titles.vector.closeStart;
-  let out = xml.slice(0, at) + tag + xml.slice(at);
-  out = resize(out, "TitlesOfParts", 1);
-  const again = headingPairs(out) as NonNullable<ReturnType<typeof headingPairs>>;
-  return replaceCount(out, again[g].countEl, again[g].count + 1);
+  return recount(xml.slice(0, at) + tag + xml.slice(at), group, 1);
 }
 
 /** app.xml without a sheet title (unchanged when it is not listed). */
 export function removeSheetTitle(xml: string, title: string): string {
-  const pairs = headingPairs(xml);
-  const titles = vectorIn(xml, "TitlesOfParts");
-  if (!pairs || !titles) return xml;
-  const g = sheetGroup(pairs);
-  const first = pairs.slice(0, g).reduce((n, p) => n + p.count, 0);
-  const index = titles.items.findIndex(
-    (el, i) => i >= first && i < first + pairs[g].count && textOf(xml, el) === title,
-  );
+  const found = worksheetTitles(xml);
+  if (!found) return xml;
+  const { titles, group, first, count } = found;
+  const index = titles.items.findIndex((el, i) => i >= first && i < first + count && textOf(xml, el) === title);
   if (index < 0) return xml;
   const el = titles.items[index];
-  let out = xml.slice(0, el.start) + xml.slice(el.end);
-  out = resize(out, "TitlesOfParts", -1);
-  const again = headingPairs(out) as NonNullable<ReturnType<typeof headingPairs>>;
-  return replaceCount(out, again[g].countEl, again[g].count - 1);
+  return recount(xml.slice(0, el.start) + xml.slice(el.end), group, -1);
 }

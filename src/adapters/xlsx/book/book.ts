@@ -5,6 +5,7 @@
  * — the `<c>` elements of the cells it sets, the elements it adds, new sheets, names, styles
  * appended — and `toBytes` copies every other part byte for byte.
  */
+import { findSheetName } from "../../../domain/sheet-name";
 import type { CellValue, SheetGrid } from "../../../domain/cell";
 import type { CellWrite, WorkbookPort } from "../../../app/port";
 import type { SetupOutcome, SetupTarget } from "../../../app/setup-port";
@@ -124,8 +125,11 @@ export class XlsxBook implements WorkbookPort, SetupTarget, LayoutPort {
 
   /** @internal The worksheet of that name in any letter case (Excel's sheet names are case-insensitive). */
   sheetLike(name: string): SheetInfo | undefined {
-    const lower = name.toLowerCase();
-    return this.sheets().find((s) => s.name.toLowerCase() === lower);
+    const found = findSheetName(
+      name,
+      this.sheets().map((s) => s.name),
+    );
+    return this.sheets().find((s) => s.name === found);
   }
 
   /** @internal Forget the cached sheet list after the workbook part changed. */

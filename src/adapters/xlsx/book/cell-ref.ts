@@ -1,6 +1,5 @@
 /** Cell addresses in sheet XML ("AB12") and range lists ("A1:B2 D4"), parsed without regular expressions in hot loops. */
-import type { GridRange } from "../../../domain/cell";
-import { columnLetters } from "../../../domain/a1-ref";
+import { rangeBetween, type CellRange } from "../../../domain/cell";
 
 /**
  * The 1-based row and column of an A1 address (a leading "$" on either part is allowed), or null.
@@ -32,50 +31,35 @@ export function parseCellRef(ref: string): { row: number; col: number } | null {
 }
 
 /**
- * A range "A1:C3" (or a single cell "B2") as a GridRange, or null.
+ * A range "A1:C3" (or a single cell "B2") as a CellRange, or null.
  * @example parseRange("A1:N1") // { top: 1, left: 1, bottom: 1, right: 14 }
  */
-export function parseRange(ref: string): GridRange | null {
+export function parseRange(ref: string): CellRange | null {
   const colon = ref.indexOf(":");
   const a = parseCellRef(colon < 0 ? ref : ref.slice(0, colon));
   const b = colon < 0 ? a : parseCellRef(ref.slice(colon + 1));
-  if (!a || !b) return null;
-  return {
-    top: Math.min(a.row, b.row),
-    left: Math.min(a.col, b.col),
-    bottom: Math.max(a.row, b.row),
-    right: Math.max(a.col, b.col),
-  };
+  return a && b ? rangeBetween(a, b) : null;
 }
 
 /**
  * The ranges of a space-separated list (a `sqref`), unreadable parts skipped.
  * @example parseRangeList("A1:A3 C5") // [{ top: 1, left: 1, bottom: 3, right: 1 }, { top: 5, left: 3, bottom: 5, right: 3 }]
  */
-export function parseRangeList(sqref: string): GridRange[] {
+export function parseRangeList(sqref: string): CellRange[] {
   return sqref
     .split(/\s+/)
     .filter((s) => s !== "")
     .map(parseRange)
-    .filter((r): r is GridRange => r !== null);
-}
-
-/**
- * A1 text of a range (a single cell as "B2").
- * @example rangeText({ top: 1, left: 1, bottom: 1, right: 14 }) // "A1:N1"
- */
-export function rangeText(r: GridRange): string {
-  const a = `${columnLetters(r.left)}${r.top}`;
-  return r.top === r.bottom && r.left === r.right ? a : `${a}:${columnLetters(r.right)}${r.bottom}`;
+    .filter((r): r is CellRange => r !== null);
 }
 
 /** True when the range holds the cell. */
-export function rangeHas(r: GridRange, row: number, col: number): boolean {
+export function rangeHas(r: CellRange, row: number, col: number): boolean {
   return row >= r.top && row <= r.bottom && col >= r.left && col <= r.right;
 }
 
 /** True when two ranges share a cell. */
-export function rangesOverlap(a: GridRange, b: GridRange): boolean {
+export function rangesOverlap(a: CellRange, b: CellRange): boolean {
   return a.left <= b.right && b.left <= a.right && a.top <= b.bottom && b.top <= a.bottom;
 }
 
@@ -83,9 +67,9 @@ export function rangesOverlap(a: GridRange, b: GridRange): boolean {
  * The parts of `a` outside `b` (at most four rectangles).
  * @example subtractRange({ top: 1, left: 1, bottom: 3, right: 1 }, { top: 2, left: 1, bottom: 2, right: 1 }) // rows 1 and 3
  */
-export function subtractRange(a: GridRange, b: GridRange): GridRange[] {
+export function subtractRange(a: CellRange, b: CellRange): CellRange[] {
   if (!rangesOverlap(a, b)) return [a];
-  const out: GridRange[] = [];
+  const out: CellRange[] = [];
   if (a.top < b.top) out.push({ top: a.top, left: a.left, bottom: b.top - 1, right: a.right });
   if (a.bottom > b.bottom) out.push({ top: b.bottom + 1, left: a.left, bottom: a.bottom, right: a.right });
   const top = Math.max(a.top, b.top);
@@ -96,6 +80,6 @@ export function subtractRange(a: GridRange, b: GridRange): GridRange[] {
 }
 
 /** Number of cells of a range. */
-export function rangeArea(r: GridRange): number {
+export function rangeArea(r: CellRange): number {
   return (r.bottom - r.top + 1) * (r.right - r.left + 1);
 }

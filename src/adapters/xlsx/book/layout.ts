@@ -10,7 +10,7 @@ import type { LayoutMode } from "../../../app/documents";
 import { escapeAttr } from "../package/xml";
 import { cellText } from "./cell-xml";
 import type { XlsxBook } from "./book";
-import { rangeText } from "./cell-ref";
+import { rangeRef } from "../../../domain/a1-ref";
 import { cellAddress } from "./sheet-elements";
 import { addWorksheet, relatedParts, removePartTree } from "./sheet-parts";
 import { relsPartOf } from "../package/opc";
@@ -132,7 +132,7 @@ function layoutXml(book: XlsxBook, layout: SheetLayout, options: RenderOptions, 
   const cols = layout.columnWidths
     .map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`)
     .join("");
-  const merges = layout.merges.map((m) => `<mergeCell ref="${rangeText(m)}"/>`).join("");
+  const merges = layout.merges.map((m) => `<mergeCell ref="${rangeRef(m)}"/>`).join("");
   const m = layout.page.marginsCm;
   const lastCol = Math.max(layout.columnWidths.length, 1);
   return (
@@ -140,7 +140,7 @@ function layoutXml(book: XlsxBook, layout: SheetLayout, options: RenderOptions, 
     '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" ' +
     'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">' +
     '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>' +
-    `<dimension ref="${rangeText({ top: 1, left: 1, bottom: lastRow, right: lastCol })}"/>` +
+    `<dimension ref="${rangeRef({ top: 1, left: 1, bottom: lastRow, right: lastCol })}"/>` +
     `<sheetViews><sheetView${layout.showGridLines ? "" : ' showGridLines="0"'} workbookViewId="0"/></sheetViews>` +
     '<sheetFormatPr defaultRowHeight="15"/>' +
     (cols ? `<cols>${cols}</cols>` : "") +

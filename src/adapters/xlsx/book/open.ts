@@ -15,14 +15,10 @@ import {
 } from "../package/opc";
 import { OfficePackage } from "../package/package";
 import type { Codec } from "../package/codec";
-import { usesDate1904, workbookNamespace, workbookSheets } from "./workbook-part";
+import { usesDate1904, workbookNamespace, workbookSheets, type SheetEntry } from "./workbook-part";
 
 /** A sheet of the workbook and the part holding it. */
-export interface SheetInfo {
-  readonly name: string;
-  readonly sheetId: number;
-  readonly relId: string;
-  readonly state: string;
+export interface SheetInfo extends SheetEntry {
   /** The part name, e.g. "xl/worksheets/sheet1.xml" ("" when its relationship is missing). */
   readonly part: string;
   /** True for a worksheet (not a chart sheet, dialog sheet or macro sheet). */

@@ -5,7 +5,7 @@
  * the original text, so every other row, cell and element keeps its exact bytes. New elements
  * go where CT_Worksheet's schema order puts them.
  */
-import type { GridRange } from "../../../domain/cell";
+import type { CellRange } from "../../../domain/cell";
 import { PackageError } from "../package/errors";
 import { insertionPoint } from "../package/ordered";
 import {
@@ -18,17 +18,14 @@ import {
   type Splice,
   type XmlElement,
 } from "../package/xml";
-import { parseCellRef, parseRange, rangeText } from "./cell-ref";
+import { parseCellRef, parseRange } from "./cell-ref";
+import { rangeRef } from "../../../domain/a1-ref";
 import { readMerges } from "./sheet-read";
 import { utf8EncodeInto } from "../package/text-codec";
 import { topLevel, WORKSHEET_ORDER, type WorksheetElement } from "./sheet-elements";
 
-interface Span {
-  readonly start: number;
-  readonly openEnd: number;
-  readonly closeStart: number;
-  readonly end: number;
-}
+/** Where an element sits in the text (an XmlElement without its name). */
+type Span = Omit<XmlElement, "name">;
 interface RowPos extends Span {
   readonly r: number;
 }
@@ -94,7 +91,7 @@ export class SheetDoc {
   private readonly edits = new Map<number, Map<number, string | null>>();
   private readonly rowEdits = new Map<number, Record<string, string | null>>();
   private readonly groups = new Map<WorksheetElement, string[]>();
-  private mergeList?: GridRange[];
+  private mergeList?: CellRange[];
   private colStyleList?: { min: number; max: number; style: number }[];
   private added?: { top: number; left: number; bottom: number; right: number };
 
@@ -261,7 +258,7 @@ export class SheetDoc {
   // ── merges ──────────────────────────────────────────────────────────────────────────────
 
   /** The merged ranges, top to bottom. */
-  merges(): GridRange[] {
+  merges(): CellRange[] {
     if (!this.mergeList) {
       const text = this.elementTexts("mergeCells").join("");
       this.mergeList = text ? readMerges(text, 0, this.p) : [];
@@ -270,11 +267,11 @@ export class SheetDoc {
   }
 
   /** Adds merged ranges (the caller made sure they overlap none). */
-  addMerges(ranges: readonly GridRange[]): void {
+  addMerges(ranges: readonly CellRange[]): void {
     if (ranges.length === 0) return;
     const all = [...this.merges(), ...ranges];
     const existing = this.elementTexts("mergeCells")[0];
-    const extra = ranges.map((m) => `<${this.p}mergeCell ref="${rangeText(m)}"/>`).join("");
+    const extra = ranges.map((m) => `<${this.p}mergeCell ref="${rangeRef(m)}"/>`).join("");
     let text: string;
     if (existing) {
       const el = rootElement(existing);
@@ -408,8 +405,8 @@ export class SheetDoc {
     )
       return;
     const text = current
-      ? withAttributes(this.xml.slice(current.start, current.end), { ref: rangeText(union) })
-      : `<${this.p}dimension ref="${rangeText(union)}"/>`;
+      ? withAttributes(this.xml.slice(current.start, current.end), { ref: rangeRef(union) })
+      : `<${this.p}dimension ref="${rangeRef(union)}"/>`;
     this.groups.set("dimension", [text]);
   }
 

@@ -3,7 +3,7 @@
  * inside one cannot be changed alone), shared formulas (their master's text, so that the cells
  * sharing it keep their formulas when the master is overwritten), and table header rows.
  */
-import type { GridRange } from "../../../domain/cell";
+import type { CellRange } from "../../../domain/cell";
 import { parseRelationships, REL_TYPES, relsPartOf, resolveTarget } from "../package/opc";
 import { attributesOf, rootElement } from "../package/xml";
 import type { XlsxBook } from "./book";
@@ -16,7 +16,7 @@ export interface SharedMaster {
   readonly row: number;
   readonly col: number;
   readonly formula: string;
-  readonly range: GridRange;
+  readonly range: CellRange;
 }
 
 export interface TableHeader {
@@ -48,7 +48,7 @@ function formulaCells(xml: string, kind: string): { row: number; col: number; te
 }
 
 export class SheetFacts {
-  private arrays?: GridRange[];
+  private arrays?: CellRange[];
   private masters?: Map<string, SharedMaster>;
   private headers?: TableHeader[];
 
@@ -59,7 +59,7 @@ export class SheetFacts {
   ) {}
 
   /** The array formula (or data table) range holding a cell, if any. */
-  arrayAt(row: number, col: number): GridRange | undefined {
+  arrayAt(row: number, col: number): CellRange | undefined {
     if (!this.arrays) {
       this.arrays = [];
       for (const kind of ["array", "dataTable"]) {

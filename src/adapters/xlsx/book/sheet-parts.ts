@@ -68,18 +68,10 @@ export function addWorksheet(
   let n = 1;
   while (book.pkg.has(`${folder}sheet${n}.xml`)) n++;
   const part = `${folder}sheet${n}.xml`;
-  book.pkg.setText(part, xml);
-  book.pkg.setText(CONTENT_TYPES_PART, setOverride(book.pkg.text(CONTENT_TYPES_PART), part, CONTENT_TYPES.worksheet));
-  const relsPart = relsPartOf(book.workbookPart);
-  const added = addRelationship(
-    rels(book, book.workbookPart),
-    REL_TYPES.worksheet,
-    relativeTarget(book.workbookPart, part),
-  );
-  book.pkg.setText(relsPart, added.xml);
+  const relId = addWorkbookPart(book, part, xml, CONTENT_TYPES.worksheet, REL_TYPES.worksheet);
   const wb = book.workbookXml();
   const sheetId = Math.max(0, ...workbookSheets(wb).map((s) => s.sheetId)) + 1;
-  book.setWorkbookXml(addSheetEntry(wb, { name, sheetId, relId: added.id, state }));
+  book.setWorkbookXml(addSheetEntry(wb, { name, sheetId, relId, state }));
   const app = appPart(book);
   if (app) book.pkg.setText(app, addSheetTitle(book.pkg.text(app), name));
   book.sheetsChanged();
@@ -161,13 +153,18 @@ export function ensureStylesPart(book: XlsxBook): string {
   const existing = book.workbookTarget(REL_TYPES.styles);
   if (existing && book.pkg.has(existing)) return existing;
   const part = `${folderOf(book.workbookPart)}styles.xml`;
-  book.pkg.setText(part, MINIMAL_STYLES);
-  book.pkg.setText(CONTENT_TYPES_PART, setOverride(book.pkg.text(CONTENT_TYPES_PART), part, CONTENT_TYPES.styles));
-  const added = addRelationship(
-    rels(book, book.workbookPart),
-    REL_TYPES.styles,
-    relativeTarget(book.workbookPart, part),
-  );
-  book.pkg.setText(relsPartOf(book.workbookPart), added.xml);
+  addWorkbookPart(book, part, MINIMAL_STYLES, CONTENT_TYPES.styles, REL_TYPES.styles);
   return part;
+}
+
+/**
+ * A new part beside the workbook: its text, its content type, and the workbook's relationship
+ * to it; returns the relationship's id.
+ */
+function addWorkbookPart(book: XlsxBook, part: string, xml: string, contentType: string, relType: string): string {
+  book.pkg.setText(part, xml);
+  book.pkg.setText(CONTENT_TYPES_PART, setOverride(book.pkg.text(CONTENT_TYPES_PART), part, contentType));
+  const added = addRelationship(rels(book, book.workbookPart), relType, relativeTarget(book.workbookPart, part));
+  book.pkg.setText(relsPartOf(book.workbookPart), added.xml);
+  return added.id;
 }

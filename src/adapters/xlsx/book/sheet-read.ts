@@ -5,7 +5,7 @@
  * value, numbers with a date format as dates in the workbook's date system), so both readers
  * agree. The `<dimension>` a sheet claims is never used: only cells present take memory.
  */
-import { EMPTY, type CellValue, type GridRange, type SheetGrid } from "../../../domain/cell";
+import { EMPTY, type CellValue, type CellRange, type SheetGrid } from "../../../domain/cell";
 import { PackageError } from "../package/errors";
 import { MAX_CELL_CHARS, MAX_COLS, MAX_DIMENSION_SLACK, MAX_ROWS } from "../package/limits";
 import { decodeXml, parseAttributes, prefixOf, rootElement } from "../package/xml";
@@ -39,8 +39,8 @@ function cellAttributes(tag: string): { r?: string; s?: string; t?: string } {
 }
 
 /** The merged ranges listed after sheetData. */
-export function readMerges(xml: string, from: number, prefix: string): GridRange[] {
-  const out: GridRange[] = [];
+export function readMerges(xml: string, from: number, prefix: string): CellRange[] {
+  const out: CellRange[] = [];
   const open = `<${prefix}mergeCell `;
   let at = xml.indexOf(open, from);
   while (at >= 0) {
@@ -54,7 +54,7 @@ export function readMerges(xml: string, from: number, prefix: string): GridRange
 }
 
 /** Covered cells of merges by row: [left, right, masterCol] triples (a master is not covered). */
-function coveredByRow(merges: readonly GridRange[]): Map<number, number[]> {
+function coveredByRow(merges: readonly CellRange[]): Map<number, number[]> {
   const out = new Map<number, number[]>();
   for (const m of merges) {
     if (m.bottom - m.top > MAX_ROWS) continue;
@@ -150,7 +150,7 @@ class Collector {
     if (row > this.lastRow) this.lastRow = row;
     if (col > this.lastCol) this.lastCol = col;
   }
-  grid(name: string, merges: GridRange[]): SheetGrid {
+  grid(name: string, merges: CellRange[]): SheetGrid {
     const width = this.lastCol;
     const blank: CellValue[] = Object.freeze(new Array<CellValue>(width).fill(EMPTY)) as CellValue[];
     const rows: CellValue[][] = new Array(this.lastRow);
@@ -232,7 +232,7 @@ export function readSheetGrid(xml: string, ctx: ReadContext): SheetGrid {
 }
 
 /** The range a sheet's `<dimension>` claims, or null. */
-function claimedRange(xml: string, from: number, to: number, p: string): GridRange | null {
+function claimedRange(xml: string, from: number, to: number, p: string): CellRange | null {
   const at = xml.indexOf(`<${p}dimension`, from);
   if (at < 0 || at > to) return null;
   const ref = parseAttributes(xml.slice(at, xml.indexOf(">", at) + 1)).get("ref") ?? "";
@@ -244,7 +244,7 @@ function claimedRange(xml: string, from: number, to: number, p: string): GridRan
  * Refuses a `<dimension>` beyond Excel's grid, or one claiming far more rows than the sheet
  * has (a claim meant to make a reader allocate): it is never used to size anything.
  */
-function checkClaim(sheet: string, claimed: GridRange | null, lastRow: number): void {
+function checkClaim(sheet: string, claimed: CellRange | null, lastRow: number): void {
   if (!claimed) return;
   if (claimed.bottom > MAX_ROWS || claimed.right > MAX_COLS) {
     throw new PackageError("corrupt", `${sheet}: dimension beyond the grid`);

@@ -8,7 +8,8 @@ import { shiftFormula } from "../../../domain/formula-shift";
 import { MAX_CELL_CHARS } from "../package/limits";
 import type { XlsxBook } from "./book";
 import { cellStyleIndex, cellXmlFor, dateSerial, parseCellXml, withOwnFormula, type WriteValue } from "./cell-xml";
-import { rangeHas, rangeText } from "./cell-ref";
+import { rangeHas } from "./cell-ref";
+import { rangeRef } from "../../../domain/a1-ref";
 import { DATE_NUM_FMT } from "./number-formats";
 import type { SheetInfo } from "./open";
 import { cellAddress } from "./sheet-elements";
@@ -44,7 +45,7 @@ export function targetOf(book: XlsxBook, info: SheetInfo, cache: Map<string, Tar
 /** Why a cell cannot be written at all, or null (a covered merge cell is the caller's to judge). */
 export function refusal(t: Target, row: number, col: number): XlsxWriteError | null {
   const array = t.facts.arrayAt(row, col);
-  if (array) return arrayFormulaError(t.info.name, cellAddress(row, col), rangeText(array));
+  if (array) return arrayFormulaError(t.info.name, cellAddress(row, col), rangeRef(array));
   const table = t.facts.tableHeaderAt(row, col);
   if (table) return tableHeaderError(t.info.name, cellAddress(row, col), table.name);
   return null;

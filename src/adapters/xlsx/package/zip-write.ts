@@ -12,16 +12,13 @@ export type ZipOut =
   | { readonly kind: "copy"; readonly entry: ZipEntry; readonly source: Uint8Array }
   | { readonly kind: "data"; readonly name: string; readonly data: Uint8Array };
 
-interface Prepared {
+/** An entry ready to write: the directory fields it keeps or gets, its encoded name and its bytes. */
+interface Prepared extends Pick<
+  ZipEntry,
+  "method" | "flags" | "crc" | "size" | "time" | "date" | "externalAttributes"
+> {
   readonly name: Uint8Array;
   readonly utf8Name: boolean;
-  readonly method: number;
-  readonly flags: number;
-  readonly crc: number;
-  readonly size: number;
-  readonly time: number;
-  readonly date: number;
-  readonly externalAttributes: number;
   readonly payload: Uint8Array;
 }
 

@@ -4,7 +4,7 @@
  * left alone; one pointing elsewhere is moved (only that element changes); a person's name of
  * the same spelling that is a formula, not a range, would be lost — the command says so.
  */
-import { sheetPrefix, sheetRangeRef } from "../../../../domain/a1-ref";
+import { plainReference, sheetPrefix, sheetRangeRef } from "../../../../domain/a1-ref";
 import type { SheetPlan, WorkbookPlan } from "../../../../domain/setup-plan-types";
 import type { SetupChangeLog } from "../../../../app/setup-port";
 import { childElements, parseAttributes, rootElement, withAttributes } from "../../package/xml";
@@ -14,17 +14,6 @@ import { definedNames, removeDefinedName, setDefinedName } from "../workbook-par
 import type { Target } from "../write-cells";
 
 const PAPER_SIZE: Readonly<Record<"A4", number>> = { A4: 9 };
-
-/**
- * A reference without "$", "=" and the quotes of its sheet name, to compare.
- * @example plainRef("'设置'!$A$10:$A$29") // "设置!A10:A29"
- */
-export function plainRef(ref: string): string {
-  return ref
-    .replace(/^=/, "")
-    .replace(/\$/g, "")
-    .replace(/^'((?:[^']|'')*)'!/, (_, s: string) => `${s.replace(/''/g, "'")}!`);
-}
 
 /** True when a defined name's text is one plain range on one sheet (no function, no union). */
 function isPlainRange(value: string): boolean {
@@ -87,13 +76,13 @@ export function applyPrint(book: XlsxBook, t: Target, plan: SheetPlan, log: Setu
   const area = sheetRangeRef(t.info.name, print.area);
   let wb = book.workbookXml();
   const current = (name: string) => names.find((n) => n.name.toLowerCase() === name.toLowerCase())?.value;
-  if (plainRef(current("_xlnm.Print_Area") ?? "") !== plainRef(area)) {
+  if (plainReference(current("_xlnm.Print_Area") ?? "") !== plainReference(area)) {
     wb = setDefinedName(wb, { name: "_xlnm.Print_Area", localSheetId: index, value: area });
     changed = true;
   }
   if (print.titleRows) {
     const titles = `${sheetPrefix(t.info.name)}$${print.titleRows.first}:$${print.titleRows.last}`;
-    if (plainRef(current("_xlnm.Print_Titles") ?? "") !== plainRef(titles)) {
+    if (plainReference(current("_xlnm.Print_Titles") ?? "") !== plainReference(titles)) {
       wb = setDefinedName(wb, { name: "_xlnm.Print_Titles", localSheetId: index, value: titles });
       changed = true;
     }
@@ -110,7 +99,7 @@ export function applyNames(book: XlsxBook, plan: WorkbookPlan, log: SetupChangeL
     const current = definedNames(wb).find(
       (d) => d.localSheetId === undefined && d.name.toLowerCase() === n.name.toLowerCase(),
     );
-    if (current && plainRef(current.value) === plainRef(ref)) continue;
+    if (current && plainReference(current.value) === plainReference(ref)) continue;
     if (current && !isPlainRange(current.value)) {
       book.noteLoss(`定义名称“${current.name}”原为“${current.value}”，将被改为 ${ref}`);
     }

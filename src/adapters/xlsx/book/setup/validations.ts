@@ -3,7 +3,7 @@
  * rules lose only the cells a plan takes over (their ranges are cut around it), so no cell ends
  * up with two overlapping rules; a plan already in place changes nothing.
  */
-import type { GridRange } from "../../../../domain/cell";
+import type { CellRange } from "../../../../domain/cell";
 import type { SheetPlan, ValidationPlan } from "../../../../domain/setup-plan-types";
 import type { SetupChangeLog } from "../../../../app/setup-port";
 import {
@@ -17,14 +17,15 @@ import {
 } from "../../package/xml";
 import { localName } from "../../package/ordered";
 import { dateSerial } from "../cell-xml";
-import { parseRangeList, rangeArea, rangeText, rangesOverlap, subtractRange } from "../cell-ref";
+import { parseRangeList, rangeArea, rangesOverlap, subtractRange } from "../cell-ref";
+import { rangeRef } from "../../../../domain/a1-ref";
 import type { Target } from "../write-cells";
 
 interface Rule {
   /** The element's text (kept when its ranges do not change). */
   readonly text: string;
   readonly key: string;
-  ranges: GridRange[];
+  ranges: CellRange[];
   cut: boolean;
 }
 
@@ -102,13 +103,13 @@ function planElement(v: ValidationPlan, p: string, date1904: boolean): { text: s
   const attrs = [...a].map(([k, val]) => ` ${k}="${escapeAttr(val)}"`).join("");
   const formulas = `<${p}formula1>${escapeText(f1)}</${p}formula1>${f2 ? `<${p}formula2>${escapeText(f2)}</${p}formula2>` : ""}`;
   return {
-    text: `<${p}dataValidation${attrs} sqref="${rangeText(v.range)}">${formulas}</${p}dataValidation>`,
+    text: `<${p}dataValidation${attrs} sqref="${rangeRef(v.range)}">${formulas}</${p}dataValidation>`,
     key: keyOf(a, f1, f2),
   };
 }
 
 /** Cells of `range` not covered by any of `ranges`. */
-function uncovered(range: GridRange, ranges: readonly GridRange[]): number {
+function uncovered(range: CellRange, ranges: readonly CellRange[]): number {
   let rest = [range];
   for (const r of ranges) rest = rest.flatMap((x) => subtractRange(x, r));
   return rest.reduce((n, r) => n + rangeArea(r), 0);
@@ -146,7 +147,10 @@ export function applyValidations(t: Target, plan: SheetPlan, log: SetupChangeLog
   const items = kept.map((r) => {
     if (!r.cut) return r.text;
     const gt = r.text.indexOf(">") + 1;
-    return withAttributes(r.text.slice(0, gt), { sqref: r.ranges.map(rangeText).join(" ") }) + r.text.slice(gt);
+    return (
+      withAttributes(r.text.slice(0, gt), { sqref: r.ranges.map((range) => rangeRef(range)).join(" ") }) +
+      r.text.slice(gt)
+    );
   });
   const open = withAttributes(parsed?.open ?? `<${p}dataValidations>`, { count: String(items.length) }).replace(
     /\/>$/,

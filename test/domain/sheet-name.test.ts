@@ -4,8 +4,8 @@ import {
   MAX_SHEET_NAME_LENGTH,
   sanitizeSheetName,
   uniqueSheetName,
-} from "../../../src/domain/documents/sheet-name";
-import { documentSheetName } from "../../../src/domain/documents/common";
+} from "../../src/domain/sheet-name";
+import { documentSheetName } from "../../src/domain/documents/common";
 
 describe("valid sheet names", () => {
   it.each([

@@ -5,11 +5,11 @@
  * what the logs share: finding the header, reading rows by column, where the next row goes,
  * and the empty sheet a log starts as.
  */
-import { cellText, isBlank, type CellValue, type IsoDate, type SheetGrid } from "../cell";
-import { normalizeHeader } from "../columns";
-import { parseDateCell } from "../dates";
-import { FormBuilder } from "../layout/form-builder";
-import type { SheetLayout } from "../layout/types";
+import { cellText, isBlank, type CellValue, type IsoDate, type SheetGrid } from "./cell";
+import { normalizeHeader } from "./columns";
+import { parseDateCell } from "./dates";
+import { FormBuilder } from "./layout/form-builder";
+import type { SheetLayout } from "./layout/types";
 
 /** One column of a log: its key, header text and the other spellings accepted when reading. */
 export interface LogColumnDef<K extends string> {
@@ -29,6 +29,11 @@ export interface LogSheet<K extends string> {
   /** The first row below every row holding something: where the next entry goes. */
   readonly nextRow: number;
 }
+
+/** A log as its module reads it: the sheet's header and next row, and its rows as typed entries. */
+export type ReadLog<K extends string, E> = Omit<LogSheet<K>, "rows"> & {
+  readonly entries: readonly (E & { readonly row: number })[];
+};
 
 /** How many rows from the top the header may sit in. */
 const HEADER_SEARCH_ROWS = 10;
