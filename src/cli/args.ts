@@ -127,3 +127,27 @@ export function singleFile(args: CliArgs): string {
   }
   return args.positional[0];
 }
+
+/**
+ * The output options of a writing command, checked without touching the disk: `-o OUT` or
+ * `--in-place`, not both and not neither (resolveOutput in files.ts then checks the paths).
+ * @example outputChoice({ command: "number", positional: ["a.xlsx"], options: { out: "b.xlsx" } })
+ *   // { out: "b.xlsx", inPlace: false }
+ */
+export function outputChoice(args: CliArgs): { readonly out: string | undefined; readonly inPlace: boolean } {
+  const out = stringOption(args, "out");
+  const inPlace = flagOption(args, "in-place");
+  if (inPlace && out !== undefined) throw usageError("-o 与 --in-place 不能同时使用");
+  if (!inPlace && out === undefined)
+    throw usageError(`命令 ${args.command} 需要用 -o 指定输出文件，或用 --in-place 直接修改原文件（会先备份）`);
+  return { out, inPlace };
+}
+
+/**
+ * The usage checks of a command that reads FILE and writes `-o OUT` or `--in-place`, in the
+ * order the command makes them: one FILE, then the output options.
+ */
+export function writingFileArgs(args: CliArgs): void {
+  singleFile(args);
+  outputChoice(args);
+}

@@ -6,7 +6,7 @@ import { promises as fsp } from "fs";
 import * as path from "path";
 import { XlsxWorkbook } from "../adapters/xlsx/xlsx-workbook";
 import type { CliArgs, CliIO } from "./types";
-import { flagOption, stringOption, usageError } from "./args";
+import { flagOption, outputChoice, usageError } from "./args";
 
 /**
  * Opens FILE (relative to io.cwd); load failures throw XlsxLoadError naming FILE as typed.
@@ -67,15 +67,11 @@ export interface OutputTarget {
  * @example await resolveOutput(args, "登记表.xlsx", io) // { file: "/…/编号后.xlsx", shown: "编号后.xlsx", inPlace: false }
  */
 export async function resolveOutput(args: CliArgs, input: string, io: Pick<CliIO, "cwd">): Promise<OutputTarget> {
-  const out = stringOption(args, "out");
-  const inPlace = flagOption(args, "in-place");
+  const { out, inPlace } = outputChoice(args);
   const force = flagOption(args, "force");
   const inputPath = path.resolve(io.cwd, input);
-  if (inPlace && out !== undefined) throw usageError("-o 与 --in-place 不能同时使用");
   // Through a symbolic link, write (and back up) the real file so the link survives.
-  if (inPlace) return { file: await realTarget(inputPath), shown: input, inPlace: true, force };
-  if (out === undefined)
-    throw usageError(`命令 ${args.command} 需要用 -o 指定输出文件，或用 --in-place 直接修改原文件（会先备份）`);
+  if (inPlace || out === undefined) return { file: await realTarget(inputPath), shown: input, inPlace: true, force };
   const outPath = path.resolve(io.cwd, out);
   if (await isSameFile(inputPath, outPath)) {
     throw usageError(`输出文件与输入文件相同：${out}；如要直接修改原文件，请使用 --in-place（会先备份）`);

@@ -63,6 +63,8 @@ export const FORMER_CALENDAR_HEADERS: readonly string[] = ["生效是否工作�
 
 const WEEKDAYS = ["日", "一", "二", "三", "四", "五", "六"];
 const DATE_FMT = "yyyy-mm-dd";
+/** One look object for every date cell: the adapters turn each look object into a style once. */
+const DATE_LOOK: PlanStyle = { numFmt: DATE_FMT };
 const HEADER_STYLE: PlanStyle = { bold: true, fill: "FFD9E1F2", border: true, horizontal: "center" };
 
 interface ChineseDaysData {
@@ -129,7 +131,7 @@ class CalendarBuilder {
   ): void {
     const L = CALENDAR_LAYOUT;
     const day = officialDay(date);
-    this.put(r, L.date, { t: "date", v: date }, { numFmt: DATE_FMT });
+    this.put(r, L.date, { t: "date", v: date }, DATE_LOOK);
     if (user !== undefined) this.userRow(r, date, user.row, user.working);
     else this.officialRow(r, date, day.working, official);
     if (user === undefined) {
@@ -176,7 +178,7 @@ class CalendarBuilder {
   /** A user row that is not in force, kept as typed above the block. */
   kept(r: number, row: ExistingCalendarRow): void {
     const L = CALENDAR_LAYOUT;
-    this.put(r, L.date, row.cells.date, row.date === null ? undefined : { numFmt: DATE_FMT });
+    this.put(r, L.date, row.cells.date, row.date === null ? undefined : DATE_LOOK);
     this.put(r, L.working, row.cells.working);
     this.put(r, L.kind, row.cells.kind);
     this.put(r, L.origin, row.cells.origin);

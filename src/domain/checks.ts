@@ -359,7 +359,8 @@ export function checkLedgers(
     const own = itemIssues(ledger.items, { ...ctx, columns: ledger.columns, readIssues: ledger.readIssues });
     const mine = across.filter((i) => i.sheet === ledger.sheet);
     const sorted = sortIssues([...ledger.readIssues, ...own, ...mine], ledger.columns);
-    out.push(...sorted.map((i) => (i.sheet === ledger.sheet ? i : { ...i, sheet: ledger.sheet })));
+    // One push per issue: a spread of a list as long as the ledger can overflow the call stack.
+    for (const i of sorted) out.push(i.sheet === ledger.sheet ? i : { ...i, sheet: ledger.sheet });
   }
   return onceLeadersMissing(out);
 }

@@ -21,7 +21,7 @@ import {
 import type { YearSpan } from "./calendar-sheet";
 import { formulaCountsAsEvidence } from "./formula-twins";
 import { daysLeftFormula, deadlineFormula, statusFormula, type RowFormulaColumns } from "./row-formulas";
-import type { CellPlan, ColumnPlan, NamePlan, SheetPlan, SheetSetupPart } from "./setup-plan-types";
+import type { CellPlan, ColumnPlan, NamePlan, PlanStyle, SheetPlan, SheetSetupPart } from "./setup-plan-types";
 import { WORKBOOK_NAMES } from "./workbook-names";
 
 export { REGISTRY_FORMAT_SIGNATURES, STATUS_COLOURS } from "./registry-rules";
@@ -177,7 +177,9 @@ export function buildRegistryPlan(input: RegistryPlanInput): RegistryPlan {
     evidence: spans(evidenceCols),
     ...helpers,
   };
-  cells.push(...rowFormulaCells(input, formulaColumns, evidenceCols, statusColumn, lastFormattedRow));
+  // One push per cell: a spread of 150,000 cells (50,000 rows) overflows the call stack.
+  for (const cell of rowFormulaCells(input, formulaColumns, evidenceCols, statusColumn, lastFormattedRow))
+    cells.push(cell);
   const body = (col: number): CellRange => ({ top: firstRow, left: col, bottom: lastFormattedRow, right: col });
   const all = [...(Object.values(columns) as number[]), helpers.deadline, helpers.daysLeft];
   const official = OFFICIAL_COLUMNS.map((c) => columns[c.key]).filter((c): c is number => c !== undefined);
@@ -229,6 +231,10 @@ export function buildRegistryPlan(input: RegistryPlanInput): RegistryPlan {
 }
 
 /** The 状态, 截止日期 and 剩余工作日 formulas of every row from the first data row to the last formatted. */
+/** The looks of the row formulas' cells, one object each for all rows. */
+const CENTERED: PlanStyle = { horizontal: "center" };
+const DEADLINE_LOOK: PlanStyle = { numFmt: REGISTRY_DATE_FORMAT };
+
 function rowFormulaCells(
   input: RegistryPlanInput,
   formulaColumns: RowFormulaColumns,
@@ -269,16 +275,16 @@ function rowFormulaCells(
       statusColumn,
       statusFormula(formulaColumns, row, today, blockOf.get(row)),
       ROW_FORMULA_MARKERS.status,
-      {
-        horizontal: "center",
-      },
+      CENTERED,
     );
-    formula(row, formulaColumns.deadline, deadlineFormula(formulaColumns, row), ROW_FORMULA_MARKERS.deadline, {
-      numFmt: REGISTRY_DATE_FORMAT,
-    });
-    formula(row, formulaColumns.daysLeft, daysLeftFormula(formulaColumns, row), ROW_FORMULA_MARKERS.daysLeft, {
-      horizontal: "center",
-    });
+    formula(
+      row,
+      formulaColumns.deadline,
+      deadlineFormula(formulaColumns, row),
+      ROW_FORMULA_MARKERS.deadline,
+      DEADLINE_LOOK,
+    );
+    formula(row, formulaColumns.daysLeft, daysLeftFormula(formulaColumns, row), ROW_FORMULA_MARKERS.daysLeft, CENTERED);
   }
   return cells;
 }

@@ -75,3 +75,43 @@ describe("usage errors exit 2 with one Chinese line", () => {
     expect((await runCli(["check", file, "--today", "2028-02-29", "--json"])).code).toBe(0);
   });
 });
+
+describe("start-up: help and usage errors load no workbook library", () => {
+  // Each library a command needs throws when loaded; help and usage errors must still answer.
+  const HEAVY = [
+    "exceljs",
+    "fflate",
+    "chinese-days",
+    "zlib",
+    "../../src/adapters/xlsx/xlsx-workbook",
+    "../../src/app/registry",
+  ];
+  it.each<[string, string[], number, RegExp]>([
+    ["duban --help", ["--help"], 0, /用法：duban <命令>/],
+    ["duban refresh --help", ["refresh", "--help"], 0, /duban refresh FILE -o OUT/],
+    ["an unknown command", ["chek"], 2, /未知命令/],
+    ["check without a file", ["check"], 2, /需要一个 \.xlsx 文件/],
+    ["number without -o", ["number", "a.xlsx"], 2, /需要用 -o 指定输出文件/],
+    ["fix without -o", ["fix", "a.xlsx", "--sheet", "2022年"], 2, /需要用 -o 指定输出文件/],
+    ["refresh with -o and --in-place", ["refresh", "a.xlsx", "-o", "b.xlsx", "--in-place"], 2, /不能同时使用/],
+    ["notice without --number", ["notice", "a.xlsx", "-o", "b.xlsx"], 2, /需要 --number/],
+    ["archive without --year", ["archive", "a.xlsx", "-o", "b.xlsx"], 2, /需要 --year/],
+    ["init with a file", ["init", "a.xlsx", "-o", "b.xlsx"], 2, /不读取文件/],
+    ["a bad --today", ["status", "a.xlsx", "--today", "2026-02-30"], 2, /--today 须为/],
+  ])("%s", async (_, argv, expected, pattern) => {
+    await jest.isolateModulesAsync(async () => {
+      for (const name of HEAVY) {
+        jest.doMock(name, () => {
+          throw new Error(`${name} was loaded`);
+        });
+      }
+      const { main } = require("../../src/cli/main") as typeof import("../../src/cli/main");
+      const io = { out: jest.fn(), err: jest.fn(), isTTY: false, today: "2026-11-25", cwd: dir };
+      const code = await main(argv, io);
+      const printed = [...io.out.mock.calls, ...io.err.mock.calls].map((c) => String(c[0])).join("\n");
+      expect(printed).not.toMatch(/was loaded/);
+      expect(printed).toMatch(pattern);
+      expect(code).toBe(expected);
+    });
+  });
+});

@@ -292,3 +292,17 @@ describe("newRegistrySheetPlan", () => {
     expect(analysis?.items).toEqual([]);
   });
 });
+
+describe("buildSetupPlan at ledger sizes", () => {
+  it("plans 60,000 rows (180,000 formula cells) without overflowing the call stack", () => {
+    const rows = Array.from({ length: 60000 }, (_, i) => ({
+      督办事项编号: `〔2026〕${i + 1}号`,
+      督办事项内容: `事项${i + 1}`,
+      要求完成时间: date("2026-11-30"),
+    }));
+    const reg = sheetOf(plan([registrySheet(rows, { headers: OFFICIAL_HEADERS })]), "督办事项登记表");
+    const status = reg.cells.filter((c) => c.col === 23 && c.row > 2);
+    expect(status.length).toBeGreaterThanOrEqual(60000);
+    expect(status.every((c) => c.mode === "formula" && c.marker === ROW_FORMULA_MARKERS.status.marker)).toBe(true);
+  });
+});

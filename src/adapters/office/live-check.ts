@@ -1,7 +1,8 @@
 /**
- * Live checking in Excel: the registry sheet's onChanged event collects the changed rows; after
- * a quiet moment (debounce) those rows are read in one batch and checked (src/app/live-check),
- * and the result goes to the task pane. The add-in's own writes do not reach it — events are
+ * Live checking in Excel: the first ledger sheet's onChanged event collects the changed rows;
+ * after a quiet moment (debounce) those rows are read in one batch and checked (src/app/live-check),
+ * and the result goes to the task pane. The other ledger sheets (one per year) are watched too: a
+ * change there is checked by reading the ledgers again, since the row patching follows one sheet. The add-in's own writes do not reach it — events are
  * off while they are sent, and changes during an operation of the add-in are ignored. Changes
  * from co-authors update the state but never ask the UI to open a dialog.
  */
@@ -31,6 +32,15 @@ export interface LiveCheckOptions {
   readonly removeHandler?: (
     handle: OfficeExtension.EventHandlerResult<Excel.WorksheetChangedEventArgs>,
   ) => Promise<void>;
+}
+
+/**
+ * The ledger sheets to watch, the one whose rows are patched first.
+ * @example watchedSheets(state) // ["2022年", "2021年"]
+ */
+export function watchedSheets(state: LiveState): string[] {
+  const first = state.analysis.layout.sheetName;
+  return [first, ...state.analysis.allLedgers.map((l) => l.layout.sheetName).filter((n) => n !== first)];
 }
 
 /** Structural changes shift rows: the remembered grid no longer matches, so all is read again. */
@@ -72,7 +82,7 @@ export function mergeBlocks(spans: readonly { from: number; to: number }[]): { f
 
 export class LiveChecker {
   private state: LiveState | null = null;
-  private handle: OfficeExtension.EventHandlerResult<Excel.WorksheetChangedEventArgs> | null = null;
+  private handles: OfficeExtension.EventHandlerResult<Excel.WorksheetChangedEventArgs>[] = [];
   private spans: { from: number; to: number }[] = [];
   private sources = new Set<"local" | "remote">();
   private needFull = false;
@@ -99,7 +109,10 @@ export class LiveChecker {
     const state = await this.office.operation("check", async (session) => {
       const grids = await session.readSheets(sheetsToRead(await session.sheetNames()));
       const s = startLiveState(grids, today);
-      if (s) this.handle = session.onSheetChanged(s.analysis.layout.sheetName, (args) => this.onChanged(args));
+      if (s)
+        this.handles = watchedSheets(s).map((sheet) =>
+          session.onSheetChanged(sheet, (args) => this.onChanged(args, sheet)),
+        );
       return s;
     });
     this.state = state;
@@ -115,29 +128,33 @@ export class LiveChecker {
     return update;
   }
 
-  /** Stops listening. */
+  /** Stops listening: the handlers of every watched sheet are removed in one request. */
   async stop(): Promise<void> {
     this.cancelTimer();
-    const handle = this.handle;
-    this.handle = null;
-    if (!handle) return;
-    const remove =
-      this.options.removeHandler ??
-      ((h: OfficeExtension.EventHandlerResult<Excel.WorksheetChangedEventArgs>) =>
-        Excel.run(h.context, async (context) => {
-          h.remove();
-          await context.sync();
-        }));
-    await remove(handle);
+    const handles = this.handles;
+    this.handles = [];
+    if (handles.length === 0) return;
+    if (this.options.removeHandler) {
+      await Promise.all(handles.map((h) => this.options.removeHandler?.(h)));
+      return;
+    }
+    await Excel.run(handles[0].context, async (context) => {
+      for (const h of handles) h.remove();
+      await context.sync();
+    });
   }
 
   /** The onChanged handler: remember what changed and (re)start the quiet-time timer. */
-  async onChanged(args: Pick<Excel.WorksheetChangedEventArgs, "address" | "source" | "changeType">): Promise<void> {
+  async onChanged(
+    args: Pick<Excel.WorksheetChangedEventArgs, "address" | "source" | "changeType">,
+    sheet: string | null = this.sheet,
+  ): Promise<void> {
     // During an operation of the add-in, local changes are its own writes (events are off for
     // them anyway); co-authors' changes still count.
     if (this.office.busy && String(args.source) !== "Remote") return;
     const rows = rowsOfAddress(args.address);
-    if (!rows || STRUCTURAL.has(String(args.changeType))) this.needFull = true;
+    const elsewhere = sheet !== this.sheet;
+    if (!rows || elsewhere || STRUCTURAL.has(String(args.changeType))) this.needFull = true;
     else this.spans.push(rows);
     this.sources.add(String(args.source) === "Remote" ? "remote" : "local");
     this.cancelTimer();

@@ -3,14 +3,10 @@
  * terminated items issued in Y move to the sheet `Y年归档`; checked item by item before and
  * after writing; a year archived already is refused.
  */
-import { ArchiveError, runArchive } from "../../app/archive";
-import { xlsxDocumentPort } from "../../adapters/xlsx/render-layout";
-import { flagOption, singleFile, stringOption, usageError } from "../args";
-import { openWorkbook, resolveOutput } from "../files";
-import { saveWorkbook } from "../save";
-import { toJsonText } from "../render";
-import { archiveJson, renderArchiveText } from "../render-ledger";
-import { CliError, EXIT_OK, EXIT_UNREADABLE, type CliCommand } from "../types";
+import type { CliCommand } from "../types";
+import { outputChoice, singleFile, stringOption, usageError } from "../args";
+import { lazyRun } from "../lazy";
+import type * as Run from "./archive-run";
 
 /**
  * The year of `--year`: four digits.
@@ -34,28 +30,12 @@ export const archiveCommand: CliCommand = {
     "退出码：0 成功；2 文件无法读取、不是登记表、已归档或用法错误",
   ].join("\n"),
   options: { json: "flag", year: "value", out: "value", "in-place": "flag", force: "flag" },
-  async run(args, io) {
-    const file = singleFile(args);
-    const year = parseYear(stringOption(args, "year"));
-    const target = await resolveOutput(args, file, io);
-    const book = await openWorkbook(file, io);
-    let result;
-    try {
-      result = await runArchive(xlsxDocumentPort(book), { year, today: io.today });
-    } catch (error) {
-      if (error instanceof ArchiveError) throw new CliError(error.message, EXIT_UNREADABLE);
-      throw error;
-    }
-    // In place with nothing archived: leave the file (and its backups) alone.
-    const write = !target.inPlace || result.archived > 0;
-    const { backup } = write ? await saveWorkbook(book, target) : { backup: null };
-    if (flagOption(args, "json")) {
-      io.out(toJsonText(archiveJson(result)));
-      return EXIT_OK;
-    }
-    const lines = renderArchiveText(result);
-    if (write) lines.push(`已写入 ${target.shown}${backup ? `（原文件已备份为 ${backup}）` : ""}`);
-    io.out(lines.join("\n"));
-    return EXIT_OK;
-  },
+  run: lazyRun(
+    () => require("./archive-run") as typeof Run,
+    (args) => {
+      singleFile(args);
+      parseYear(stringOption(args, "year"));
+      outputChoice(args);
+    },
+  ),
 };

@@ -1,10 +1,8 @@
 /** `duban check FILE [--json] [--today D]`: defects in the registry; exit 1 when any is an error. */
-import { hasErrors, runCheck } from "../../app/check";
-import { flagOption, ledgerOption, SHEET_OPTION, singleFile } from "../args";
-import { painter } from "../colour";
-import { openWorkbook } from "../files";
-import { checkJson, renderCheckText, toJsonText } from "../render";
-import { EXIT_FINDINGS, EXIT_OK, type CliCommand } from "../types";
+import type { CliCommand } from "../types";
+import { SHEET_OPTION, singleFile } from "../args";
+import { lazyRun } from "../lazy";
+import type * as Run from "./check-run";
 
 export const checkCommand: CliCommand = {
   name: "check",
@@ -18,12 +16,5 @@ export const checkCommand: CliCommand = {
     "退出码：0 没有错误（可有警告），1 发现错误，2 文件无法读取或不是登记表",
   ].join("\n"),
   options: { json: "flag", ...SHEET_OPTION },
-  async run(args, io) {
-    const file = singleFile(args);
-    const book = await openWorkbook(file, io);
-    const result = await runCheck(book, io.today, ledgerOption(args));
-    if (flagOption(args, "json")) io.out(toJsonText(checkJson(result)));
-    else io.out(renderCheckText(result, file, painter(io.isTTY)).join("\n"));
-    return hasErrors(result.issues) ? EXIT_FINDINGS : EXIT_OK;
-  },
+  run: lazyRun(() => require("./check-run") as typeof Run, singleFile),
 };

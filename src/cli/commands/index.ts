@@ -1,6 +1,9 @@
 /**
  * Every `duban` command, in the order `duban --help` lists them. To add a command, create
- * src/cli/commands/<name>.ts exporting a CliCommand and append it below.
+ * src/cli/commands/<name>.ts exporting a CliCommand (its help, options and a lazyRun of
+ * <name>-run.ts, where the work is) and append it below. Nothing here may import the engine or
+ * the workbook libraries: `duban --help` and usage errors load only these files
+ * (test/cli/main.test.ts "start-up").
  */
 import type { CliCommand } from "../types";
 import { accountabilityCommand } from "./accountability";

@@ -1,23 +1,18 @@
 /** `duban init -o OUT [--today D] [--json]`: a new registry workbook, ready to type into. */
-import { promises as fsp } from "fs";
-import * as path from "path";
-import { runInit } from "../../app/init";
-import { xlsxSetupTarget } from "../../adapters/xlsx/apply-plan";
-import { XlsxWorkbook } from "../../adapters/xlsx/xlsx-workbook";
-import { flagOption, stringOption, usageError } from "../args";
-import { saveWorkbook } from "../save";
-import { toJsonText } from "../render";
-import { EXIT_OK, type CliCommand } from "../types";
-import { renderSetupText } from "../../app/refresh-report";
-import { setupJson } from "./refresh";
+import type { CliArgs, CliCommand } from "../types";
+import { stringOption, usageError } from "../args";
+import { lazyRun } from "../lazy";
+import type * as Run from "./init-run";
 
-async function exists(file: string): Promise<boolean> {
-  try {
-    await fsp.stat(file);
-    return true;
-  } catch {
-    return false;
-  }
+/**
+ * The new workbook's name (`-o OUT`); usage errors for a FILE argument or a missing `-o`.
+ * @example initOutput({ command: "init", positional: [], options: { out: "新登记表.xlsx" } }) // "新登记表.xlsx"
+ */
+export function initOutput(args: CliArgs): string {
+  if (args.positional.length > 0) throw usageError(`命令 init 不读取文件，请去掉参数：${args.positional.join(" ")}`);
+  const out = stringOption(args, "out");
+  if (out === undefined) throw usageError("命令 init 需要用 -o 指定新工作簿的文件名");
+  return out;
 }
 
 export const initCommand: CliCommand = {
@@ -31,17 +26,5 @@ export const initCommand: CliCommand = {
     "  --today    工作日历覆盖的年份按此日期计算（默认今天：今年和明年）",
   ].join("\n"),
   options: { json: "flag", out: "value", force: "flag" },
-  async run(args, io) {
-    if (args.positional.length > 0) throw usageError(`命令 init 不读取文件，请去掉参数：${args.positional.join(" ")}`);
-    const out = stringOption(args, "out");
-    if (out === undefined) throw usageError("命令 init 需要用 -o 指定新工作簿的文件名");
-    const file = path.resolve(io.cwd, out);
-    if (await exists(file)) throw usageError(`文件已存在，不会覆盖：${out}`);
-    const book = XlsxWorkbook.empty(out);
-    const result = await runInit(book, xlsxSetupTarget(book), io.today);
-    await saveWorkbook(book, { file, shown: out, inPlace: false, force: flagOption(args, "force") });
-    if (flagOption(args, "json")) io.out(toJsonText(setupJson(result)));
-    else io.out(["已新建督办事项登记表。", ...renderSetupText(result, out, null)].join("\n"));
-    return EXIT_OK;
-  },
+  run: lazyRun(() => require("./init-run") as typeof Run, initOutput),
 };

@@ -1,10 +1,8 @@
 /** `duban number FILE (-o OUT | --in-place) [--json] [--today D]`: numbers for unnumbered items. */
-import { runNumbering } from "../../app/number";
-import { flagOption, ledgerOption, SHEET_OPTION, singleFile } from "../args";
-import { openWorkbook, resolveOutput } from "../files";
-import { saveWorkbook } from "../save";
-import { numberingJson, renderNumberingText, toJsonText } from "../render";
-import { EXIT_OK, type CliCommand } from "../types";
+import type { CliCommand } from "../types";
+import { SHEET_OPTION, writingFileArgs } from "../args";
+import { lazyRun } from "../lazy";
+import type * as Run from "./number-run";
 
 export const numberCommand: CliCommand = {
   name: "number",
@@ -20,16 +18,5 @@ export const numberCommand: CliCommand = {
     "  --today     任务下达时间为空的事项按此日期的年份编号（默认今天）",
   ].join("\n"),
   options: { json: "flag", out: "value", "in-place": "flag", force: "flag", ...SHEET_OPTION },
-  async run(args, io) {
-    const file = singleFile(args);
-    const target = await resolveOutput(args, file, io);
-    const book = await openWorkbook(file, io);
-    const result = await runNumbering(book, io.today, ledgerOption(args));
-    // In place with nothing to number: leave the file (and its backups) alone.
-    const write = !target.inPlace || result.assigned.length > 0;
-    const { backup } = write ? await saveWorkbook(book, target) : { backup: null };
-    if (flagOption(args, "json")) io.out(toJsonText(numberingJson(result)));
-    else io.out(renderNumberingText(result, write ? target.shown : null, backup).join("\n"));
-    return EXIT_OK;
-  },
+  run: lazyRun(() => require("./number-run") as typeof Run, writingFileArgs),
 };

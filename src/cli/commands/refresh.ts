@@ -3,36 +3,10 @@
  * date) what keeps the workbook live without the add-in — extension columns, 状态 formula,
  * validation lists, 工作日历, 设置, 督办看板, colours, print setup — and reports what changed.
  */
-import { runRefresh, type RefreshResult } from "../../app/refresh";
-import { renderSetupText } from "../../app/refresh-report";
-import { xlsxSetupTarget } from "../../adapters/xlsx/apply-plan";
-import { flagOption, ledgerOption, SHEET_OPTION, singleFile } from "../args";
-import { openWorkbook, resolveOutput } from "../files";
-import { saveWorkbook } from "../save";
-import { toJsonText } from "../render";
-import { EXIT_OK, type CliCommand } from "../types";
-
-/**
- * `--json` of refresh and init.
- * @example setupJson(result) // { changes: [{ sheet, kind, count }], conflicts: [], notes: [], addedColumns: [...], calendarYears: {...} }
- */
-export function setupJson(result: RefreshResult): object {
-  return {
-    changes: result.outcome.changes.map((c) => ({ sheet: c.sheet, kind: c.kind, count: c.count })),
-    conflicts: result.outcome.conflicts.map((c) => ({ sheet: c.sheet, row: c.row, col: c.col, found: c.found })),
-    notes: result.notes.map((n) => ({
-      sheet: n.sheet,
-      row: n.row ?? null,
-      column: n.column ?? null,
-      code: n.code,
-      message: n.message,
-    })),
-    addedColumns: result.addedColumns,
-    ledgers: result.ledgers,
-    calendarYears: result.calendarYears,
-    plainRangeReason: result.plainRangeReason,
-  };
-}
+import type { CliCommand } from "../types";
+import { SHEET_OPTION, writingFileArgs } from "../args";
+import { lazyRun } from "../lazy";
+import type * as Run from "./refresh-run";
 
 export const refreshCommand: CliCommand = {
   name: "refresh",
@@ -48,15 +22,5 @@ export const refreshCommand: CliCommand = {
     "  --sheet     只设置这一个台账工作表（默认设置所有台账工作表；督办看板统计所有已设置的台账）",
   ].join("\n"),
   options: { json: "flag", out: "value", "in-place": "flag", force: "flag", ...SHEET_OPTION },
-  async run(args, io) {
-    const file = singleFile(args);
-    const target = await resolveOutput(args, file, io);
-    const book = await openWorkbook(file, io);
-    const result = await runRefresh(book, xlsxSetupTarget(book), io.today, ledgerOption(args));
-    const write = !target.inPlace || !result.unchanged;
-    const { backup } = write ? await saveWorkbook(book, target) : { backup: null };
-    if (flagOption(args, "json")) io.out(toJsonText(setupJson(result)));
-    else io.out(renderSetupText(result, write ? target.shown : null, backup).join("\n"));
-    return EXIT_OK;
-  },
+  run: lazyRun(() => require("./refresh-run") as typeof Run, writingFileArgs),
 };

@@ -1,10 +1,8 @@
 /** `duban status FILE [--today D] [--json]`: the status (红黄绿灯) of every item. */
-import { runStatus } from "../../app/status";
-import { flagOption, ledgerOption, SHEET_OPTION, singleFile } from "../args";
-import { painter } from "../colour";
-import { openWorkbook } from "../files";
-import { renderStatusText, statusJson, toJsonText } from "../render";
-import { EXIT_OK, type CliCommand } from "../types";
+import type { CliCommand } from "../types";
+import { SHEET_OPTION, singleFile } from "../args";
+import { lazyRun } from "../lazy";
+import type * as Run from "./status-run";
 
 export const statusCommand: CliCommand = {
   name: "status",
@@ -17,12 +15,5 @@ export const statusCommand: CliCommand = {
     "退出码：0 成功，2 文件无法读取或不是登记表",
   ].join("\n"),
   options: { json: "flag", ...SHEET_OPTION },
-  async run(args, io) {
-    const file = singleFile(args);
-    const book = await openWorkbook(file, io);
-    const result = await runStatus(book, io.today, ledgerOption(args));
-    if (flagOption(args, "json")) io.out(toJsonText(statusJson(result)));
-    else io.out(renderStatusText(result, file, io.today, painter(io.isTTY)).join("\n"));
-    return EXIT_OK;
-  },
+  run: lazyRun(() => require("./status-run") as typeof Run, singleFile),
 };

@@ -24,9 +24,10 @@ import {
 import { YES_NO } from "../../domain/yes-no";
 import { addWorkingDays } from "../../domain/workdays";
 import { seededRandom, type Random } from "./random";
+import { DEMO_TODAY } from "./demo-today";
 
 /** The demo's default today: the sample's statuses are meant to be seen from this day. */
-export const DEMO_TODAY: IsoDate = "2026-11-25";
+export { DEMO_TODAY };
 export const DEMO_SEED = 20261125;
 export const DEMO_ORG = "重庆市江津区教育委员会";
 export const DEMO_TITLE = "江津区教育委员会督办事项登记表";

@@ -93,6 +93,39 @@ describe("live checking in Excel", () => {
     expect(updates[2]).toMatchObject({ full: true, source: "remote" });
   });
 
+  test("with one sheet per year every ledger sheet is watched; a change on another year's sheet checks everything again", async () => {
+    const older = "2025年";
+    const fake = new FakeExcel({
+      [REGISTRY]: registryRows({ items: 12 }),
+      [older]: registryRows({ items: 8, year: 2025 }),
+    });
+    const office = new OfficeWorkbook(fake.run, { requirements: fixedRequirements({ ExcelApi: "1.9" }) });
+    const updates: LiveUpdate[] = [];
+    const timers: (() => void)[] = [];
+    const checker = new LiveChecker(office, {
+      today: () => TODAY,
+      onUpdate: (u) => updates.push(u),
+      setTimer: (fn) => timers.push(fn),
+      clearTimer: () => timers.splice(0),
+      removeHandler: async (h) => h.remove(),
+    });
+    await checker.start();
+    expect(fake.syncCount).toBe(3);
+    expect(fake.sheet(REGISTRY).handlers).toHaveLength(1);
+    expect(fake.sheet(older).handlers).toHaveLength(1);
+    expect(updates[0].issues.some((i) => i.code === "number-format")).toBe(false);
+    fake.userEdit(older, "B5", [["[2025]3号"]]);
+    for (const fn of timers.splice(0)) fn();
+    await checker.checkNow();
+    expect(updates[1]).toMatchObject({ full: true, source: "local" });
+    const full = await office.operation("check", (s) => runCheck(s, TODAY));
+    expect(updates[1].issues).toEqual(full.issues);
+    expect(updates[1].issues.filter((i) => i.code === "number-format")).toHaveLength(1);
+    await checker.stop();
+    expect(fake.sheet(REGISTRY).handlers).toHaveLength(0);
+    expect(fake.sheet(older).handlers).toHaveLength(0);
+  });
+
   test("stop removes the handler", async () => {
     const { fake, checker } = setup();
     await checker.start();

@@ -3,6 +3,7 @@
  * with their compressed bytes), CRC-32, and the XML helpers that edit parts by position.
  */
 import { unzipSync, zipSync } from "fflate";
+import fc from "fast-check";
 import { crc32 } from "../../../src/adapters/xlsx/package/crc32";
 import { FFLATE_CODEC } from "../../../src/adapters/xlsx/package/codec";
 import { OfficePackage } from "../../../src/adapters/xlsx/package/package";
@@ -15,6 +16,7 @@ import {
   escapeAttr,
   escapeText,
   parseAttributes,
+  startTagAttribute,
   rootElement,
   textOf,
   withAttributes,
@@ -40,6 +42,17 @@ describe("CRC-32", () => {
       expect(crc32(text(input))).toBe(crcViaZip(text(input)));
     },
   );
+
+  it.each([
+    ["fflate", FFLATE_CODEC],
+    ["zlib", ZLIB_CODEC],
+  ])("%s codec's CRC agrees with the table's, unsigned, on 1 MB of every byte value", (_, codec) => {
+    const bytes = new Uint8Array(1 << 20).map((_, i) => (i * 7919) & 0xff);
+    for (const input of [bytes, text("123456789"), new Uint8Array(0)]) {
+      expect(codec.crc32(input)).toBe(crc32(input));
+      expect(codec.crc32(input)).toBeGreaterThanOrEqual(0);
+    }
+  });
 });
 
 describe("zip archives", () => {
@@ -118,6 +131,114 @@ describe("XML by position", () => {
     const as = childElements(xml, root, "a");
     expect(as.map((el) => parseAttributes(xml.slice(el.start, el.openEnd)).get("k"))).toEqual(["1", "2"]);
     expect(as.map((el) => textOf(xml, el))).toEqual(["x & y", "<z>"]);
+  });
+
+  it("reads one attribute of a start tag exactly as the attribute map does, plain or not", () => {
+    const value = fc.oneof(
+      fc.constantFrom("3", "inlineStr", "A1", "", "a&amp;b", "&#49;", 'x"y', "a b"),
+      fc.string({ maxLength: 6 }),
+    );
+    const attribute = fc.tuple(
+      fc.constantFrom("r", "s", "t", "x:s", "xs", "cm"),
+      fc.constantFrom("=", " = ", "=\t", "\n="),
+      fc.constantFrom('"', "'"),
+      value,
+      fc.constantFrom(" ", "  ", "\t", "\n"),
+    );
+    const tag = fc
+      .tuple(
+        fc.constantFrom("c", "x:c", "row"),
+        fc.array(attribute, { maxLength: 5 }),
+        fc.constantFrom(">", "/>", " />"),
+      )
+      .map(
+        ([name, attrs, end]) =>
+          `<${name}${attrs.map(([k, eq, q, v, sp]) => `${sp}${k}${eq}${q}${v.replace(new RegExp(q, "g"), "")}${q}`).join("")}${end}`,
+      );
+    fc.assert(
+      fc.property(tag, fc.constantFrom("r", "s", "t", "cm"), (t, name) => {
+        expect(startTagAttribute(t, name)).toBe(parseAttributes(t).get(name));
+      }),
+      { seed: 14, numRuns: 3000 },
+    );
+  });
+
+  it("changes one attribute of a plain tag as the general rule does", () => {
+    const tag = fc
+      .tuple(
+        fc.constantFrom("<c", "<x:c", "<row"),
+        fc.array(
+          fc.tuple(
+            fc.constantFrom(" ", "  "),
+            fc.constantFrom("r", "s", "t", "xs", "x:s"),
+            fc.constantFrom("1", "", "A1", "a&amp;b"),
+          ),
+          {
+            maxLength: 4,
+          },
+        ),
+        fc.constantFrom(">", "/>", " />", "  >"),
+      )
+      .map(([open, attrs, end]) => `${open}${attrs.map(([sp, k, v]) => `${sp}${k}="${v}"`).join("")}${end}`);
+    fc.assert(
+      fc.property(
+        tag,
+        fc.constantFrom("s", "t", "r", "cm"),
+        fc.constantFrom(null, "7", 'a"b', ""),
+        (t, name, value) => {
+          // A second change (of an attribute no tag has) takes the general path.
+          expect(withAttributes(t, { [name]: value })).toBe(withAttributes(t, { [name]: value, zz: null }));
+        },
+      ),
+      { seed: 14, numRuns: 3000 },
+    );
+  });
+
+  it("escapes text as the character-by-character rule does", () => {
+    // The rule as first written: & < > and control characters but tab and line feed; U+FFFE/FFFF.
+    const byChar = (text: string) =>
+      [...text]
+        .map((ch) => {
+          const c = ch.charCodeAt(0);
+          const special =
+            c === 38 || c === 60 || c === 62 || (c < 32 && c !== 9 && c !== 10) || c === 0xfffe || c === 0xffff;
+          if (!special || ch.length > 1) return ch;
+          return (
+            ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", "\r": "&#13;" } as Record<string, string>)[ch] ??
+            `_x${c.toString(16).toUpperCase().padStart(4, "0")}_`
+          );
+        })
+        .join("");
+    const chars = fc.oneof(
+      fc.constantFrom(
+        "&",
+        "<",
+        ">",
+        "\r",
+        "\n",
+        "\t",
+        "\u0001",
+        "\u001f",
+        "\u007f",
+        "\u0085",
+        "\u009f",
+        "\u00a0",
+        "\ufffe",
+        "\uffff",
+        "甲",
+        "a",
+      ),
+      fc.string({ maxLength: 1 }),
+    );
+    fc.assert(
+      fc.property(
+        fc.array(chars, { maxLength: 30 }).map((a) => a.join("")),
+        (text) => {
+          expect(escapeText(text)).toBe(byChar(text));
+        },
+      ),
+      { seed: 14, numRuns: 2000 },
+    );
   });
 
   it("changes attributes of a start tag, keeping the others and their order", () => {

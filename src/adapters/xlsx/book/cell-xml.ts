@@ -5,7 +5,7 @@
  */
 import type { CellValue } from "../../../domain/cell";
 import { isoToSerial } from "../../../domain/dates";
-import { decodeXml, escapeText, parseAttributes } from "../package/xml";
+import { decodeXml, escapeText, parseAttributes, startTagAttribute } from "../package/xml";
 import { DATE1904_OFFSET } from "./number-formats";
 
 /** A value or a formula (without "=") to write. */
@@ -28,10 +28,10 @@ export interface CellXml {
  */
 export function parseCellXml(text: string, prefix = ""): CellXml {
   const gt = text.indexOf(">");
-  const a = parseAttributes(text.slice(0, gt + 1));
+  const tag = text.slice(0, gt + 1);
   const inner = text.charCodeAt(gt - 1) === 47 ? "" : text.slice(gt + 1, text.lastIndexOf("</"));
-  const s = Number(a.get("s") ?? 0) || 0;
-  const t = a.get("t");
+  const s = Number(startTagAttribute(tag, "s") ?? 0) || 0;
+  const t = startTagAttribute(tag, "t");
   const fAt = inner.indexOf(`<${prefix}f`);
   if (fAt < 0 || !/[\s/>]/.test(inner[fAt + prefix.length + 2] ?? "")) return { s, ...(t ? { t } : {}), inner };
   const fEnd = inner.indexOf(">", fAt);
@@ -47,6 +47,14 @@ export function parseCellXml(text: string, prefix = ""): CellXml {
     inner,
     formula: { text: decodeXml(body), ...(type ? { type } : {}), ...(ref ? { ref } : {}), ...(si ? { si } : {}) },
   };
+}
+
+/**
+ * The style index of a `<c>` element's text (0 when none): parseCellXml(text).s without the rest.
+ * @example cellStyleIndex('<c r="A1" s="7"><v>1</v></c>') // 7
+ */
+export function cellStyleIndex(text: string): number {
+  return Number(startTagAttribute(text.slice(0, text.indexOf(">") + 1), "s") ?? 0) || 0;
 }
 
 /**

@@ -13,6 +13,7 @@ import {
   parseAttributes,
   prefixOf,
   rootElement,
+  startTagAttribute,
   withAttributes,
   type Splice,
   type XmlElement,
@@ -20,7 +21,7 @@ import {
 import { parseCellRef, parseRange } from "./cell-ref";
 import { rangeRef } from "../../../domain/a1-ref";
 import { readMerges } from "./sheet-read";
-import { utf8Encode } from "../package/text-codec";
+import { utf8EncodeInto } from "../package/text-codec";
 import { topLevel, WORKSHEET_ORDER, type WorksheetElement } from "./sheet-elements";
 
 /** Where an element sits in the text (an XmlElement without its name). */
@@ -28,14 +29,56 @@ type Span = Omit<XmlElement, "name">;
 interface RowPos extends Span {
   readonly r: number;
 }
-interface CellPos {
-  readonly col: number;
-  readonly start: number;
-  readonly end: number;
-}
+/**
+ * The `<c>` elements of a row, flattened: column, start and end of each, in document order
+ * (one array per row rather than an object per cell: a 50,000-row sheet has a million cells).
+ */
+type CellPositions = readonly number[];
 
 function isBoundary(code: number): boolean {
   return code === 32 || code === 62 || code === 47 || code === 9 || code === 10 || code === 13;
+}
+
+/**
+ * True for a start tag xml[start, end) whose attributes a plain search reads right: double
+ * quotes only, single spaces, no space around "=".
+ */
+function isPlainTag(xml: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const c = xml.charCodeAt(i);
+    if (c === 39 || c === 9 || c === 10 || c === 13) return false;
+    if (c === 61 && (xml.charCodeAt(i - 1) === 32 || xml.charCodeAt(i + 1) === 32)) return false;
+  }
+  return true;
+}
+
+/**
+ * The column and row of a cell's `r="A1"` in its start tag xml[start, end), read without a
+ * regular expression: [col, row], or null when the tag is not plain or has no such attribute
+ * (the caller then reads it the general way).
+ */
+function plainCellRef(xml: string, start: number, end: number): [number, number] | null {
+  if (!isPlainTag(xml, start, end)) return null;
+  const at = xml.indexOf(' r="', start);
+  if (at < 0 || at >= end) return null;
+  let i = at + 4;
+  let col = 0;
+  for (let c = xml.charCodeAt(i) & ~32; c >= 65 && c <= 90; c = xml.charCodeAt(++i) & ~32) col = col * 26 + (c - 64);
+  let row = 0;
+  const digits = i;
+  for (let c = xml.charCodeAt(i); c >= 48 && c <= 57; c = xml.charCodeAt(++i)) row = row * 10 + (c - 48);
+  return col > 0 && i > digits && row > 0 && xml.charCodeAt(i) === 34 ? [col, row] : null;
+}
+
+/** The row number of a plain `<row r="12">` start tag xml[start, end), or null (read the general way). */
+function plainRowNumber(xml: string, start: number, end: number): number | null {
+  if (!isPlainTag(xml, start, end)) return null;
+  const at = xml.indexOf(' r="', start);
+  if (at < 0 || at >= end) return null;
+  let i = at + 4;
+  let row = 0;
+  for (let c = xml.charCodeAt(i); c >= 48 && c <= 57; c = xml.charCodeAt(++i)) row = row * 10 + (c - 48);
+  return i > at + 4 && xml.charCodeAt(i) === 34 ? row : null;
 }
 
 export class SheetDoc {
@@ -44,13 +87,13 @@ export class SheetDoc {
   private readonly data: Span | null;
   private rows?: RowPos[];
   private rowByNum?: Map<number, RowPos>;
-  private readonly cellCache = new Map<number, CellPos[]>();
+  private readonly cellCache = new Map<number, CellPositions>();
   private readonly edits = new Map<number, Map<number, string | null>>();
   private readonly rowEdits = new Map<number, Record<string, string | null>>();
   private readonly groups = new Map<WorksheetElement, string[]>();
   private mergeList?: CellRange[];
   private colStyleList?: { min: number; max: number; style: number }[];
-  private added?: CellRange;
+  private added?: { top: number; left: number; bottom: number; right: number };
 
   private readonly children: XmlElement[];
 
@@ -84,7 +127,8 @@ export class SheetDoc {
           continue;
         }
         const openEnd = this.xml.indexOf(">", at) + 1;
-        const num = /\sr\s*=\s*["'](\d+)["']/.exec(this.xml.slice(at, openEnd))?.[1];
+        const plain = plainRowNumber(this.xml, at, openEnd);
+        const num = plain !== null ? plain : /\sr\s*=\s*["'](\d+)["']/.exec(this.xml.slice(at, openEnd))?.[1];
         r = num ? Number(num) : r + 1;
         const selfClosing = this.xml.charCodeAt(openEnd - 2) === 47;
         const closeStart = selfClosing ? openEnd : this.xml.indexOf(close, openEnd);
@@ -101,10 +145,10 @@ export class SheetDoc {
     return map;
   }
 
-  private cellsOf(row: RowPos): CellPos[] {
+  private cellsOf(row: RowPos): CellPositions {
     const cached = this.cellCache.get(row.r);
     if (cached) return cached;
-    const out: CellPos[] = [];
+    const out: number[] = [];
     const open = `<${this.p}c`;
     const close = `</${this.p}c>`;
     let col = 0;
@@ -115,10 +159,14 @@ export class SheetDoc {
         continue;
       }
       const tagEnd = this.xml.indexOf(">", at) + 1;
-      const ref = /\sr\s*=\s*["']([A-Za-z]+\d+)["']/.exec(this.xml.slice(at, tagEnd))?.[1];
-      col = ref ? (parseCellRef(ref)?.col ?? col + 1) : col + 1;
+      const plain = plainCellRef(this.xml, at, tagEnd);
+      if (plain) col = plain[0];
+      else {
+        const ref = /\sr\s*=\s*["']([A-Za-z]+\d+)["']/.exec(this.xml.slice(at, tagEnd))?.[1];
+        col = ref ? (parseCellRef(ref)?.col ?? col + 1) : col + 1;
+      }
       const end = this.xml.charCodeAt(tagEnd - 2) === 47 ? tagEnd : this.xml.indexOf(close, tagEnd) + close.length;
-      out.push({ col, start: at, end });
+      out.push(col, at, end);
       at = this.xml.indexOf(open, end);
     }
     this.cellCache.set(row.r, out);
@@ -131,8 +179,9 @@ export class SheetDoc {
     if (edited?.has(col)) return edited.get(col) ?? undefined;
     const pos = this.index().get(row);
     if (!pos) return undefined;
-    const cell = this.cellsOf(pos).find((c) => c.col === col);
-    return cell ? this.xml.slice(cell.start, cell.end) : undefined;
+    const cells = this.cellsOf(pos);
+    const i = cellIndex(cells, (c) => c === col);
+    return i >= 0 ? this.xml.slice(cells[i + 1], cells[i + 2]) : undefined;
   }
 
   /** Row numbers present (in the file or added), ascending, from `from` on. */
@@ -147,7 +196,10 @@ export class SheetDoc {
   columnsOf(row: number): number[] {
     const set = new Set<number>();
     const pos = this.index().get(row);
-    if (pos) for (const c of this.cellsOf(pos)) set.add(c.col);
+    if (pos) {
+      const cells = this.cellsOf(pos);
+      for (let i = 0; i < cells.length; i += 3) set.add(cells[i]);
+    }
     for (const [c, text] of this.edits.get(row) ?? []) {
       if (text === null) set.delete(c);
       else set.add(c);
@@ -169,21 +221,32 @@ export class SheetDoc {
     return out;
   }
 
+  /**
+   * One attribute of a row element (edits included): rowAttributes(row)?.get(name) without
+   * building the map, for callers asking cell by cell.
+   */
+  rowAttribute(row: number, name: string): string | undefined {
+    const edit = this.rowEdits.get(row);
+    if (edit && name in edit) return edit[name] ?? undefined;
+    const pos = this.index().get(row);
+    return pos ? startTagAttribute(this.xml.slice(pos.start, pos.openEnd), name) : undefined;
+  }
+
   /** Sets (text) or removes (null) the `<c>` element of a cell. */
   setCell(row: number, col: number, text: string | null): void {
     let edits = this.edits.get(row);
     if (!edits) this.edits.set(row, (edits = new Map()));
     edits.set(col, text);
     if (text !== null) {
+      // Grown in place: called once per cell written.
       const a = this.added;
-      this.added = a
-        ? {
-            top: Math.min(a.top, row),
-            left: Math.min(a.left, col),
-            bottom: Math.max(a.bottom, row),
-            right: Math.max(a.right, col),
-          }
-        : { top: row, left: col, bottom: row, right: col };
+      if (!a) this.added = { top: row, left: col, bottom: row, right: col };
+      else {
+        if (row < a.top) a.top = row;
+        if (col < a.left) a.left = col;
+        if (row > a.bottom) a.bottom = row;
+        if (col > a.right) a.right = col;
+      }
     }
   }
 
@@ -277,21 +340,22 @@ export class SheetDoc {
     const content = selfClosing ? "" : this.xml.slice(pos.openEnd, pos.closeStart);
     const splices: Splice[] = [];
     for (const [col, text] of edits) {
-      const found = cells.find((c) => c.col === col);
-      if (found) {
-        splices.push({ start: found.start - base, end: found.end - base, text: text ?? "" });
+      const found = cellIndex(cells, (c) => c === col);
+      if (found >= 0) {
+        splices.push({ start: cells[found + 1] - base, end: cells[found + 2] - base, text: text ?? "" });
         continue;
       }
       if (text === null) continue;
-      const next = cells.find((c) => c.col > col);
-      const last = cells[cells.length - 1];
-      const at = next ? next.start - base : last ? last.end - base : 0;
+      // Before the first cell to its right, else after the last cell.
+      const next = cellIndex(cells, (c) => c > col);
+      const at = next >= 0 ? cells[next + 1] - base : cells.length > 0 ? cells[cells.length - 1] - base : 0;
       splices.push({ start: at, end: at, text });
     }
     return `${open}${applySplices(content, splices)}</${p}row>`;
   }
 
-  private rowSplices(): Splice[] {
+  /** Splices of the rows that changed; a row's text is made when it is written out. */
+  private rowSplices(): PendingSplice[] {
     const wanted = new Set([...this.edits.keys(), ...this.rowEdits.keys()]);
     if (wanted.size === 0) return [];
     const index = this.index();
@@ -303,17 +367,17 @@ export class SheetDoc {
       return [];
     }
     const rows = this.rows as RowPos[];
-    const splices: Splice[] = [];
+    const splices: PendingSplice[] = [];
     let i = 0;
     for (const r of sorted) {
       const pos = index.get(r);
       if (pos) {
-        splices.push({ start: pos.start, end: pos.end, text: this.rowText(r, pos) });
+        splices.push({ start: pos.start, end: pos.end, make: () => this.rowText(r, pos) });
         continue;
       }
       while (i < rows.length && rows[i].r < r) i++;
       const at = i < rows.length ? rows[i].start : d.closeStart;
-      splices.push({ start: at, end: at, text: this.rowText(r, undefined) });
+      splices.push({ start: at, end: at, make: () => this.rowText(r, undefined) });
     }
     return splices;
   }
@@ -348,7 +412,7 @@ export class SheetDoc {
 
   /** The part's text with every change spliced in (the original text when nothing changed). */
   toXml(): string {
-    return this.changed ? applySplices(this.xml, this.allSplices()) : this.xml;
+    return this.changed ? applySplices(this.xml, this.allSplices().map(madeSplice)) : this.xml;
   }
 
   /**
@@ -365,10 +429,17 @@ export class SheetDoc {
       return null;
     }
     const splices = this.changed ? this.allSplices() : [];
-    return spliceBytes(original, splices);
+    return spliceBytes(original, splices, this.editedLength());
   }
 
-  private allSplices(): Splice[] {
+  /** Characters of the cells set (what the part grows by, roughly: sizing the new bytes). */
+  private editedLength(): number {
+    let n = 0;
+    for (const row of this.edits.values()) for (const text of row.values()) n += text?.length ?? 0;
+    return n;
+  }
+
+  private allSplices(): PendingSplice[] {
     const splices = this.rowSplices();
     this.dimensionUpdate();
     for (const local of WORKSHEET_ORDER) {
@@ -388,24 +459,55 @@ export class SheetDoc {
   }
 }
 
-/** Bytes with splices (positions in bytes) applied, the inserted text UTF-8 encoded. */
-function spliceBytes(bytes: Uint8Array, splices: readonly Splice[]): Uint8Array {
+/** The index in `cells` of the first cell (in document order) whose column passes `test`, or -1. */
+function cellIndex(cells: CellPositions, test: (col: number) => boolean): number {
+  for (let i = 0; i < cells.length; i += 3) if (test(cells[i])) return i;
+  return -1;
+}
+
+/** A splice whose text is given, or made when it is applied (a row's new text). */
+type PendingSplice = { readonly start: number; readonly end: number } & (
+  { readonly text: string } | { readonly make: () => string }
+);
+
+function madeSplice(sp: PendingSplice): Splice {
+  return "text" in sp ? sp : { start: sp.start, end: sp.end, text: sp.make() };
+}
+
+/**
+ * Bytes with splices (positions in bytes) applied, the inserted text UTF-8 encoded straight
+ * into one growing buffer: each row's text is made, encoded and dropped in turn, so the new
+ * sheet never exists as text or as a list of pieces.
+ */
+function spliceBytes(bytes: Uint8Array, splices: readonly PendingSplice[], expectedGrowth: number): Uint8Array {
   const sorted = splices.map((sp, i) => ({ sp, i })).sort((a, b) => a.sp.start - b.sp.start || a.i - b.i);
-  const chunks: Uint8Array[] = [];
+  let out = new Uint8Array(Math.max(1024, bytes.length + expectedGrowth));
+  let pos = 0;
+  const room = (n: number) => {
+    if (pos + n <= out.length) return;
+    const bigger = new Uint8Array(Math.max(pos + n, Math.ceil(out.length * 1.5)));
+    bigger.set(out.subarray(0, pos));
+    out = bigger;
+  };
+  const copy = (from: number, to: number) => {
+    room(to - from);
+    out.set(bytes.subarray(from, to), pos);
+    pos += to - from;
+  };
   let at = 0;
   for (const { sp } of sorted) {
     if (sp.start < at) throw new Error("overlapping edits");
-    chunks.push(bytes.subarray(at, sp.start), utf8Encode(sp.text));
+    copy(at, sp.start);
+    const text = "text" in sp ? sp.text : sp.make();
+    room(text.length * 3);
+    const { read, written } = utf8EncodeInto(text, out.subarray(pos));
+    if (read !== text.length) throw new Error("text not fully encoded");
+    pos += written;
     at = sp.end;
   }
-  chunks.push(bytes.subarray(at));
-  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
-  let pos = 0;
-  for (const c of chunks) {
-    out.set(c, pos);
-    pos += c.length;
-  }
-  return out;
+  copy(at, bytes.length);
+  // Trim a buffer grown well past its content: the package keeps it until the save.
+  return pos < out.length * 0.9 ? out.slice(0, pos) : out.subarray(0, pos);
 }
 
 function spansHold(spans: string, col: number): boolean {

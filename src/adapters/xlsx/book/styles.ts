@@ -83,6 +83,8 @@ export class Styles {
   private readonly customFormats = new Map<number, string>();
   private readonly fmtCache: (string | undefined | null)[] = [];
   private readonly derived = new Map<string, number>();
+  /** The key text of each change object derived with (a change is not altered once made). */
+  private readonly changeKeys = new WeakMap<StyleChange, string>();
   private readonly prefix: string;
 
   private constructor(private readonly xml: string) {
@@ -180,7 +182,9 @@ export class Styles {
    * @example styles.derive(0, { numFmt: DATE_NUM_FMT }) // e.g. 7
    */
   derive(xf: number, change: StyleChange): number {
-    const key = `${xf}\u0000${JSON.stringify(change)}`;
+    let json = this.changeKeys.get(change);
+    if (json === undefined) this.changeKeys.set(change, (json = JSON.stringify(change)));
+    const key = `${xf}\u0000${json}`;
     const known = this.derived.get(key);
     if (known !== undefined) return known;
     const result = this.deriveNew(xf, change);

@@ -7,7 +7,7 @@ import type { CellWrite } from "../../../app/port";
 import { shiftFormula } from "../../../domain/formula-shift";
 import { MAX_CELL_CHARS } from "../package/limits";
 import type { XlsxBook } from "./book";
-import { cellXmlFor, dateSerial, parseCellXml, withOwnFormula, type WriteValue } from "./cell-xml";
+import { cellStyleIndex, cellXmlFor, dateSerial, parseCellXml, withOwnFormula, type WriteValue } from "./cell-xml";
 import { rangeHas } from "./cell-ref";
 import { rangeRef } from "../../../domain/a1-ref";
 import { DATE_NUM_FMT } from "./number-formats";
@@ -44,11 +44,10 @@ export function targetOf(book: XlsxBook, info: SheetInfo, cache: Map<string, Tar
 
 /** Why a cell cannot be written at all, or null (a covered merge cell is the caller's to judge). */
 export function refusal(t: Target, row: number, col: number): XlsxWriteError | null {
-  const address = cellAddress(row, col);
   const array = t.facts.arrayAt(row, col);
-  if (array) return arrayFormulaError(t.info.name, address, rangeRef(array));
+  if (array) return arrayFormulaError(t.info.name, cellAddress(row, col), rangeRef(array));
   const table = t.facts.tableHeaderAt(row, col);
-  if (table) return tableHeaderError(t.info.name, address, table.name);
+  if (table) return tableHeaderError(t.info.name, cellAddress(row, col), table.name);
   return null;
 }
 
@@ -61,8 +60,8 @@ export function isCoveredCell(doc: SheetDoc, row: number, col: number): boolean 
  * The style index a new cell starts with: the row's style when it has one, else its column's.
  */
 export function defaultStyle(doc: SheetDoc, row: number, col: number): number {
-  const rowAttrs = doc.rowAttributes(row);
-  if (rowAttrs?.get("customFormat") === "1" && rowAttrs.get("s")) return Number(rowAttrs.get("s"));
+  const rowStyle = doc.rowAttribute(row, "customFormat") === "1" ? doc.rowAttribute(row, "s") : undefined;
+  if (rowStyle) return Number(rowStyle);
   return doc.columnStyle(col);
 }
 
@@ -105,7 +104,19 @@ export function formulaOf(t: Target, row: number, col: number, text: string | un
  * was added or removed (the calculation chain must go).
  */
 export function putCell(book: XlsxBook, t: Target, row: number, col: number, value: WriteValue, s: number): boolean {
-  const before = t.doc.cellText(row, col);
+  return replaceCell(book, t, row, col, value, s, t.doc.cellText(row, col));
+}
+
+/** putCell for a caller that has just read the cell's text (`before`, undefined when none). */
+export function replaceCell(
+  book: XlsxBook,
+  t: Target,
+  row: number,
+  col: number,
+  value: WriteValue,
+  s: number,
+  before: string | undefined,
+): boolean {
   const hadFormula = before !== undefined && parseCellXml(before, t.doc.p).formula !== undefined;
   if (hadFormula) detachSharedGroup(t, row, col);
   t.doc.setCell(row, col, cellXmlFor(cellAddress(row, col), s, value, book.date1904, t.doc.p));
@@ -114,8 +125,12 @@ export function putCell(book: XlsxBook, t: Target, row: number, col: number, val
 
 /** The style index of a cell now (its own, or the default a new cell would get). */
 export function styleOf(t: Target, row: number, col: number): number {
-  const text = t.doc.cellText(row, col);
-  return text !== undefined ? parseCellXml(text, t.doc.p).s : defaultStyle(t.doc, row, col);
+  return styleOfText(t, row, col, t.doc.cellText(row, col));
+}
+
+/** styleOf for a caller that has just read the cell's text (undefined when none). */
+export function styleOfText(t: Target, row: number, col: number, text: string | undefined): number {
+  return text !== undefined ? cellStyleIndex(text) : defaultStyle(t.doc, row, col);
 }
 
 /**

@@ -1,9 +1,10 @@
 /**
- * Raw DEFLATE for zip entries. The core uses fflate (pure JavaScript: browsers and Node);
- * Node callers may pass zlib's, several times faster. Either way inflating is capped at the
- * size the zip declares, so a lying "zip bomb" stops at once.
+ * Raw DEFLATE and the CRC-32 for zip entries. The core uses fflate and a table-driven CRC
+ * (pure JavaScript: browsers and Node); Node callers may pass zlib's, several times faster.
+ * Either way inflating is capped at the size the zip declares, so a lying "zip bomb" stops at once.
  */
 import { deflateSync, Inflate } from "fflate";
+import { crc32 } from "./crc32";
 
 /** Inflation produced more than the entry's declared size. */
 export class InflateOverflow extends Error {}
@@ -12,6 +13,8 @@ export interface Codec {
   /** The data inflated; throws InflateOverflow as soon as it exceeds `size` bytes. */
   inflate(data: Uint8Array, size: number): Uint8Array;
   deflate(data: Uint8Array): Uint8Array;
+  /** The zip CRC-32 of the bytes (unsigned). */
+  crc32(data: Uint8Array): number;
 }
 
 /** Compressed bytes fed to the inflater per step: bounds what one step can produce. */
@@ -35,4 +38,5 @@ export const FFLATE_CODEC: Codec = {
   deflate(data) {
     return deflateSync(data, { level: 6 });
   },
+  crc32,
 };

@@ -16,3 +16,13 @@ export function utf8Encode(text: string): Uint8Array {
   encoder ??= new TextEncoder();
   return encoder.encode(text);
 }
+
+/**
+ * Text as UTF-8 bytes written into `dest` (which should have room for 3 bytes per UTF-16 unit);
+ * returns how many units were read and bytes written.
+ */
+export function utf8EncodeInto(text: string, dest: Uint8Array): { read: number; written: number } {
+  encoder ??= new TextEncoder();
+  const { read = 0, written = 0 } = encoder.encodeInto(text, dest);
+  return { read, written };
+}

@@ -70,17 +70,16 @@ function escapeOne(c: string): string {
  * @example escapeText("a<b & c") // "a&lt;b &amp; c"
  */
 export function escapeText(text: string): string {
-  let out = "";
-  let from = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    // & < > and control characters (tab and line feed are kept); U+FFFE/U+FFFF.
-    if (c === 38 || c === 60 || c === 62 || (c < 32 && c !== 9 && c !== 10) || c === 0xfffe || c === 0xffff) {
-      out += text.slice(from, i) + escapeOne(text[i]);
-      from = i + 1;
-    }
-  }
-  return from === 0 ? text : out + text.slice(from);
+  return text.replace(ESCAPED, escapeMatch);
+}
+
+/** & < > and control characters (tab and line feed are kept); U+FFFE/U+FFFF. */
+const ESCAPED = /[&<>\p{Cc}\ufffe\uffff]/gu;
+
+function escapeMatch(c: string): string {
+  // \p{Cc} also matches tab, line feed and U+007F–U+009F, which XML holds as they are.
+  const code = c.charCodeAt(0);
+  return code === 9 || code === 10 || (code >= 0x7f && code <= 0x9f) ? c : escapeOne(c);
 }
 
 /**
@@ -266,6 +265,34 @@ export function parseAttributes(startTag: string): Map<string, string> {
   return out;
 }
 
+/** True for a start tag whose attributes a plain search reads right: double quotes only, single spaces. */
+function isPlainStartTag(tag: string): boolean {
+  for (let i = 0; i < tag.length; i++) {
+    const c = tag.charCodeAt(i);
+    if (c === 39 || c === 9 || c === 10 || c === 13) return false;
+    if (c === 61 && (tag.charCodeAt(i - 1) === 32 || tag.charCodeAt(i + 1) === 32)) return false;
+  }
+  return true;
+}
+
+/**
+ * One attribute of a start tag, decoded — what `parseAttributes(startTag).get(name)` gives,
+ * read without building the map when the tag is plain (the usual `<c r="A1" s="3" t="s">`).
+ * @example startTagAttribute('<c r="A1" s="3">', "s") // "3"
+ */
+export function startTagAttribute(startTag: string, name: string): string | undefined {
+  if (!isPlainStartTag(startTag)) return parseAttributes(startTag).get(name);
+  const key = ` ${name}="`;
+  // The last one, as the map keeps it (no value holds a double quote, so no match is inside one).
+  const at = startTag.lastIndexOf(key);
+  if (at < 0) return undefined;
+  const from = at + key.length;
+  const end = startTag.indexOf('"', from);
+  if (end < 0) return parseAttributes(startTag).get(name);
+  const raw = startTag.slice(from, end);
+  return raw.indexOf("&") < 0 ? raw : decodeXml(raw);
+}
+
 /** The attributes of an element's start tag. */
 export function attributesOf(xml: string, el: Pick<XmlElement, "start" | "openEnd">): Map<string, string> {
   return parseAttributes(xml.slice(el.start, el.openEnd));
@@ -286,6 +313,11 @@ export function textOf(xml: string, el: XmlElement): string {
  * @example withAttributes('<c r="A1" s="3">', { s: null, t: "s" }) // '<c r="A1" t="s">'
  */
 export function withAttributes(startTag: string, changes: Readonly<Record<string, string | null>>): string {
+  const names = Object.keys(changes);
+  if (names.length === 1 && isPlainStartTag(startTag)) {
+    const one = withOneAttribute(startTag, names[0], changes[names[0]]);
+    if (one !== undefined) return one;
+  }
   const done = new Set<string>();
   let out = startTag.replace(/(\s+)([^\s=/>]+)\s*=\s*("[^"]*"|'[^']*')/g, (whole, space: string, name: string) => {
     if (!(name in changes)) return whole;
@@ -302,6 +334,26 @@ export function withAttributes(startTag: string, changes: Readonly<Record<string
     out = out.slice(0, close).replace(/\s+$/, "") + added + out.slice(close);
   }
   return out;
+}
+
+/**
+ * withAttributes for one attribute of a plain start tag, by search instead of a regular
+ * expression (a cell restyled is one such call); undefined when the attribute is there twice.
+ */
+function withOneAttribute(startTag: string, name: string, value: string | null): string | undefined {
+  const key = ` ${name}="`;
+  const at = startTag.indexOf(key);
+  if (at >= 0) {
+    if (startTag.indexOf(key, at + 1) >= 0) return undefined;
+    let from = at;
+    while (startTag.charCodeAt(from - 1) === 32) from--;
+    const end = startTag.indexOf('"', at + key.length) + 1;
+    const text = value === null ? "" : `${startTag.slice(from, at + 1)}${name}="${escapeAttr(value)}"`;
+    return startTag.slice(0, from) + text + startTag.slice(end);
+  }
+  if (value === null) return startTag;
+  const close = startTag.endsWith("/>") ? startTag.length - 2 : startTag.length - 1;
+  return `${startTag.slice(0, close).replace(/\s+$/, "")} ${name}="${escapeAttr(value)}"${startTag.slice(close)}`;
 }
 
 /** The prefix of a qualified name with its colon ("x:" for "x:c"), or "". */

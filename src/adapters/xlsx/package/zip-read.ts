@@ -5,7 +5,6 @@
  * the CRC checked, part names that could escape a folder or collide refused.
  */
 import { InflateOverflow, type Codec } from "./codec";
-import { crc32 } from "./crc32";
 import { PackageError } from "./errors";
 import { utf8Decode } from "./text-codec";
 import { MAX_ENTRIES, MAX_PART_BYTES, MAX_TOTAL_BYTES } from "./limits";
@@ -156,6 +155,6 @@ export function inflateEntry(bytes: Uint8Array, entry: ZipEntry, codec: Codec): 
     }
     if (out.length !== entry.size) throw corrupt(`short data: ${entry.name}`);
   }
-  if (crc32(out) !== entry.crc) throw corrupt(`CRC mismatch: ${entry.name}`);
+  if (codec.crc32(out) !== entry.crc) throw corrupt(`CRC mismatch: ${entry.name}`);
   return out;
 }

@@ -4,7 +4,6 @@
  * or new (deflated here). One output buffer, no temporary files: works in browsers too.
  */
 import type { Codec } from "./codec";
-import { crc32 } from "./crc32";
 import type { ZipEntry } from "./zip-read";
 import { utf8Encode } from "./text-codec";
 
@@ -54,7 +53,7 @@ function prepare(item: ZipOut, dosDate: number, dosTime: number, codec: Codec): 
     utf8Name: name.length !== item.name.length,
     method: store ? 0 : 8,
     flags: 0,
-    crc: crc32(item.data),
+    crc: codec.crc32(item.data),
     size: item.data.length,
     time: dosTime,
     date: dosDate,

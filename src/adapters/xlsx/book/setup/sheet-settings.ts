@@ -10,8 +10,8 @@ import { childrenNamed, localName } from "../../package/ordered";
 import type { XlsxBook } from "../book";
 import { rangesOverlap } from "../cell-ref";
 import { cellAddress } from "../sheet-elements";
-import { isCoveredCell, styleOf, type Target } from "../write-cells";
-import { restyleCell } from "./cells";
+import { isCoveredCell, styleOfText, type Target } from "../write-cells";
+import { restyleCellText } from "./cells";
 
 interface Col {
   min: number;
@@ -106,12 +106,17 @@ export function applyNumberFormats(book: XlsxBook, t: Target, plan: SheetPlan, l
   const styles = book.styles();
   let changed = 0;
   for (const f of plan.numberFormats) {
+    // A column's cells share few styles: derive each once (the styles do not change meanwhile).
+    const derived = new Map<number, number>();
     for (let r = f.range.top; r <= f.range.bottom; r++) {
       for (let c = f.range.left; c <= f.range.right; c++) {
         if (isCoveredCell(t.doc, r, c)) continue;
-        const s = styleOf(t, r, c);
+        const text = t.doc.cellText(r, c);
+        const s = styleOfText(t, r, c, text);
         if (styles.numFmtOf(s) === f.numFmt) continue;
-        restyleCell(t, r, c, styles.derive(s, { numFmt: f.numFmt }));
+        let next = derived.get(s);
+        if (next === undefined) derived.set(s, (next = styles.derive(s, { numFmt: f.numFmt })));
+        restyleCellText(t, r, c, next, text);
         changed += 1;
       }
     }
