@@ -22,6 +22,7 @@ import { findItemByNumber, type DocumentPort } from "./documents";
 import { loadLedger, type LoadedLedger } from "./ledger";
 import { appendLogRows } from "./log-append";
 import type { WorkbookPort } from "./port";
+import { CodedError } from "./errors";
 
 export interface AccountabilityResult {
   readonly today: IsoDate;
@@ -73,14 +74,8 @@ export function accountabilityOf(ledger: LoadedLedger, today: IsoDate): Accounta
 /** Why a measure could not be recorded. */
 export type AccountabilityErrorCode = "nothing-to-record" | "no-suggestion";
 
-export class AccountabilityError extends Error {
-  constructor(
-    readonly code: AccountabilityErrorCode,
-    message: string,
-  ) {
-    super(message);
-    this.name = "AccountabilityError";
-  }
+export class AccountabilityError extends CodedError<AccountabilityErrorCode> {
+  override readonly name = "AccountabilityError";
 }
 
 export interface RecordRequest {

@@ -13,18 +13,13 @@ import { planArchive, type ArchivePlan, type ArchiveRefusalCode } from "../domai
 import { applyWrites, verifyArchive } from "../domain/archive/verify";
 import type { DocumentPort } from "./documents";
 import { loadLedger } from "./ledger";
+import { CodedError } from "./errors";
 
 /** Why an archive was refused or stopped. */
 export type ArchiveErrorCode = ArchiveRefusalCode | "unverified" | "unverified-after-write";
 
-export class ArchiveError extends Error {
-  constructor(
-    readonly code: ArchiveErrorCode,
-    message: string,
-  ) {
-    super(message);
-    this.name = "ArchiveError";
-  }
+export class ArchiveError extends CodedError<ArchiveErrorCode> {
+  override readonly name = "ArchiveError";
 }
 
 export interface ArchiveResult {

@@ -21,6 +21,7 @@ import { findCalendarHeader } from "../domain/calendar-read";
 import type { CellWrite, WorkbookPort } from "./port";
 import { isLoggedPort } from "./ports/operation-log";
 import { ledgerWrite } from "./write-target";
+import { CodedError } from "./errors";
 
 export type CalendarEditErrorCode = "no-calendar-sheet" | "no-header" | "bad-date";
 
@@ -31,14 +32,8 @@ export const CALENDAR_EDIT_ERROR_CODES: readonly CalendarEditErrorCode[] = [
 ];
 
 /** An edit refused before anything was written, with one Chinese line saying what to do. */
-export class CalendarEditError extends Error {
-  constructor(
-    readonly code: CalendarEditErrorCode,
-    message: string,
-  ) {
-    super(message);
-    this.name = "CalendarEditError";
-  }
+export class CalendarEditError extends CodedError<CalendarEditErrorCode> {
+  override readonly name = "CalendarEditError";
 }
 
 /** A date made a working day or a day off by the office's own decision. */

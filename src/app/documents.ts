@@ -30,6 +30,7 @@ import {
 } from "../domain/documents/remind-log";
 import type { WorkbookPort } from "./port";
 import { loadRegistry, type LoadedRegistry } from "./registry";
+import { CodedError } from "./errors";
 
 /** How a layout goes into the workbook: as a new sheet, or in place of the sheet of its name. */
 export type LayoutMode = "add" | "replace";
@@ -49,15 +50,16 @@ export type DocumentPort = WorkbookPort & LayoutPort;
 export type DocumentErrorCode = "unknown-number" | "duplicate-number" | "bad-number";
 
 /** A document use case failure: a code, one Chinese line, and the numbers to suggest. */
-export class DocumentError extends Error {
+export class DocumentError extends CodedError<DocumentErrorCode> {
+  override readonly name = "DocumentError";
+
   constructor(
-    readonly code: DocumentErrorCode,
+    code: DocumentErrorCode,
     message: string,
     /** Existing numbers closest to the one asked for (unknown-number only). */
     readonly closest: readonly string[] = [],
   ) {
-    super(message);
-    this.name = "DocumentError";
+    super(code, message);
   }
 }
 

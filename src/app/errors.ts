@@ -33,6 +33,23 @@ type AppErrorArgs = {
     : [code: C, params: Readonly<Record<Placeholders<(typeof MESSAGES)[C]>, string | number>>];
 }[AppErrorCode];
 
+/**
+ * A use case's refusal: a code from its own fixed list and one Chinese line saying what to do.
+ * Each subclass names itself (`name`; class names do not survive minification), and
+ * app/failure.ts shows the message of the names it lists to the clerk as it is.
+ * @example new ArchiveError("year-future", "不能归档尚未到来的年份").name // "ArchiveError"
+ */
+export abstract class CodedError<C extends string> extends Error {
+  abstract override readonly name: string;
+
+  constructor(
+    readonly code: C,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
 /** A use case failure with a code from APP_ERROR_CODES and a Chinese message. */
 export class AppError extends Error {
   readonly code: AppErrorCode;

@@ -20,6 +20,7 @@ import { operationLabel } from "./operations";
 import { isLoggedPort } from "./ports/operation-log";
 import { loadRegistry, type LoadedRegistry } from "./registry";
 import { ledgerWrite, placeItemWrite } from "./write-target";
+import { CodedError } from "./errors";
 
 /** The row an action is about (any row of the item; sheet: the first ledger sheet when omitted). */
 export interface ItemRef {
@@ -60,14 +61,8 @@ export const ITEM_ACTION_ERROR_CODES: readonly ItemActionErrorCode[] = [
 ];
 
 /** An action refused before anything was written, with one Chinese line saying what to do. */
-export class ItemActionError extends Error {
-  constructor(
-    readonly code: ItemActionErrorCode,
-    message: string,
-  ) {
-    super(message);
-    this.name = "ItemActionError";
-  }
+export class ItemActionError extends CodedError<ItemActionErrorCode> {
+  override readonly name = "ItemActionError";
 }
 
 /** One cell the action set. */

@@ -22,6 +22,7 @@ import {
 import { YES_NO } from "../domain/yes-no";
 import type { CellWrite, WorkbookPort } from "./port";
 import { isLoggedPort } from "./ports/operation-log";
+import { CodedError } from "./errors";
 
 type ValueKey = keyof typeof SETTINGS_LABELS;
 type ListKey = "sections" | "leaders";
@@ -48,14 +49,8 @@ export const SETTINGS_EDIT_ERROR_CODES: readonly SettingsEditErrorCode[] = [
 ];
 
 /** An edit refused before anything was written, with one Chinese line saying what to do. */
-export class SettingsEditError extends Error {
-  constructor(
-    readonly code: SettingsEditErrorCode,
-    message: string,
-  ) {
-    super(message);
-    this.name = "SettingsEditError";
-  }
+export class SettingsEditError extends CodedError<SettingsEditErrorCode> {
+  override readonly name = "SettingsEditError";
 }
 
 export interface SettingsSaveResult {

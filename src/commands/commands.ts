@@ -9,7 +9,7 @@ import { runCheck } from "../app/check";
 import { numberCoauthored } from "../app/number-coauthored";
 import { runRefresh } from "../app/refresh";
 import { localIsoDate } from "../taskpane/local-today";
-import { checkOutcome, failure, numberOutcome, refreshOutcome } from "../taskpane/outcomes";
+import { attempt, checkOutcome, numberOutcome, refreshOutcome } from "../taskpane/outcomes";
 import type { Outcome } from "../taskpane/services";
 import { OUTCOMES } from "../taskpane/strings";
 import { COMMAND_NAMES, dialogUrl } from "./dialog-url";
@@ -18,33 +18,24 @@ const office = new OfficeWorkbook();
 const today = () => localIsoDate(new Date());
 
 const COMMANDS: Readonly<Record<keyof typeof COMMAND_NAMES, () => Promise<Outcome>>> = {
-  dubanCheck: async () => {
-    try {
+  dubanCheck: () =>
+    attempt(OUTCOMES.failed.check, async () => {
       const result = await office.operation("check", (s) => runCheck(s, today()));
       return checkOutcome(result.issues, result.rows);
-    } catch (e) {
-      return failure(OUTCOMES.failed.check, e);
-    }
-  },
-  dubanNumber: async () => {
-    try {
+    }),
+  dubanNumber: () =>
+    attempt(OUTCOMES.failed.number, async () => {
       const { assigned, clashes } = await office.operation("number", (s) => numberCoauthored(s, today()));
       return numberOutcome(assigned, clashes);
-    } catch (e) {
-      return failure(OUTCOMES.failed.number, e);
-    }
-  },
-  dubanRefresh: async () => {
-    try {
+    }),
+  dubanRefresh: () =>
+    attempt(OUTCOMES.failed.refresh, async () => {
       const { result, warnings } = await office.operation("refresh", async (s) => ({
         result: await runRefresh(s, s, today()),
         warnings: s.warnings,
       }));
       return refreshOutcome(result, warnings);
-    } catch (e) {
-      return failure(OUTCOMES.failed.refresh, e);
-    }
-  },
+    }),
 };
 
 /** Shows an outcome in a dialog; resolves when the person closes it (or at once if Office cannot show one). */

@@ -12,19 +12,21 @@ import { columnLetters, columnNumber } from "./a1-ref";
 const REFERENCE =
   /(?<![A-Za-z0-9_.\u0080-\uffff$])(?:(\$?)([A-Za-z]{1,3})(\$?)(\d{1,7})|(\$?)(\d{1,7}):(\$?)(\d{1,7})|(\$?)([A-Za-z]{1,3}):(\$?)([A-Za-z]{1,3}))(?![A-Za-z0-9_(\u0080-\uffff!])/g;
 
-const MAX_ROW = 1048576;
-const MAX_COL = 16384;
-
-function movedRow(row: string, absolute: string, by: number): string | null {
-  if (absolute === "$" || by === 0) return row;
-  const next = Number(row) + by;
-  return next < 1 || next > MAX_ROW ? null : String(next);
+/** A reference's axis: its bounds and how its text reads and writes as a 1-based index. */
+interface Axis {
+  readonly max: number;
+  readonly index: (text: string) => number;
+  readonly text: (index: number) => string;
 }
 
-function movedCol(col: string, absolute: string, by: number): string | null {
-  if (absolute === "$" || by === 0) return col;
-  const next = columnNumber(col) + by;
-  return next < 1 || next > MAX_COL ? null : columnLetters(next);
+const ROWS: Axis = { max: 1048576, index: Number, text: String };
+const COLS: Axis = { max: 16384, index: columnNumber, text: columnLetters };
+
+/** A row or column reference moved `by` along its axis (kept when absolute); null off the sheet. */
+function moved(ref: string, absolute: string, by: number, axis: Axis): string | null {
+  if (absolute === "$" || by === 0) return ref;
+  const next = axis.index(ref) + by;
+  return next < 1 || next > axis.max ? null : axis.text(next);
 }
 
 /**
@@ -45,13 +47,13 @@ export function shiftFormula(formula: string, rows: number, cols: number): strin
     return part.replace(REFERENCE, (whole: string, ...g: string[]) => {
       const [c$, col, r$, row, a$, from, b$, to, x$, left, y$, right] = g;
       if (col !== undefined) {
-        if (columnNumber(col) > MAX_COL) return whole;
-        return `${c$}${take(movedCol(col, c$, cols), col)}${r$}${take(movedRow(row, r$, rows), row)}`;
+        if (columnNumber(col) > COLS.max) return whole;
+        return `${c$}${take(moved(col, c$, cols, COLS), col)}${r$}${take(moved(row, r$, rows, ROWS), row)}`;
       }
       if (from !== undefined)
-        return `${a$}${take(movedRow(from, a$, rows), from)}:${b$}${take(movedRow(to, b$, rows), to)}`;
-      if (columnNumber(left) > MAX_COL || columnNumber(right) > MAX_COL) return whole;
-      return `${x$}${take(movedCol(left, x$, cols), left)}:${y$}${take(movedCol(right, y$, cols), right)}`;
+        return `${a$}${take(moved(from, a$, rows, ROWS), from)}:${b$}${take(moved(to, b$, rows, ROWS), to)}`;
+      if (columnNumber(left) > COLS.max || columnNumber(right) > COLS.max) return whole;
+      return `${x$}${take(moved(left, x$, cols, COLS), left)}:${y$}${take(moved(right, y$, cols, COLS), right)}`;
     });
   });
   return failed ? null : out.join("");

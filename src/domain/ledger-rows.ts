@@ -127,20 +127,28 @@ function isRepeatedHeader(
   known: readonly (readonly [ColumnKey, number])[],
   band: readonly Map<number, string>[],
 ): boolean {
-  for (const texts of band) {
-    let same = 0;
-    for (const [col, text] of texts) {
-      const cell = cells[col - 1];
-      if (cell?.t === "string" && normalizeHeader(cell.v) === text) same++;
-    }
-    if (same >= 2 && same * 2 >= texts.size) return true;
-  }
-  let repeats = 0;
-  for (const [key, col] of known) {
+  const repeatsBand = (texts: Map<number, string>) =>
+    mostlySaid(
+      cells,
+      [...texts].map(([col, text]) => [col, (v: string) => normalizeHeader(v) === text]),
+    );
+  if (band.some(repeatsBand)) return true;
+  return mostlySaid(
+    cells,
+    known.map(([key, col]) => [col, (v: string) => columnKeyOfHeader(v) === key]),
+  );
+}
+
+/** True when at least two, and at least half, of the columns' text cells say what `says` wants. */
+function mostlySaid(
+  cells: readonly CellValue[],
+  wanted: readonly (readonly [number, (text: string) => boolean])[],
+): boolean {
+  const said = wanted.filter(([col, says]) => {
     const cell = cells[col - 1];
-    if (cell?.t === "string" && columnKeyOfHeader(cell.v) === key) repeats++;
-  }
-  return repeats >= 2 && repeats * 2 >= known.length;
+    return cell?.t === "string" && says(cell.v);
+  }).length;
+  return said >= 2 && said * 2 >= wanted.length;
 }
 
 /**

@@ -47,6 +47,18 @@ export function failure(title: string, error: unknown): Outcome {
   return { tone: "error", title, lines: [explained.message] };
 }
 
+/**
+ * Runs an action, turning any failure into an error outcome with its title (see `failure`).
+ * @example await attempt(OUTCOMES.failed.check, () => runAndDescribe()) // the action's outcome, or the failure's
+ */
+export async function attempt(title: string, action: () => Promise<Outcome>): Promise<Outcome> {
+  try {
+    return await action();
+  } catch (error) {
+    return failure(title, error);
+  }
+}
+
 /** The outcome of a check. */
 export function checkOutcome(issues: readonly Issue[], rows: number): Outcome {
   const errors = issues.filter((i) => i.severity === "error").length;

@@ -6,15 +6,16 @@
  * calendar edits, documents, refresh) load on first use, keeping the pane's first script small.
  */
 import type { IsoDate } from "../domain/cell";
+import type * as CalendarEdits from "../app/calendar-edit";
 import type { DocumentPort } from "../app/documents";
 import { readLedger } from "../app/ledger-snapshot";
 import { AUTO_FIX_CODES } from "../app/fix";
 import { operationLabel, type OperationKind, type OperationMeta } from "../app/operations";
 import type { SetupTarget } from "../app/setup-port";
 import {
+  attempt,
   calendarOutcome,
   documentOutcome,
-  failure,
   fixOutcome,
   itemOutcome,
   numberOutcome,
@@ -54,15 +55,6 @@ export interface ServiceHost<P extends DocumentPort> {
   readonly followSelection: PaneServices["followSelection"];
   readonly watch: PaneServices["watch"];
   readonly download: PaneServices["download"];
-}
-
-/** Runs an action, turning any failure into an error outcome with its title. */
-async function attempt(title: string, action: () => Promise<Outcome>): Promise<Outcome> {
-  try {
-    return await action();
-  } catch (error) {
-    return failure(title, error);
-  }
 }
 
 /**
@@ -123,6 +115,12 @@ export function createPaneServices<P extends DocumentPort>(host: ServiceHost<P>)
 function editServices<P extends DocumentPort>(
   host: ServiceHost<P>,
 ): Pick<PaneServices, "itemAction" | "saveSettings" | "setCalendar" | "clearCalendar"> {
+  /** A calendar edit: both load the same chunk, run as 工作日历 and report the same way. */
+  const calendarEdit = (edit: (calendar: typeof CalendarEdits, port: P) => Promise<CalendarEdits.CalendarEditResult>) =>
+    attempt(OUTCOMES.failed.calendar, async () => {
+      const calendar = await import(/* webpackChunkName: "edits" */ "../app/calendar-edit.js");
+      return calendarOutcome(await host.run("calendar", (port) => edit(calendar, port)));
+    });
   return {
     itemAction: (action) =>
       attempt(OUTCOMES.failed.item(operationLabel(action.kind)), async () => {
@@ -134,16 +132,8 @@ function editServices<P extends DocumentPort>(
         const { saveSettings } = await import(/* webpackChunkName: "edits" */ "../app/settings-edit.js");
         return settingsOutcome(await host.run("settings", (port) => saveSettings(port, edit)));
       }),
-    setCalendar: (change) =>
-      attempt(OUTCOMES.failed.calendar, async () => {
-        const { setCalendarOverride } = await import(/* webpackChunkName: "edits" */ "../app/calendar-edit.js");
-        return calendarOutcome(await host.run("calendar", (port) => setCalendarOverride(port, change)));
-      }),
-    clearCalendar: (date) =>
-      attempt(OUTCOMES.failed.calendar, async () => {
-        const { clearCalendarOverride } = await import(/* webpackChunkName: "edits" */ "../app/calendar-edit.js");
-        return calendarOutcome(await host.run("calendar", (port) => clearCalendarOverride(port, date)));
-      }),
+    setCalendar: (change) => calendarEdit((calendar, port) => calendar.setCalendarOverride(port, change)),
+    clearCalendar: (date) => calendarEdit((calendar, port) => calendar.clearCalendarOverride(port, date)),
   };
 }
 

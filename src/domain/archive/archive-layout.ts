@@ -22,6 +22,16 @@ export interface MovedRows {
   readonly grid: SheetGrid;
 }
 
+/**
+ * Every moved row in order: its row on the archive sheet and its cells on the ledger sheet.
+ * @example movedSheetRows([{ from: 6, to: 4, height: 2, grid }]).map((r) => r.at) // [4, 5]
+ */
+export function movedSheetRows(moved: readonly MovedRows[]): { at: number; cells: readonly CellValue[] }[] {
+  return moved.flatMap((m) =>
+    Array.from({ length: m.height }, (_, k) => ({ at: m.to + k, cells: m.grid.rows[m.from + k - 1] ?? [] })),
+  );
+}
+
 /** Width (Excel units) of the archive's columns, by what they hold. */
 const WIDTH: Partial<Record<ColumnKey, number>> = {
   seq: 6,
@@ -102,23 +112,20 @@ function movedCells(layout: RegistryLayout, moved: readonly MovedRows[], widths:
   const keyAt = new Map(Object.entries(layout.columns).map(([k, c]) => [c, k as ColumnKey]));
   const cells: LayoutCell[] = [];
   const heights: number[] = [];
-  for (const m of moved) {
-    for (let k = 0; k < m.height; k++) {
-      const row = m.grid.rows[m.from + k - 1] ?? [];
-      let height = 20;
-      row.forEach((cell, c) => {
-        if (isBlank(cell)) return;
-        const style: StyleName = LEFT_KEYS.has(keyAt.get(c + 1) as ColumnKey) ? "smallLeft" : "small";
-        // A placeholder: the value itself is written by archiveWrites, typed (dates stay dates).
-        cells.push({ row: m.to + k, col: c + 1, value: "", style });
-        const size = OFFICIAL_STYLES[style].font.sizePt;
-        height = Math.min(
-          409,
-          Math.max(height, rowHeightFor(printed(cell), size, columnWidthPt(widths[c] ?? OTHER_WIDTH), 20)),
-        );
-      });
-      heights.push(height);
-    }
+  for (const { at, cells: row } of movedSheetRows(moved)) {
+    let height = 20;
+    row.forEach((cell, c) => {
+      if (isBlank(cell)) return;
+      const style: StyleName = LEFT_KEYS.has(keyAt.get(c + 1) as ColumnKey) ? "smallLeft" : "small";
+      // A placeholder: the value itself is written by archiveWrites, typed (dates stay dates).
+      cells.push({ row: at, col: c + 1, value: "", style });
+      const size = OFFICIAL_STYLES[style].font.sizePt;
+      height = Math.min(
+        409,
+        Math.max(height, rowHeightFor(printed(cell), size, columnWidthPt(widths[c] ?? OTHER_WIDTH), 20)),
+      );
+    });
+    heights.push(height);
   }
   return { cells, heights };
 }

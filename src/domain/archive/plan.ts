@@ -27,7 +27,7 @@ import type { RegistryItem, RegistryLayout } from "../model";
 import { isClosed, isTerminated } from "../status";
 import type { SheetLayout } from "../layout/types";
 import { findSheetName } from "../sheet-name";
-import { archiveLayout } from "./archive-layout";
+import { archiveLayout, movedSheetRows, type MovedRows } from "./archive-layout";
 import { archiveSheetName, archiveYearOf } from "./sheets";
 
 /** Number format of dates written into the archive. */
@@ -239,27 +239,20 @@ export function planArchive(input: ArchiveInput): ArchivePlanResult {
 }
 
 /** The moved rows' values on the archive sheet, every non-blank cell as its ledger holds it. */
-function archiveWrites(
-  sheet: string,
-  moved: readonly { from: number; to: number; height: number; grid: SheetGrid }[],
-  width: number,
-): CellWrite[] {
+function archiveWrites(sheet: string, moved: readonly MovedRows[], width: number): CellWrite[] {
   const writes: CellWrite[] = [];
-  for (const m of moved) {
-    for (let k = 0; k < m.height; k++) {
-      const row = m.grid.rows[m.from + k - 1] ?? [];
-      for (let c = 0; c < width; c++) {
-        const value = row[c] ?? EMPTY;
-        if (isBlank(value)) continue;
-        writes.push({
-          sheet,
-          row: m.to + k,
-          col: c + 1,
-          value,
-          old: EMPTY,
-          ...(value.t === "date" ? { numFmt: ARCHIVE_DATE_FORMAT } : {}),
-        });
-      }
+  for (const { at, cells } of movedSheetRows(moved)) {
+    for (let c = 0; c < width; c++) {
+      const value = cells[c] ?? EMPTY;
+      if (isBlank(value)) continue;
+      writes.push({
+        sheet,
+        row: at,
+        col: c + 1,
+        value,
+        old: EMPTY,
+        ...(value.t === "date" ? { numFmt: ARCHIVE_DATE_FORMAT } : {}),
+      });
     }
   }
   return writes;

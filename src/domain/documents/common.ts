@@ -3,10 +3,11 @@
  * official documents, how the text addresses the host unit, the sheet names, and the parts of
  * the forms they have in common (title, request box with its seal, contact box).
  */
+import { copyableContent } from "../classified";
 import type { IsoDate } from "../cell";
 import { formatChineseDate } from "../dates";
 import type { FormBuilder } from "../layout/form-builder";
-import type { Settings } from "../model";
+import type { RegistryItem, Settings } from "../model";
 import { formatNumber, parseNumber } from "../numbers";
 import { MAX_SHEET_NAME_LENGTH, sanitizeSheetName } from "../sheet-name";
 
@@ -118,6 +119,17 @@ export function pairRow(f: FormBuilder, a: LabelledValue, b: LabelledValue, minH
     ]),
     minHeight === undefined ? {} : { minHeight },
   );
+}
+
+/**
+ * A table row of the label 督办事项 and the item's content across the other `span` columns.
+ * @example contentRow(f, item, 3) // the content beside its label, the whole width of a 4-column form
+ */
+export function contentRow(f: FormBuilder, item: RegistryItem, span: number): number {
+  return f.row([
+    { text: "督办事项", style: "label" },
+    { text: copyableContent(item), style: "valueLeft", span, field: "content" },
+  ]);
 }
 
 /**

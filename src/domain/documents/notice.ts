@@ -16,6 +16,7 @@ import type { SheetLayout } from "../layout/types";
 import {
   addressee,
   contactBox,
+  contentRow,
   dateText,
   DOCUMENT_TITLE,
   documentSheetName,
@@ -162,10 +163,7 @@ function noticeTable(
       { text: "督办事项编号", style: "label" },
       { text: printedNumber(item.number), style: "valueLeft", span: 3, field: "number" },
     ]);
-    f.row([
-      { text: "督办事项", style: "label" },
-      { text: copyableContent(item), style: "valueLeft", span: 3, field: "content" },
-    ]);
+    contentRow(f, item, 3);
   }
   pairRow(f, ["督办科室或单位", item.section, "section"], ["督办协助科室或单位", item.assisting, "assisting"]);
   const signatures = pairRow(

@@ -5,7 +5,6 @@
  * reply-by date (a working-day offset from settings); then the request, the consequence the
  * policy sets (五（一）), seal, contact line and a receipt for the host to sign.
  */
-import { copyableContent } from "../classified";
 import type { IsoDate } from "../cell";
 import type { WorkingCalendar } from "../calendar";
 import { compareIso, formatChineseDate } from "../dates";
@@ -18,6 +17,7 @@ import {
   addressee,
   BLANK_DATE,
   contactBox,
+  contentRow,
   dateText,
   DOCUMENT_TITLE,
   documentSheetName,
@@ -175,10 +175,7 @@ export function buildRemind(
 /** The table of a 催办提示单: number and count, item, host and section, deadline and standing, dates. */
 function remindTable(f: FormBuilder, item: RegistryItem, today: IsoDate, t: RemindText): void {
   const tableTop = pairRow(f, ["督办事项编号", t.number, "number"], ["催办次数", `第${t.count}次`, "urgeCount"]);
-  f.row([
-    { text: "督办事项", style: "label" },
-    { text: copyableContent(item), style: "valueLeft", span: 3, field: "content" },
-  ]);
+  contentRow(f, item, 3);
   pairRow(f, ["承办单位或相关科室", hostText(item), "host"], ["督办科室或单位", item.section, "section"]);
   const deadline = `${dateText(t.deadline)}${item.extendedTo !== null ? "（已延期）" : ""}`;
   pairRow(f, ["要求完成时间", deadline, "deadline"], ["逾期情况", t.standing, "overdue"]);

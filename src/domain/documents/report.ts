@@ -3,13 +3,21 @@
  * number, sections and their leaders, 经办人, 办结时间 and contact; then the report to the
  * office with the outcome from the row (督办结果), and the signature and date lines.
  */
-import { copyableContent } from "../classified";
 import type { IsoDate } from "../cell";
 import type { WorkingCalendar } from "../calendar";
 import type { RegistryItem, Settings } from "../model";
 import { FormBuilder } from "../layout/form-builder";
 import type { SheetLayout } from "../layout/types";
-import { dateText, DOCUMENT_TITLE, documentSheetName, INDENT, printedNumber, sentence, titleRows } from "./common";
+import {
+  contentRow,
+  dateText,
+  DOCUMENT_TITLE,
+  documentSheetName,
+  INDENT,
+  printedNumber,
+  sentence,
+  titleRows,
+} from "./common";
 
 /** Options of a report beyond the row and the settings. */
 export interface ReportExtra {
@@ -75,10 +83,7 @@ export function buildReport(
 ): SheetLayout {
   const f = new FormBuilder(COLUMNS);
   titleRows(f, DOCUMENT_TITLE.report, 6, 20);
-  const tableTop = f.row([
-    { text: "督办事项", style: "label" },
-    { text: copyableContent(item), style: "valueLeft", span: 5, field: "content" },
-  ]);
+  const tableTop = contentRow(f, item, 5);
   f.row([
     { text: "编号", style: "label" },
     { text: `☑督办事项编号：${printedNumber(item.number)}`, style: "valueLeft", span: 5, field: "number" },

@@ -6,6 +6,7 @@ import type { ItemAction } from "../../app/item-actions";
 import { CLOSING_RESULTS, suggestClosingResult } from "../../domain/closing";
 import type { PaneState } from "../use-pane";
 import { STRINGS } from "../strings";
+import { ValueOptions } from "./parts";
 
 export type ActionKind = ItemAction["kind"];
 
@@ -23,11 +24,7 @@ function ApproverField(props: {
   return (
     <Field label={props.label} required>
       <Select value={props.value} onChange={(_, d) => props.onChange(d.value)}>
-        {props.names.map((n) => (
-          <option key={n} value={n}>
-            {n}
-          </option>
-        ))}
+        <ValueOptions values={props.names} />
       </Select>
     </Field>
   );
@@ -47,11 +44,7 @@ function CloseFields(props: {
       </Field>
       <Field label={STRINGS.result} required>
         <Select value={props.result} onChange={(_, d) => props.onResult(d.value)}>
-          {CLOSING_RESULTS.map((r) => (
-            <option key={r} value={r}>
-              {r}
-            </option>
-          ))}
+          <ValueOptions values={CLOSING_RESULTS} />
         </Select>
       </Field>
     </>

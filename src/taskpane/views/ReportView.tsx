@@ -24,7 +24,7 @@ import { failure } from "../outcomes";
 import type { Outcome } from "../services";
 import { operationLabel } from "../../app/operations";
 import { REPORT, STRINGS } from "../strings";
-import { OutcomeLines, Section } from "./parts";
+import { OutcomeLines, Section, ValueOptions } from "./parts";
 import { FigureCard, IneligibleList, SuggestionList } from "./ReportParts";
 import type { ViewProps } from "./types";
 
@@ -46,6 +46,9 @@ interface PeriodDraft {
   readonly from: string;
   readonly to: string;
 }
+
+/** The two ends of a period of dates, each with its own date field. */
+const PERIOD_ENDS = ["from", "to"] as const;
 
 /** The period a draft names, or the Chinese line saying what is missing. */
 export function periodOfDraft(draft: PeriodDraft): { period: Period } | { problem: string } {
@@ -101,11 +104,7 @@ function PeriodForm(props: {
               value={String(draft.year)}
               onChange={(_, d) => onChange({ ...draft, year: Number(d.value) })}
             >
-              {props.years.map((y) => (
-                <option key={y} value={y}>
-                  {y}
-                </option>
-              ))}
+              <ValueOptions values={props.years} />
             </Select>
           </Field>
           <Field label={REPORT.semester}>
@@ -122,22 +121,16 @@ function PeriodForm(props: {
         </div>
       ) : (
         <div className={styles.pair}>
-          <Field label={REPORT.from}>
-            <Input
-              className={styles.narrow}
-              type="date"
-              value={draft.from}
-              onChange={(_, d) => onChange({ ...draft, from: d.value })}
-            />
-          </Field>
-          <Field label={REPORT.to}>
-            <Input
-              className={styles.narrow}
-              type="date"
-              value={draft.to}
-              onChange={(_, d) => onChange({ ...draft, to: d.value })}
-            />
-          </Field>
+          {PERIOD_ENDS.map((end) => (
+            <Field key={end} label={REPORT[end]}>
+              <Input
+                className={styles.narrow}
+                type="date"
+                value={draft[end]}
+                onChange={(_, d) => onChange({ ...draft, [end]: d.value })}
+              />
+            </Field>
+          ))}
         </div>
       )}
       <Button type="submit" appearance="primary" disabled={props.disabled}>

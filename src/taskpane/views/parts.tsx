@@ -137,6 +137,22 @@ export function ItemList(props: {
   );
 }
 
+/**
+ * Options whose text is their value (names, years, fixed wordings) for a Select.
+ * @example <Select><ValueOptions values={["区委办", "区政府办"]} /></Select>
+ */
+export function ValueOptions({ values }: { readonly values: readonly (string | number)[] }) {
+  return (
+    <>
+      {values.map((v) => (
+        <option key={v} value={v}>
+          {v}
+        </option>
+      ))}
+    </>
+  );
+}
+
 /** A view section with a heading. */
 export function Section({ title, children, className }: { title: string; children: ReactNode; className?: string }) {
   const styles = useStyles();

@@ -4,7 +4,7 @@
  */
 import { columnLetters } from "../../../domain/a1-ref";
 import { PackageError } from "../package/errors";
-import { elementOf, nextTag, type XmlElement } from "../package/xml";
+import { childrenOf, elementOf, type XmlElement } from "../package/xml";
 
 /** CT_Worksheet's children in schema order. */
 export const WORKSHEET_ORDER = [
@@ -55,23 +55,12 @@ export type WorksheetElement = (typeof WORKSHEET_ORDER)[number];
  * its end tag instead of tag by tag.
  */
 export function topLevel(xml: string, root: XmlElement, skip: string): XmlElement[] {
-  const out: XmlElement[] = [];
-  let at = root.openEnd;
-  while (at < root.closeStart) {
-    const tag = nextTag(xml, at, root.closeStart);
-    if (!tag || tag.kind === "close") break;
-    let el: XmlElement;
-    if (tag.name === skip && tag.kind === "open") {
-      const close = xml.indexOf(`</${skip}>`, tag.end);
-      if (close < 0) throw new PackageError("corrupt", `unclosed <${skip}>`);
-      el = { name: tag.name, start: tag.start, openEnd: tag.end, closeStart: close, end: close + skip.length + 3 };
-    } else {
-      el = elementOf(xml, tag);
-    }
-    out.push(el);
-    at = el.end;
-  }
-  return out;
+  return childrenOf(xml, root, (tag) => {
+    if (tag.name !== skip || tag.kind !== "open") return elementOf(xml, tag);
+    const close = xml.indexOf(`</${skip}>`, tag.end);
+    if (close < 0) throw new PackageError("corrupt", `unclosed <${skip}>`);
+    return { name: tag.name, start: tag.start, openEnd: tag.end, closeStart: close, end: close + skip.length + 3 };
+  });
 }
 
 /**

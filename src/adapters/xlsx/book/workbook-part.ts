@@ -9,7 +9,9 @@ import {
   childElements,
   escapeAttr,
   escapeText,
+  insertBeforeClose,
   prefixOf,
+  replaceContent,
   rootElement,
   textOf,
   withAttributes,
@@ -66,15 +68,19 @@ function parts(xml: string): { root: XmlElement; p: string } {
   return { root, p: prefixOf(root.name) };
 }
 
+/** The `<item>` elements of the root's `<list>` (`<sheets>`, `<definedNames>`), none when it is missing. */
+function listItems(xml: string, list: string, item: string): XmlElement[] {
+  const { root, p } = parts(xml);
+  const holder = childElement(xml, root, `${p}${list}`);
+  return holder ? childElements(xml, holder, `${p}${item}`) : [];
+}
+
 /**
  * The sheets of a workbook part, in order.
  * @example workbookSheets(xml) // [{ name: "督办事项登记表", sheetId: 1, relId: "rId1", state: "visible" }]
  */
 export function workbookSheets(xml: string): SheetEntry[] {
-  const { root, p } = parts(xml);
-  const sheets = childElement(xml, root, `${p}sheets`);
-  if (!sheets) return [];
-  return childElements(xml, sheets, `${p}sheet`).map((el) => {
+  return listItems(xml, "sheets", "sheet").map((el) => {
     const a = attributesOf(xml, el);
     return {
       name: a.get("name") ?? "",
@@ -95,10 +101,7 @@ export function usesDate1904(xml: string): boolean {
 
 /** The defined names with their positions. */
 export function definedNameElements(xml: string): { el: XmlElement; name: DefinedName }[] {
-  const { root, p } = parts(xml);
-  const names = childElement(xml, root, `${p}definedNames`);
-  if (!names) return [];
-  return childElements(xml, names, `${p}definedName`).map((el) => {
+  return listItems(xml, "definedNames", "definedName").map((el) => {
     const a = attributesOf(xml, el);
     const local = a.get("localSheetId");
     return {
@@ -139,22 +142,9 @@ function nameTag(p: string, name: DefinedName): string {
 export function setDefinedName(xml: string, name: DefinedName): string {
   const { root, p } = parts(xml);
   const existing = definedNameElements(xml).find((d) => sameScope(d.name, name.name, name.localSheetId));
-  if (existing) {
-    const { el } = existing;
-    if (el.closeStart === el.end) {
-      const open = xml.slice(el.start, el.end - 2).replace(/\s+$/, "") + ">";
-      return `${xml.slice(0, el.start)}${open}${nameText(name.value)}</${el.name}>${xml.slice(el.end)}`;
-    }
-    return `${xml.slice(0, el.openEnd)}${nameText(name.value)}${xml.slice(el.closeStart)}`;
-  }
+  if (existing) return replaceContent(xml, existing.el, nameText(name.value));
   const holder = childElement(xml, root, `${p}definedNames`);
-  if (holder) {
-    if (holder.closeStart === holder.end) {
-      const open = xml.slice(holder.start, holder.end - 2).replace(/\s+$/, "") + ">";
-      return `${xml.slice(0, holder.start)}${open}${nameTag(p, name)}</${holder.name}>${xml.slice(holder.end)}`;
-    }
-    return xml.slice(0, holder.closeStart) + nameTag(p, name) + xml.slice(holder.closeStart);
-  }
+  if (holder) return insertBeforeClose(xml, holder, nameTag(p, name));
   const at = insertionPoint(xml, root, WORKBOOK_ORDER, "definedNames");
   return `${xml.slice(0, at)}<${p}definedNames>${nameTag(p, name)}</${p}definedNames>${xml.slice(at)}`;
 }
@@ -184,11 +174,7 @@ export function addSheetEntry(xml: string, entry: SheetEntry): string {
     const at = insertionPoint(xml, root, WORKBOOK_ORDER, "sheets");
     return `${xml.slice(0, at)}<${p}sheets>${tag}</${p}sheets>${xml.slice(at)}`;
   }
-  if (sheets.closeStart === sheets.end) {
-    const open = xml.slice(sheets.start, sheets.end - 2).replace(/\s+$/, "") + ">";
-    return `${xml.slice(0, sheets.start)}${open}${tag}</${sheets.name}>${xml.slice(sheets.end)}`;
-  }
-  return xml.slice(0, sheets.closeStart) + tag + xml.slice(sheets.closeStart);
+  return insertBeforeClose(xml, sheets, tag);
 }
 
 /**

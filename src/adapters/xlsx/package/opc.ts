@@ -3,7 +3,7 @@
  * and relationships (_rels/*.rels), read and edited as text so that everything not changed
  * stays as it was written.
  */
-import { attributesOf, childElements, escapeAttr, prefixOf, rootElement, type XmlElement } from "./xml";
+import { attributesOf, childElements, escapeAttr, insertBeforeClose, prefixOf, rootElement } from "./xml";
 
 export const CONTENT_TYPES_PART = "[Content_Types].xml";
 
@@ -56,15 +56,6 @@ export function contentTypeOf(typesXml: string, part: string): string | undefine
       byExtension = a.get("ContentType");
   }
   return byExtension;
-}
-
-function insertBeforeClose(xml: string, root: XmlElement, text: string): string {
-  if (root.closeStart === root.end) {
-    // <Types …/>: open it.
-    const open = xml.slice(root.start, root.end - 2).replace(/\s+$/, "") + ">";
-    return `${xml.slice(0, root.start)}${open}${text}</${root.name}>${xml.slice(root.end)}`;
-  }
-  return xml.slice(0, root.closeStart) + text + xml.slice(root.closeStart);
 }
 
 /**

@@ -10,6 +10,14 @@ export function localName(name: string): string {
 }
 
 /**
+ * The direct children of `parent` whose local name is `local`, whatever their prefix.
+ * @example childrenNamed(xml, rootElement(xml), "cfRule").length
+ */
+export function childrenNamed(xml: string, parent: XmlElement, local: string): XmlElement[] {
+  return childElements(xml, parent).filter((el) => localName(el.name) === local);
+}
+
+/**
  * The position at which a child named `local` is inserted among `parent`'s children, given
  * the schema's order of names; children with other names (extensions) are not counted. Pass
  * `children` when they are known (a big sheet's are, without walking its rows).

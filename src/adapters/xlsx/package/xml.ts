@@ -180,20 +180,34 @@ export function rootElement(xml: string): XmlElement {
 }
 
 /**
- * The direct children of an element, in order (optionally only those named `name`).
- * @example childElements(xml, root, "sheet").length
+ * The direct children of an element, in order, each taken whole by `wholeElement` (by default
+ * tag by tag; a caller may step over a big child by its end tag instead).
+ * @example childrenOf(xml, root, (tag) => elementOf(xml, tag)).length
  */
-export function childElements(xml: string, parent: XmlElement, name?: string): XmlElement[] {
+export function childrenOf(
+  xml: string,
+  parent: XmlElement,
+  wholeElement: (tag: XmlTag) => XmlElement = (tag) => elementOf(xml, tag),
+): XmlElement[] {
   const out: XmlElement[] = [];
   let at = parent.openEnd;
   while (at < parent.closeStart) {
     const tag = nextTag(xml, at, parent.closeStart);
     if (!tag || tag.kind === "close") break;
-    const el = elementOf(xml, tag);
-    if (name === undefined || tag.name === name) out.push(el);
+    const el = wholeElement(tag);
+    out.push(el);
     at = el.end;
   }
   return out;
+}
+
+/**
+ * The direct children of an element, in order (optionally only those named `name`).
+ * @example childElements(xml, root, "sheet").length
+ */
+export function childElements(xml: string, parent: XmlElement, name?: string): XmlElement[] {
+  const all = childrenOf(xml, parent);
+  return name === undefined ? all : all.filter((el) => el.name === name);
 }
 
 /** The first direct child named `name`, or undefined. */
@@ -207,6 +221,30 @@ export function childElement(xml: string, parent: XmlElement, name: string): Xml
     at = el.end;
   }
   return undefined;
+}
+
+/**
+ * The text with `text` appended inside `el` (an empty element `<x/>` is opened for it).
+ * @example insertBeforeClose("<a/>", rootElement("<a/>"), "<b/>") // "<a><b/></a>"
+ */
+export function insertBeforeClose(xml: string, el: XmlElement, text: string): string {
+  if (el.closeStart === el.end) return openedWith(xml, el, text);
+  return xml.slice(0, el.closeStart) + text + xml.slice(el.closeStart);
+}
+
+/**
+ * The text with the content of `el` replaced by `text` (its start tag and attributes kept).
+ * @example replaceContent("<a>x</a>", rootElement("<a>x</a>"), "y") // "<a>y</a>"
+ */
+export function replaceContent(xml: string, el: XmlElement, text: string): string {
+  if (el.closeStart === el.end) return openedWith(xml, el, text);
+  return xml.slice(0, el.openEnd) + text + xml.slice(el.closeStart);
+}
+
+/** An empty element `<x …/>` opened as `<x …>text</x>`. */
+function openedWith(xml: string, el: XmlElement, text: string): string {
+  const open = xml.slice(el.start, el.end - 2).replace(/\s+$/, "") + ">";
+  return `${xml.slice(0, el.start)}${open}${text}</${el.name}>${xml.slice(el.end)}`;
 }
 
 const ATTRIBUTE = /([^\s=/>]+)\s*=\s*("([^"]*)"|'([^']*)')/g;

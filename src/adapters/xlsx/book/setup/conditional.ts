@@ -6,8 +6,8 @@
 import { rangeRef } from "../../../../domain/a1-ref";
 import type { SheetPlan } from "../../../../domain/setup-plan-types";
 import type { SetupChangeLog } from "../../../../app/setup-port";
-import { attributesOf, childElements, escapeText, rootElement, textOf } from "../../package/xml";
-import { localName } from "../../package/ordered";
+import { attributesOf, escapeText, rootElement, textOf } from "../../package/xml";
+import { childrenNamed } from "../../package/ordered";
 import type { Styles } from "../styles";
 import type { Target } from "../write-cells";
 
@@ -26,21 +26,17 @@ interface CfBlock {
 
 function parseBlock(text: string): CfBlock {
   const root = rootElement(text);
-  const rules = childElements(text, root)
-    .filter((el) => localName(el.name) === "cfRule")
-    .map((el) => {
-      const a = attributesOf(text, el);
-      const formulas = childElements(text, el)
-        .filter((f) => localName(f.name) === "formula")
-        .map((f) => textOf(text, f));
-      const dxf = a.get("dxfId");
-      return {
-        type: a.get("type") ?? "",
-        priority: Number(a.get("priority") ?? 0),
-        formulas,
-        ...(dxf !== undefined ? { dxfId: Number(dxf) } : {}),
-      };
-    });
+  const rules = childrenNamed(text, root, "cfRule").map((el) => {
+    const a = attributesOf(text, el);
+    const formulas = childrenNamed(text, el, "formula").map((f) => textOf(text, f));
+    const dxf = a.get("dxfId");
+    return {
+      type: a.get("type") ?? "",
+      priority: Number(a.get("priority") ?? 0),
+      formulas,
+      ...(dxf !== undefined ? { dxfId: Number(dxf) } : {}),
+    };
+  });
   return { text, sqref: attributesOf(text, root).get("sqref") ?? "", rules };
 }
 

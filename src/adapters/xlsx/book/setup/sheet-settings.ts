@@ -6,7 +6,7 @@
 import type { SheetPlan } from "../../../../domain/setup-plan-types";
 import type { SetupChangeLog } from "../../../../app/setup-port";
 import { attributesOf, childElements, parseAttributes, rootElement, withAttributes } from "../../package/xml";
-import { localName } from "../../package/ordered";
+import { childrenNamed, localName } from "../../package/ordered";
 import type { XlsxBook } from "../book";
 import { rangesOverlap } from "../cell-ref";
 import { cellAddress } from "../sheet-elements";
@@ -24,17 +24,10 @@ interface Col {
 function parseCols(text: string | undefined): { open: string; cols: Col[] } {
   if (!text) return { open: "", cols: [] };
   const root = rootElement(text);
-  const cols = childElements(text, root)
-    .filter((el) => localName(el.name) === "col")
-    .map((el) => {
-      const a = attributesOf(text, el);
-      return {
-        min: Number(a.get("min")),
-        max: Number(a.get("max")),
-        tag: text.slice(el.start, el.end),
-        changed: false,
-      };
-    });
+  const cols = childrenNamed(text, root, "col").map((el) => {
+    const a = attributesOf(text, el);
+    return { min: Number(a.get("min")), max: Number(a.get("max")), tag: text.slice(el.start, el.end), changed: false };
+  });
   return { open: text.slice(root.start, root.openEnd).replace(/\/>$/, ">"), cols };
 }
 
@@ -136,8 +129,7 @@ function firstView(
   text: string | undefined,
 ): { open: string; close: string; kids: { name: string; text: string }[] } | undefined {
   if (!text) return undefined;
-  const root = rootElement(text);
-  const view = childElements(text, root).find((el) => localName(el.name) === "sheetView");
+  const view = childrenNamed(text, rootElement(text), "sheetView")[0];
   if (!view) return undefined;
   const kids = childElements(text, view).map((k) => ({ name: localName(k.name), text: text.slice(k.start, k.end) }));
   return { open: text.slice(view.start, view.openEnd), close: `</${view.name}>`, kids };
@@ -163,9 +155,7 @@ export function applyFreeze(t: Target, plan: SheetPlan, log: SetupChangeLog): vo
   const viewText = `${open}${paneTag}${selection}${rest.join("")}</${p}sheetView>`;
   let text: string;
   if (holder && view) {
-    const root = rootElement(holder);
-    const views = childElements(holder, root);
-    const first = views.find((el) => localName(el.name) === "sheetView") as (typeof views)[number];
+    const first = childrenNamed(holder, rootElement(holder), "sheetView")[0];
     text = holder.slice(0, first.start) + viewText + holder.slice(first.end);
   } else {
     text = `<${p}sheetViews>${viewText}</${p}sheetViews>`;

@@ -6,16 +6,8 @@
 import type { CellRange } from "../../../../domain/cell";
 import type { SheetPlan, ValidationPlan } from "../../../../domain/setup-plan-types";
 import type { SetupChangeLog } from "../../../../app/setup-port";
-import {
-  attributesOf,
-  childElements,
-  escapeAttr,
-  escapeText,
-  rootElement,
-  textOf,
-  withAttributes,
-} from "../../package/xml";
-import { localName } from "../../package/ordered";
+import { attributesOf, escapeAttr, escapeText, rootElement, textOf, withAttributes } from "../../package/xml";
+import { childrenNamed } from "../../package/ordered";
 import { dateSerial } from "../cell-xml";
 import { parseRangeList, rangeArea, rangesOverlap, subtractRange } from "../cell-ref";
 import { rangeRef } from "../../../../domain/a1-ref";
@@ -51,21 +43,19 @@ function keyOf(a: ReadonlyMap<string, string>, f1: string, f2: string): string {
 function parseRules(text: string | undefined): { open: string; rules: Rule[] } | undefined {
   if (!text) return undefined;
   const root = rootElement(text);
-  const rules = childElements(text, root)
-    .filter((el) => localName(el.name) === "dataValidation")
-    .map((el) => {
-      const a = attributesOf(text, el);
-      const formula = (n: string) => {
-        const f = childElements(text, el).find((k) => localName(k.name) === n);
-        return f ? textOf(text, f) : "";
-      };
-      return {
-        text: text.slice(el.start, el.end),
-        key: keyOf(a, formula("formula1"), formula("formula2")),
-        ranges: parseRangeList(a.get("sqref") ?? ""),
-        cut: false,
-      };
-    });
+  const rules = childrenNamed(text, root, "dataValidation").map((el) => {
+    const a = attributesOf(text, el);
+    const formula = (n: string) => {
+      const f = childrenNamed(text, el, n)[0];
+      return f ? textOf(text, f) : "";
+    };
+    return {
+      text: text.slice(el.start, el.end),
+      key: keyOf(a, formula("formula1"), formula("formula2")),
+      ranges: parseRangeList(a.get("sqref") ?? ""),
+      cut: false,
+    };
+  });
   return { open: text.slice(root.start, root.openEnd), rules };
 }
 
