@@ -49,6 +49,17 @@ export function rangeBetween(
   };
 }
 
+/**
+ * The smallest rectangle holding both.
+ * @example rangeUnion({ top: 1, left: 1, bottom: 3, right: 2 }, { top: 5, left: 2, bottom: 5, right: 4 }) // { top: 1, left: 1, bottom: 5, right: 4 }
+ */
+export function rangeUnion(a: CellRange, b: CellRange): CellRange {
+  return rangeBetween(
+    { row: Math.min(a.top, b.top), col: Math.min(a.left, b.left) },
+    { row: Math.max(a.bottom, b.bottom), col: Math.max(a.right, b.right) },
+  );
+}
+
 /** One value to write. Dates are written as serial numbers with an explicit number format. */
 export interface CellWrite {
   readonly sheet: string;

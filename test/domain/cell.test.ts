@@ -1,4 +1,4 @@
-import { cellText, isBlank } from "../../src/domain/cell";
+import { cellText, isBlank, rangeUnion } from "../../src/domain/cell";
 import { storedValueKey } from "../../src/domain/cell-key";
 
 describe("cell text", () => {
@@ -26,5 +26,18 @@ describe("stored value keys", () => {
     [{ t: "error", v: "#N/A" } as const, { t: "error", v: "#N/A" } as const, true],
   ])("%j stored as %j: %s", (a, b, same) => {
     expect(storedValueKey(a) === storedValueKey(b)).toBe(same);
+  });
+});
+
+describe("rangeUnion: the smallest rectangle holding both", () => {
+  const r = (top: number, left: number, bottom: number, right: number) => ({ top, left, bottom, right });
+  test.each([
+    ["disjoint, below and to the right", r(1, 1, 3, 2), r(5, 2, 5, 4), r(1, 1, 5, 4)],
+    ["one inside the other", r(1, 1, 10, 10), r(3, 3, 4, 4), r(1, 1, 10, 10)],
+    ["the same rectangle", r(2, 2, 2, 2), r(2, 2, 2, 2), r(2, 2, 2, 2)],
+    ["above and to the left", r(7, 5, 9, 6), r(1, 1, 1, 1), r(1, 1, 9, 6)],
+  ])("%s", (_name, a, b, union) => {
+    expect(rangeUnion(a, b)).toEqual(union);
+    expect(rangeUnion(b, a)).toEqual(union);
   });
 });

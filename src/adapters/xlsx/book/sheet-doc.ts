@@ -5,7 +5,7 @@
  * the original text, so every other row, cell and element keeps its exact bytes. New elements
  * go where CT_Worksheet's schema order puts them.
  */
-import type { CellRange } from "../../../domain/cell";
+import { rangeUnion, type CellRange } from "../../../domain/cell";
 import { PackageError } from "../package/errors";
 import { insertionPoint } from "../package/ordered";
 import {
@@ -21,7 +21,8 @@ import {
 import { parseCellRef, parseRange } from "./cell-ref";
 import { rangeRef } from "../../../domain/a1-ref";
 import { readMerges } from "./sheet-read";
-import { utf8EncodeInto } from "../package/text-codec";
+import { madeSplice, spliceBytes, type PendingSplice } from "../package/splice-bytes";
+import { cellIndex, isBoundary, plainCellRef, plainRowNumber, spansHold, type CellPositions } from "./sheet-scan";
 import { topLevel, WORKSHEET_ORDER, type WorksheetElement } from "./sheet-elements";
 
 /** Where an element sits in the text (an XmlElement without its name). */
@@ -29,58 +30,6 @@ type Span = Omit<XmlElement, "name">;
 interface RowPos extends Span {
   readonly r: number;
 }
-/**
- * The `<c>` elements of a row, flattened: column, start and end of each, in document order
- * (one array per row rather than an object per cell: a 50,000-row sheet has a million cells).
- */
-type CellPositions = readonly number[];
-
-function isBoundary(code: number): boolean {
-  return code === 32 || code === 62 || code === 47 || code === 9 || code === 10 || code === 13;
-}
-
-/**
- * True for a start tag xml[start, end) whose attributes a plain search reads right: double
- * quotes only, single spaces, no space around "=".
- */
-function isPlainTag(xml: string, start: number, end: number): boolean {
-  for (let i = start; i < end; i++) {
-    const c = xml.charCodeAt(i);
-    if (c === 39 || c === 9 || c === 10 || c === 13) return false;
-    if (c === 61 && (xml.charCodeAt(i - 1) === 32 || xml.charCodeAt(i + 1) === 32)) return false;
-  }
-  return true;
-}
-
-/**
- * The column and row of a cell's `r="A1"` in its start tag xml[start, end), read without a
- * regular expression: [col, row], or null when the tag is not plain or has no such attribute
- * (the caller then reads it the general way).
- */
-function plainCellRef(xml: string, start: number, end: number): [number, number] | null {
-  if (!isPlainTag(xml, start, end)) return null;
-  const at = xml.indexOf(' r="', start);
-  if (at < 0 || at >= end) return null;
-  let i = at + 4;
-  let col = 0;
-  for (let c = xml.charCodeAt(i) & ~32; c >= 65 && c <= 90; c = xml.charCodeAt(++i) & ~32) col = col * 26 + (c - 64);
-  let row = 0;
-  const digits = i;
-  for (let c = xml.charCodeAt(i); c >= 48 && c <= 57; c = xml.charCodeAt(++i)) row = row * 10 + (c - 48);
-  return col > 0 && i > digits && row > 0 && xml.charCodeAt(i) === 34 ? [col, row] : null;
-}
-
-/** The row number of a plain `<row r="12">` start tag xml[start, end), or null (read the general way). */
-function plainRowNumber(xml: string, start: number, end: number): number | null {
-  if (!isPlainTag(xml, start, end)) return null;
-  const at = xml.indexOf(' r="', start);
-  if (at < 0 || at >= end) return null;
-  let i = at + 4;
-  let row = 0;
-  for (let c = xml.charCodeAt(i); c >= 48 && c <= 57; c = xml.charCodeAt(++i)) row = row * 10 + (c - 48);
-  return i > at + 4 && xml.charCodeAt(i) === 34 ? row : null;
-}
-
 export class SheetDoc {
   readonly p: string;
   private readonly root: XmlElement;
@@ -387,23 +336,8 @@ export class SheetDoc {
     const current = this.original("dimension")[0];
     const ref = current ? parseAttributes(this.xml.slice(current.start, current.openEnd)).get("ref") : undefined;
     const old = ref ? parseRange(ref) : null;
-    const a = this.added;
-    const union = old
-      ? {
-          top: Math.min(old.top, a.top),
-          left: Math.min(old.left, a.left),
-          bottom: Math.max(old.bottom, a.bottom),
-          right: Math.max(old.right, a.right),
-        }
-      : a;
-    if (
-      old &&
-      union.top === old.top &&
-      union.left === old.left &&
-      union.bottom === old.bottom &&
-      union.right === old.right
-    )
-      return;
+    const union = old ? rangeUnion(old, this.added) : this.added;
+    if (old && rangeRef(union) === rangeRef(old)) return;
     const text = current
       ? withAttributes(this.xml.slice(current.start, current.end), { ref: rangeRef(union) })
       : `<${this.p}dimension ref="${rangeRef(union)}"/>`;
@@ -457,60 +391,4 @@ export class SheetDoc {
     }
     return splices;
   }
-}
-
-/** The index in `cells` of the first cell (in document order) whose column passes `test`, or -1. */
-function cellIndex(cells: CellPositions, test: (col: number) => boolean): number {
-  for (let i = 0; i < cells.length; i += 3) if (test(cells[i])) return i;
-  return -1;
-}
-
-/** A splice whose text is given, or made when it is applied (a row's new text). */
-type PendingSplice = { readonly start: number; readonly end: number } & (
-  { readonly text: string } | { readonly make: () => string }
-);
-
-function madeSplice(sp: PendingSplice): Splice {
-  return "text" in sp ? sp : { start: sp.start, end: sp.end, text: sp.make() };
-}
-
-/**
- * Bytes with splices (positions in bytes) applied, the inserted text UTF-8 encoded straight
- * into one growing buffer: each row's text is made, encoded and dropped in turn, so the new
- * sheet never exists as text or as a list of pieces.
- */
-function spliceBytes(bytes: Uint8Array, splices: readonly PendingSplice[], expectedGrowth: number): Uint8Array {
-  const sorted = splices.map((sp, i) => ({ sp, i })).sort((a, b) => a.sp.start - b.sp.start || a.i - b.i);
-  let out = new Uint8Array(Math.max(1024, bytes.length + expectedGrowth));
-  let pos = 0;
-  const room = (n: number) => {
-    if (pos + n <= out.length) return;
-    const bigger = new Uint8Array(Math.max(pos + n, Math.ceil(out.length * 1.5)));
-    bigger.set(out.subarray(0, pos));
-    out = bigger;
-  };
-  const copy = (from: number, to: number) => {
-    room(to - from);
-    out.set(bytes.subarray(from, to), pos);
-    pos += to - from;
-  };
-  let at = 0;
-  for (const { sp } of sorted) {
-    if (sp.start < at) throw new Error("overlapping edits");
-    copy(at, sp.start);
-    const text = "text" in sp ? sp.text : sp.make();
-    room(text.length * 3);
-    const { read, written } = utf8EncodeInto(text, out.subarray(pos));
-    if (read !== text.length) throw new Error("text not fully encoded");
-    pos += written;
-    at = sp.end;
-  }
-  copy(at, bytes.length);
-  // Trim a buffer grown well past its content: the package keeps it until the save.
-  return pos < out.length * 0.9 ? out.slice(0, pos) : out.subarray(0, pos);
-}
-
-function spansHold(spans: string, col: number): boolean {
-  const m = /^(\d+):(\d+)$/.exec(spans.trim());
-  return !m || (col >= Number(m[1]) && col <= Number(m[2]));
 }

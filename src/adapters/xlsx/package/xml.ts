@@ -265,12 +265,16 @@ export function parseAttributes(startTag: string): Map<string, string> {
   return out;
 }
 
-/** True for a start tag whose attributes a plain search reads right: double quotes only, single spaces. */
-function isPlainStartTag(tag: string): boolean {
-  for (let i = 0; i < tag.length; i++) {
-    const c = tag.charCodeAt(i);
+/**
+ * True for a start tag xml[start, end) whose attributes a plain search reads right: double
+ * quotes only, single spaces, no space around "=".
+ * @example isPlainTag('<c r="A1" s="3">', 0, 16) // true
+ */
+export function isPlainTag(xml: string, start = 0, end = xml.length): boolean {
+  for (let i = start; i < end; i++) {
+    const c = xml.charCodeAt(i);
     if (c === 39 || c === 9 || c === 10 || c === 13) return false;
-    if (c === 61 && (tag.charCodeAt(i - 1) === 32 || tag.charCodeAt(i + 1) === 32)) return false;
+    if (c === 61 && (xml.charCodeAt(i - 1) === 32 || xml.charCodeAt(i + 1) === 32)) return false;
   }
   return true;
 }
@@ -281,7 +285,7 @@ function isPlainStartTag(tag: string): boolean {
  * @example startTagAttribute('<c r="A1" s="3">', "s") // "3"
  */
 export function startTagAttribute(startTag: string, name: string): string | undefined {
-  if (!isPlainStartTag(startTag)) return parseAttributes(startTag).get(name);
+  if (!isPlainTag(startTag)) return parseAttributes(startTag).get(name);
   const key = ` ${name}="`;
   // The last one, as the map keeps it (no value holds a double quote, so no match is inside one).
   const at = startTag.lastIndexOf(key);
@@ -314,7 +318,7 @@ export function textOf(xml: string, el: XmlElement): string {
  */
 export function withAttributes(startTag: string, changes: Readonly<Record<string, string | null>>): string {
   const names = Object.keys(changes);
-  if (names.length === 1 && isPlainStartTag(startTag)) {
+  if (names.length === 1 && isPlainTag(startTag)) {
     const one = withOneAttribute(startTag, names[0], changes[names[0]]);
     if (one !== undefined) return one;
   }
