@@ -1,10 +1,8 @@
 /** What `duban fix` does: loaded on its first run (fix.ts holds its help and options). */
 import { runFix, type FixResult } from "../../app/fix";
-import { flagOption, ledgerOption, singleFile } from "../args";
-import { openWorkbook, resolveOutput } from "../files";
-import { saveWorkbook } from "../save";
-import { toJsonText } from "../render";
-import { EXIT_OK, type CliArgs, type CliIO } from "../types";
+import { ledgerOption } from "../args";
+import { runLedgerEdit } from "../edit-command";
+import type { CliArgs, CliIO } from "../types";
 
 /** `duban fix --json`: {"fixed":[{"sheet","row","column","from","to"}]}. */
 export function fixJson(result: FixResult): object {
@@ -30,14 +28,11 @@ function fixText(result: FixResult, written: string | null, backup: string | nul
 }
 
 /** Runs `duban fix` with parsed arguments; returns the exit code. */
-export async function run(args: CliArgs, io: CliIO): Promise<number> {
-  const file = singleFile(args);
-  const target = await resolveOutput(args, file, io);
-  const book = await openWorkbook(file, io);
-  const result = await runFix(book, io.today, ledgerOption(args));
-  const write = !target.inPlace || result.fixed.length > 0;
-  const { backup } = write ? await saveWorkbook(book, target) : { backup: null };
-  if (flagOption(args, "json")) io.out(toJsonText(fixJson(result)));
-  else io.out(fixText(result, write ? target.shown : null, backup).join("\n"));
-  return EXIT_OK;
+export function run(args: CliArgs, io: CliIO): Promise<number> {
+  return runLedgerEdit(args, io, {
+    run: (book) => runFix(book, io.today, ledgerOption(args)),
+    changed: (result) => result.fixed.length > 0,
+    json: fixJson,
+    text: fixText,
+  });
 }

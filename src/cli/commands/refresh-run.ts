@@ -2,11 +2,9 @@
 import { runRefresh, type RefreshResult } from "../../app/refresh";
 import { renderSetupText } from "../../app/refresh-report";
 import { xlsxSetupTarget } from "../../adapters/xlsx/apply-plan";
-import { flagOption, ledgerOption, singleFile } from "../args";
-import { openWorkbook, resolveOutput } from "../files";
-import { saveWorkbook } from "../save";
-import { toJsonText } from "../render";
-import { EXIT_OK, type CliArgs, type CliIO } from "../types";
+import { ledgerOption } from "../args";
+import { runLedgerEdit } from "../edit-command";
+import type { CliArgs, CliIO } from "../types";
 
 /**
  * `--json` of refresh and init.
@@ -31,14 +29,11 @@ export function setupJson(result: RefreshResult): object {
 }
 
 /** Runs `duban refresh` with parsed arguments; returns the exit code. */
-export async function run(args: CliArgs, io: CliIO): Promise<number> {
-  const file = singleFile(args);
-  const target = await resolveOutput(args, file, io);
-  const book = await openWorkbook(file, io);
-  const result = await runRefresh(book, xlsxSetupTarget(book), io.today, ledgerOption(args));
-  const write = !target.inPlace || !result.unchanged;
-  const { backup } = write ? await saveWorkbook(book, target) : { backup: null };
-  if (flagOption(args, "json")) io.out(toJsonText(setupJson(result)));
-  else io.out(renderSetupText(result, write ? target.shown : null, backup).join("\n"));
-  return EXIT_OK;
+export function run(args: CliArgs, io: CliIO): Promise<number> {
+  return runLedgerEdit(args, io, {
+    run: (book) => runRefresh(book, xlsxSetupTarget(book), io.today, ledgerOption(args)),
+    changed: (result) => !result.unchanged,
+    json: setupJson,
+    text: renderSetupText,
+  });
 }
