@@ -16,7 +16,7 @@ export function findSoffice(): string | null {
 }
 
 /** A LibreOffice user profile that recalculates every formula when it loads a file. */
-function recalcProfile(dirName: string): string {
+export function recalcProfile(dirName: string): string {
   const user = path.join(dirName, "user");
   fs.mkdirSync(user, { recursive: true });
   const item = (name: string) =>

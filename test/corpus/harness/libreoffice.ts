@@ -13,15 +13,7 @@ import { childElements, rootElement } from "../ooxml/xml";
 import { partText, readParts, type Parts } from "../ooxml/zip";
 import { cellText } from "./compare-sheets";
 import { sheetCells } from "./sheet-cells";
-
-/** The soffice binary on PATH, or null. */
-export function findSoffice(): string | null {
-  for (const dir of (process.env.PATH ?? "").split(path.delimiter)) {
-    const candidate = path.join(dir, "soffice");
-    if (dir && fs.existsSync(candidate)) return candidate;
-  }
-  return null;
-}
+import { findSoffice, recalcProfile } from "../../cli/libreoffice";
 
 export const SOFFICE = findSoffice();
 export const IN_CI = process.env.CI === "true";
@@ -40,19 +32,6 @@ export function libreOfficeDescribe(what: string): jest.Describe {
     console.warn(`跳过 LibreOffice 检查（${what}）：未找到 soffice（Debian：apt-get install libreoffice-calc）`);
   }
   return describe.skip;
-}
-
-/** A LibreOffice user profile in `dir` that recalculates every formula when it loads a file. */
-function recalcProfile(dir: string): string {
-  const user = path.join(dir, "user");
-  fs.mkdirSync(user, { recursive: true });
-  const item = (name: string) =>
-    `<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="${name}" oor:op="fuse"><value>0</value></prop></item>`;
-  fs.writeFileSync(
-    path.join(user, "registrymodifications.xcu"),
-    `<?xml version="1.0" encoding="UTF-8"?>\n<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">${item("OOXMLRecalcMode")}${item("ODFRecalcMode")}</oor:items>\n`,
-  );
-  return `file://${dir}`;
 }
 
 /**
