@@ -19,7 +19,7 @@ import {
 import { ineligibleUnits, type Ineligibility } from "../domain/accountability/eligibility";
 import { POLICY_CLAUSE, suggestMeasures, type Suggestion } from "../domain/accountability/suggest";
 import { findItemByNumber, type DocumentPort } from "./documents";
-import { loadLedger, type LoadedLedger } from "./ledger";
+import { followUpOf, loadLedger, type LoadedLedger } from "./ledger";
 import { appendLogRows } from "./log-append";
 import type { WorkbookPort } from "./port";
 import { CodedError } from "./errors";
@@ -36,14 +36,7 @@ export interface AccountabilityResult {
 }
 
 function suggestionsOf(ledger: LoadedLedger, today: IsoDate): Suggestion[] {
-  return suggestMeasures({
-    items: ledger.items,
-    today,
-    calendar: ledger.calendar,
-    warningDays: ledger.settings.warningDays,
-    urgings: ledger.remind?.log.entries ?? [],
-    records: ledger.accountability?.log.entries ?? [],
-  });
+  return suggestMeasures({ ...followUpOf(ledger, today), items: ledger.items });
 }
 
 /**

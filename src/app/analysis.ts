@@ -13,7 +13,7 @@ import { ineligibleUnits } from "../domain/accountability/eligibility";
 import { findSheetName, uniqueSheetName } from "../domain/sheet-name";
 import type { SheetLayout } from "../domain/layout/types";
 import type { DocumentPort } from "./documents";
-import { loadLedger, type LoadedLedger } from "./ledger";
+import { followUpOf, loadLedger, type LoadedLedger } from "./ledger";
 import type { WorkbookPort } from "./port";
 
 /** What the report draws (period, figures, units without eligibility), and what else the analysis found. */
@@ -25,15 +25,18 @@ export interface AnalysisResult extends AnalysisReportInput {
   readonly sheets: readonly string[];
 }
 
+/** What an analysis is asked for: the period, counted as it stands on `today`. */
+export interface AnalysisRequest {
+  readonly period: Period;
+  readonly today: IsoDate;
+}
+
 /**
  * The figures of a period on `today` (two port reads at most, nothing written).
  * @example await runAnalysis(port, { period: semesterPeriod(2021, "spring"), today: "2021-08-02" })
  *   // { figures: { total: { items: 12, closedOnTime: 7, … }, sections: [{ section: "办公室", … }], … }, … }
  */
-export async function runAnalysis(
-  port: WorkbookPort,
-  request: { readonly period: Period; readonly today: IsoDate },
-): Promise<AnalysisResult> {
+export async function runAnalysis(port: WorkbookPort, request: AnalysisRequest): Promise<AnalysisResult> {
   return analysisOf(await loadLedger(port, request.today), request);
 }
 
@@ -42,22 +45,15 @@ export async function runAnalysis(
  * analysis and the accountability suggestions).
  * @example analysisOf(await loadLedger(port, today), { period, today }).figures.total.items // 12
  */
-export function analysisOf(
-  ledger: LoadedLedger,
-  request: { readonly period: Period; readonly today: IsoDate },
-): AnalysisResult {
-  const records = ledger.accountability?.log.entries ?? [];
+export function analysisOf(ledger: LoadedLedger, request: AnalysisRequest): AnalysisResult {
+  const followUp = followUpOf(ledger, request.today);
   const figures = ledgerFigures({
+    ...followUp,
     items: ledger.allItems,
     period: request.period,
-    today: request.today,
-    calendar: ledger.calendar,
-    warningDays: ledger.settings.warningDays,
     sectionOrder: ledger.settings.sections,
-    urgings: ledger.remind?.log.entries ?? [],
-    records,
   });
-  const { ineligible, issues } = ineligibleUnits(records, ledger.allItems);
+  const { ineligible, issues } = ineligibleUnits(followUp.records, ledger.allItems);
   const years = new Set(periodYears(request.period));
   return {
     period: request.period,

@@ -19,7 +19,7 @@ import {
 import { formatChineseDate, isValidIso, parseDateCell, weekdayOf } from "../domain/dates";
 import { findCalendarHeader } from "../domain/calendar-read";
 import type { CellWrite, WorkbookPort } from "./port";
-import { isLoggedPort } from "./ports/operation-log";
+import { writeOperation, type LoggedOutcome } from "./ports/operation-log";
 import { ledgerWrite } from "./write-target";
 import { CodedError } from "./errors";
 
@@ -43,12 +43,11 @@ export interface CalendarChange {
   readonly note?: string;
 }
 
-export interface CalendarEditResult {
+export interface CalendarEditResult extends LoggedOutcome {
   readonly written: number;
   /** True when a row was added: the workbook's colours follow it after the next 刷新. */
   readonly needsRefresh: boolean;
   readonly message: string;
-  readonly logged: boolean;
 }
 
 type Column = keyof typeof CALENDAR_COLUMNS;
@@ -114,14 +113,6 @@ function rowWrites(sheet: Sheet, row: number, values: Partial<Record<Column, Cel
   return writes;
 }
 
-async function write(port: WorkbookPort, writes: readonly CellWrite[]): Promise<boolean> {
-  const logged = isLoggedPort(port);
-  if (writes.length === 0) return logged;
-  if (logged) await port.writeLogged(writes, { kind: "calendar" });
-  else await port.writeCells(writes);
-  return logged;
-}
-
 function checkDate(date: IsoDate): void {
   if (!isValidIso(date)) throw new CalendarEditError("bad-date", `“${date}”不是有效日期`);
 }
@@ -147,7 +138,7 @@ export async function setCalendarOverride(port: WorkbookPort, change: CalendarCh
   const added = rows.length === 0;
   const row = added ? sheet.grid.rows.length + 1 : rows[rows.length - 1];
   const writes = rowWrites(sheet, row, added ? { date: { t: "date", v: change.date }, ...values } : values);
-  const logged = await write(port, writes);
+  const logged = await writeOperation(port, writes, { kind: "calendar" });
   const day = formatChineseDate(change.date);
   const message = `${day} 设为${change.working ? "工作日" : "休息日"}（${kind}）${
     added ? "；已添加到工作日历末尾，请点击“刷新红黄绿灯”使工作簿中的颜色按新日历计算" : ""
@@ -170,7 +161,7 @@ export async function clearCalendarOverride(port: WorkbookPort, date: IsoDate): 
       origin: { t: "string", v: CALENDAR_ORIGINS.official },
     }),
   );
-  const logged = await write(port, writes);
+  const logged = await writeOperation(port, writes, { kind: "calendar" });
   return {
     written: writes.length,
     needsRefresh: false,

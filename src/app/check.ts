@@ -1,22 +1,16 @@
 /** Use case: check the registry for defects (duban check, the task pane's 检查). */
 import type { IsoDate } from "../domain/cell";
-import type { Issue, LedgerReading, RegistryItem } from "../domain/model";
+import type { Analysis } from "../domain/analyze";
+import type { Issue } from "../domain/model";
 import type { WorkbookPort } from "./port";
 import { loadRegistry, type LedgerOptions } from "./registry";
 
-export interface CheckResult {
+/** The analysis's issues, items and ledger readings (as `Analysis` tells them), with a count and a name. */
+export interface CheckResult extends Pick<Analysis, "issues" | "items" | "ledgers"> {
   /** Number of items (across every ledger sheet checked). */
   readonly rows: number;
-  /**
-   * Problems found, in the engine's order: each ledger sheet's rows, then the 设置 and 工作日历
-   * sheets. Every issue carries its sheet.
-   */
-  readonly issues: readonly Issue[];
-  readonly items: readonly RegistryItem[];
   /** The first ledger sheet. */
   readonly sheetName: string;
-  /** How each ledger sheet was read: header band, columns, skipped and continuation rows. */
-  readonly ledgers: readonly LedgerReading[];
 }
 
 /**

@@ -16,7 +16,7 @@ import type { Issue } from "../domain/model";
 import type { RuleCode } from "../domain/rules";
 import { CLASSIFIED_CONTENT_SHOWN } from "../domain/vocabulary";
 import type { CellWrite, WorkbookPort } from "./port";
-import { isLoggedPort } from "./ports/operation-log";
+import { writeOperation } from "./ports/operation-log";
 import { loadRegistry, type LoadedRegistry } from "./registry";
 import { ledgerWrite, placeItemWrite } from "./write-target";
 
@@ -105,9 +105,6 @@ export async function runFix(port: WorkbookPort, today: IsoDate, options: FixOpt
     writes.push(ledgerWrite(sheet, at.row, at.col, value, old));
     fixed.push({ sheet, row: at.row, column: issue.column, from: shownBefore(old), to });
   }
-  if (writes.length > 0) {
-    if (isLoggedPort(port)) await port.writeLogged(writes, { kind: "fix" });
-    else await port.writeCells(writes);
-  }
+  await writeOperation(port, writes, { kind: "fix" });
   return { fixed };
 }

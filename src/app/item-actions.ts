@@ -17,7 +17,7 @@ import { CALENDAR_ISSUE_COLUMN } from "../domain/calendar-sheet";
 import { SETTINGS_ISSUE_COLUMN } from "../domain/settings";
 import type { CellWrite, WorkbookPort } from "./port";
 import { operationLabel } from "./operations";
-import { isLoggedPort } from "./ports/operation-log";
+import { writeOperation, type LoggedOutcome } from "./ports/operation-log";
 import { loadRegistry, type LoadedRegistry } from "./registry";
 import { ledgerWrite, placeItemWrite } from "./write-target";
 import { CodedError } from "./errors";
@@ -72,7 +72,7 @@ export interface ItemChange {
   readonly to: string;
 }
 
-export interface ItemActionResult {
+export interface ItemActionResult extends LoggedOutcome {
   /** 销号, 延期 or 终止. */
   readonly operation: string;
   readonly row: number;
@@ -82,8 +82,6 @@ export interface ItemActionResult {
   readonly status: Status;
   /** What the checks report for this row after the write (empty when the row is clean). */
   readonly issues: readonly Issue[];
-  /** True when the writes went through the 操作日志 (撤销上次操作 can take them back). */
-  readonly logged: boolean;
 }
 
 function refuse(code: ItemActionErrorCode, message: string): never {
@@ -127,6 +125,11 @@ function checkApprover(loaded: LoadedRegistry, approver: string): string {
   return name;
 }
 
+/** The 延期审批人 cell of an extension or a termination: the principal leader who approved it. */
+function approvalCell(loaded: LoadedRegistry, approver: string): { key: "extensionApprover"; value: CellValue } {
+  return { key: "extensionApprover", value: { t: "string", v: checkApprover(loaded, approver) } };
+}
+
 function checkOpen(item: RegistryItem): void {
   if (isTerminated(item)) refuse("already-terminated", `第 ${item.row} 行的事项已终止`);
   if (isClosed(item)) refuse("already-closed", `第 ${item.row} 行的事项已办结（已销号）`);
@@ -161,18 +164,10 @@ function plannedCells(loaded: LoadedRegistry, item: RegistryItem, action: ItemAc
       if (current !== null && compareIso(action.extendedTo, current) <= 0) {
         refuse("not-later", `延期至须晚于现在的截止日期（${formatChineseDate(current)}）`);
       }
-      const approver = checkApprover(loaded, action.approver);
-      return [
-        { key: "extendedTo" as const, value: date(action.extendedTo) },
-        { key: "extensionApprover" as const, value: text(approver) },
-      ];
+      return [{ key: "extendedTo" as const, value: date(action.extendedTo) }, approvalCell(loaded, action.approver)];
     }
     case "terminate": {
-      const approver = checkApprover(loaded, action.approver);
-      return [
-        { key: "result" as const, value: text("终止") },
-        { key: "extensionApprover" as const, value: text(approver) },
-      ];
+      return [{ key: "result" as const, value: text("终止") }, approvalCell(loaded, action.approver)];
     }
   }
 }
@@ -213,9 +208,7 @@ export async function applyItemAction(
     return ledgerWrite(sheet, at.row, at.col, value, at.old);
   });
   const operation = operationLabel(action.kind);
-  const logged = isLoggedPort(port);
-  if (logged) await port.writeLogged(writes, { kind: action.kind });
-  else await port.writeCells(writes);
+  const logged = await writeOperation(port, writes, { kind: action.kind });
 
   const after = await loadRegistry(port, today);
   const now = after.items.find((i) => i.sheet === sheet && i.row === item.row) ?? item;

@@ -4,10 +4,8 @@
  * Nothing is written; recording a measure and drawing the 督办分析报告 are their own
  * operations (recordMeasures, writeAnalysisSheet).
  */
-import type { IsoDate } from "../domain/cell";
-import type { Period } from "../domain/analysis/period";
 import { accountabilityOf, type AccountabilityResult } from "./accountability";
-import { analysisOf, type AnalysisResult } from "./analysis";
+import { analysisOf, type AnalysisRequest, type AnalysisResult } from "./analysis";
 import { loadLedger } from "./ledger";
 import type { WorkbookPort } from "./port";
 
@@ -21,10 +19,7 @@ export interface LedgerReview {
  * @example await reviewLedger(port, { period: semesterPeriod(2026, "autumn"), today: "2026-12-02" })
  *   // { analysis: { figures: { total: { items: 4, … } … } }, accountability: { suggestions: [{ measure: "约谈", … }] } }
  */
-export async function reviewLedger(
-  port: WorkbookPort,
-  request: { readonly period: Period; readonly today: IsoDate },
-): Promise<LedgerReview> {
+export async function reviewLedger(port: WorkbookPort, request: AnalysisRequest): Promise<LedgerReview> {
   const ledger = await loadLedger(port, request.today);
   return { analysis: analysisOf(ledger, request), accountability: accountabilityOf(ledger, request.today) };
 }

@@ -12,6 +12,7 @@ import { findSheetName } from "../domain/sheet-name";
 import { readRemindLog, REMIND_LOG_SHEET, type RemindLog } from "../domain/documents/remind-log";
 import { ACCOUNTABILITY_LOG_SHEET, readAccountabilityLog, type AccountabilityLog } from "../domain/accountability/log";
 import { readArchives, type ArchivedSheet } from "../domain/archive/sheets";
+import type { SuggestionInput } from "../domain/accountability/suggest";
 import type { WorkbookPort } from "./port";
 import { loadRegistry, type LoadedRegistry } from "./registry";
 
@@ -55,4 +56,19 @@ export async function loadLedger(port: WorkbookPort, today: IsoDate): Promise<Lo
       ? { sheet: accountabilityGrid.name, grid: accountabilityGrid, log: readAccountabilityLog(accountabilityGrid) }
       : null,
   };
+}
+
+/**
+ * What the accountability suggestions and the analysis figures look at besides the items, from a
+ * ledger read on `today`: the calendar, the warning threshold and the two logs' entries.
+ * @example suggestMeasures({ ...followUpOf(ledger, today), items: ledger.items })
+ */
+export function followUpOf(ledger: LoadedLedger, today: IsoDate) {
+  return {
+    today,
+    calendar: ledger.calendar,
+    warningDays: ledger.settings.warningDays,
+    urgings: ledger.remind?.log.entries ?? [],
+    records: ledger.accountability?.log.entries ?? [],
+  } satisfies Omit<SuggestionInput, "items">;
 }

@@ -10,7 +10,7 @@
 import { cellText, EMPTY, type CellValue, type IsoDate } from "../domain/cell";
 import { assignNumbers, findDuplicates } from "../domain/numbers";
 import { archivedNumberRows, readArchives } from "../domain/archive/sheets";
-import { planNumbering, type AssignedNumber } from "./number";
+import { planNumbering, type AssignedNumber, type NumberingResult } from "./number";
 import type { CellWrite } from "./port";
 import type { LoggedWorkbookPort } from "./ports/operation-log";
 import { loadRegistry, type LedgerOptions, type LoadedRegistry } from "./registry";
@@ -39,9 +39,8 @@ export interface NumberClash {
   readonly message: string;
 }
 
-export interface CoauthoredNumbering {
-  /** Items that received a number, sheet by sheet, top to bottom, with the number they hold in the end. */
-  readonly assigned: readonly AssignedNumber[];
+/** The numbers given (each as the item holds it in the end, after a repair) and the clashes repaired. */
+export interface CoauthoredNumbering extends NumberingResult {
   readonly clashes: readonly NumberClash[];
 }
 

@@ -21,8 +21,7 @@ export interface NumberingResult {
 }
 
 /** The numbers to give and the cells to write them into. */
-export interface NumberingPlan {
-  readonly assigned: readonly AssignedNumber[];
+export interface NumberingPlan extends NumberingResult {
   /** One write per number, into the item's 编号 cell (the top-left cell of a merged one). */
   readonly writes: readonly CellWrite[];
 }

@@ -10,7 +10,7 @@
  */
 import { cellText, EMPTY, type CellValue, type SheetGrid } from "../domain/cell";
 import { normalizeHeader } from "../domain/columns";
-import type { Leader } from "../domain/model";
+import type { Leader, Settings } from "../domain/model";
 import { locateSettings, type SettingsLayout } from "../domain/settings-plan";
 import {
   REMIND_REPLY_DAYS_RANGE,
@@ -21,23 +21,14 @@ import {
 } from "../domain/settings";
 import { YES_NO } from "../domain/yes-no";
 import type { CellWrite, WorkbookPort } from "./port";
-import { isLoggedPort } from "./ports/operation-log";
+import { writeOperation, type LoggedOutcome } from "./ports/operation-log";
 import { CodedError } from "./errors";
 
 type ValueKey = keyof typeof SETTINGS_LABELS;
 type ListKey = "sections" | "leaders";
 
-/** What the person changed; fields left out keep what the sheet holds. */
-export interface SettingsEdit {
-  readonly orgName?: string;
-  readonly numberPrefix?: string;
-  readonly warningDays?: number;
-  readonly remindReplyDays?: number;
-  readonly contactPhone?: string;
-  readonly contactEmail?: string;
-  readonly sections?: readonly string[];
-  readonly leaders?: readonly Leader[];
-}
+/** What the person changed (any setting but the routing); fields left out keep what the sheet holds. */
+export type SettingsEdit = Partial<Omit<Settings, "routing">>;
 
 export type SettingsEditErrorCode = "no-settings-sheet" | "no-label" | "invalid-value" | "list-full";
 
@@ -53,12 +44,11 @@ export class SettingsEditError extends CodedError<SettingsEditErrorCode> {
   override readonly name = "SettingsEditError";
 }
 
-export interface SettingsSaveResult {
+export interface SettingsSaveResult extends LoggedOutcome {
   /** Cells written (0 when nothing changed). */
   readonly written: number;
   /** What changed, one Chinese line per setting or list. */
   readonly changes: readonly string[];
-  readonly logged: boolean;
 }
 
 function refuse(code: SettingsEditErrorCode, message: string): never {
@@ -206,10 +196,6 @@ export async function saveSettings(port: WorkbookPort, edit: SettingsEdit): Prom
     const shown = clean.leaders.map((l) => `${l.name}${l.principal ? "（主要领导）" : ""}`);
     lines.push(`${SETTINGS_SECTIONS.leaders}：${shown.join("、") || "（空）"}`);
   }
-  const logged = isLoggedPort(port);
-  if (changes.writes.length > 0) {
-    if (logged) await port.writeLogged(changes.writes, { kind: "settings" });
-    else await port.writeCells(changes.writes);
-  }
+  const logged = await writeOperation(port, changes.writes, { kind: "settings" });
   return { written: changes.writes.length, changes: lines, logged };
 }

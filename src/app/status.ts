@@ -1,27 +1,20 @@
 /** Use case: the status (红黄绿灯) of every item on a day (duban status). */
 import type { IsoDate } from "../domain/cell";
-import type { Status } from "../domain/model";
+import type { RegistryItem } from "../domain/model";
 import { copyableContent } from "../domain/classified";
-import { classifyItem } from "../domain/status";
+import { classifyItem, type ItemStatus } from "../domain/status";
 import type { WorkbookPort } from "./port";
 import { loadRegistry, type LedgerOptions } from "./registry";
 
-export interface ItemStatusRow {
-  /** The ledger sheet of the item. */
-  readonly sheet: string;
-  /** 1-based sheet row (the first row of an item over several rows). */
-  readonly row: number;
+/** One item's place and section (as the registry item has them) and its status on the day. */
+export interface ItemStatusRow extends Pick<RegistryItem, "sheet" | "row" | "section">, ItemStatus {
   /** 督办事项编号 as written, null when blank. */
   readonly number: string | null;
-  readonly status: Status;
-  readonly deadline: IsoDate | null;
-  readonly workingDaysLeft: number | null;
   /**
-   * 督办事项内容 (a classified item's content never: the note that it is on paper) and
-   * 督办科室或单位, for people reading the list (not in the JSON contract).
+   * 督办事项内容 (a classified item's content never: the note that it is on paper), for people
+   * reading the list, like `section` (neither is in the JSON contract).
    */
   readonly content: string;
-  readonly section: string;
 }
 
 export interface StatusResult {

@@ -21,7 +21,7 @@ export interface Analysis {
   /** Every ledger sheet of the workbook, also when `options.sheet` narrows `ledgers`. */
   readonly allLedgers: readonly LedgerReading[];
   /** The items of every ledger, sheet by sheet, top to bottom; each carries its sheet. */
-  readonly items: RegistryItem[];
+  readonly items: readonly RegistryItem[];
   /** The items of every ledger of the workbook, also when `options.sheet` narrows `items`. */
   readonly allItems: readonly RegistryItem[];
   /**
@@ -29,7 +29,7 @@ export interface Analysis {
    * by those of the 设置 sheet (column "设置") and of the 工作日历 sheet (column "工作日历").
    * Every issue carries its sheet.
    */
-  readonly issues: Issue[];
+  readonly issues: readonly Issue[];
   readonly settings: Settings;
   readonly calendar: WorkingCalendar;
 }

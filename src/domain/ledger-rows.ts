@@ -21,7 +21,7 @@
 import { cellText, isBlank, type CellValue, type CellRange, type SheetGrid } from "./cell";
 import { normalizeHeader, type ColumnKey } from "./columns";
 import { columnKeyOfHeader } from "./header-names";
-import type { ContinuationRow, RegistryLayout, SkipReason, SkippedRow } from "./model";
+import type { ContinuationRow, LedgerReading, RegistryLayout, SkipReason, SkippedRow } from "./model";
 
 /**
  * Columns whose content alone does not make a row an item. Clerks prepare empty rows: 序号
@@ -61,11 +61,9 @@ export interface ItemRows {
   readonly last: number;
 }
 
-/** The rows of one ledger sheet sorted out. */
-export interface LedgerRows {
+/** The rows of one ledger sheet sorted out: the rows skipped and continued as its reading lists them. */
+export interface LedgerRows extends Pick<LedgerReading, "skipped" | "continuations"> {
   readonly items: readonly ItemRows[];
-  readonly skipped: readonly SkippedRow[];
-  readonly continuations: readonly ContinuationRow[];
 }
 
 /** True when a cell is evidence that someone wrote an item on its row. */

@@ -3,9 +3,9 @@
  * and the lists a clerk acts on — overdue items, most overdue first, and items falling due, the
  * fewest working days left first.
  */
-import type { IsoDate } from "./cell";
 import { compareIso } from "./dates";
-import type { Status } from "./model";
+import type { RegistryItem, Status } from "./model";
+import type { ItemStatus } from "./status";
 
 /** Every status, in the order the pane shows them (the traffic lights, then the calm ones). */
 export const STATUS_ORDER: readonly Status[] = ["逾期", "临期", "办理中", "已办结", "已终止"];
@@ -13,14 +13,8 @@ export const STATUS_ORDER: readonly Status[] = ["逾期", "临期", "办理中",
 /** The section of an item whose 督办科室或单位 is blank. */
 export const NO_SECTION = "（未填科室）";
 
-/** What the overview needs of one item. */
-export interface StatusEntry {
-  readonly row: number;
-  readonly section: string;
-  readonly status: Status;
-  readonly deadline: IsoDate | null;
-  readonly workingDaysLeft: number | null;
-}
+/** What the overview needs of one item: its row and section, and its status on the day. */
+export type StatusEntry = Pick<RegistryItem, "row" | "section"> & ItemStatus;
 
 export type StatusCounts = Readonly<Record<Status, number>>;
 

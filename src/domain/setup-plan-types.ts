@@ -159,13 +159,6 @@ export type PlanNoteCode =
   | "not-a-date"
   | "upgraded";
 
-/** What the plan of one generated sheet gives: the sheet, the workbook names it defines, its notes. */
-export interface SheetSetupPart {
-  readonly sheet: SheetPlan;
-  readonly names: readonly NamePlan[];
-  readonly notes: readonly PlanNote[];
-}
-
 /** What an adapter applies: sheets, names, and notes for the person. */
 export interface WorkbookPlan {
   /** Sheets in the order new ones are added (existing ones keep their place). */
@@ -174,6 +167,11 @@ export interface WorkbookPlan {
   readonly notes: readonly PlanNote[];
   /** Defined names an earlier version created that nothing reads any more: deleted when present. */
   readonly obsoleteNames?: readonly string[];
+}
+
+/** What the plan of one generated sheet gives: the sheet, the workbook names it defines, its notes. */
+export interface SheetSetupPart extends Pick<WorkbookPlan, "names" | "notes"> {
+  readonly sheet: SheetPlan;
 }
 
 /** Facts about one ledger sheet a setup plan was built for. */

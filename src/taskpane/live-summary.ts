@@ -1,3 +1,4 @@
+import type { LiveCheckResult } from "../app/live-check";
 import type { Issue } from "../domain/model";
 
 /** What the pane shows of live checking: counts over the registry as last checked. */
@@ -8,13 +9,8 @@ export interface LiveSummary {
   readonly source: "local" | "remote" | "mixed";
 }
 
-/** One live-check result, as the Office adapter hands it over. */
-export interface LiveResult {
-  readonly full: boolean;
-  readonly rows: readonly number[];
-  readonly issues: readonly Issue[];
-  readonly source: "local" | "remote" | "mixed";
-}
+/** One live-check result, as the Office adapter hands it over: the check's, and who made the change. */
+export type LiveResult = LiveCheckResult & Pick<LiveSummary, "source">;
 
 /**
  * Keeps the issues by row across live checks: a full check replaces everything, a partial one

@@ -27,3 +27,26 @@ export interface LoggedWorkbookPort extends WorkbookPort {
 export function isLoggedPort(port: WorkbookPort): port is LoggedWorkbookPort {
   return typeof (port as Partial<LoggedWorkbookPort>).writeLogged === "function";
 }
+
+/** Whether a use case's writes went through the 操作日志. */
+export interface LoggedOutcome {
+  /** True when the writes went through the 操作日志 (撤销上次操作 can take them back). */
+  readonly logged: boolean;
+}
+
+/**
+ * Writes the cells of one operation: through the 操作日志 when the port keeps it, else plainly;
+ * nothing at all when there is nothing to write. True when the port keeps the log.
+ * @example await writeOperation(port, writes, { kind: "settings" }) // true on a port that keeps the log
+ */
+export async function writeOperation(
+  port: WorkbookPort,
+  writes: readonly CellWrite[],
+  meta: OperationMeta,
+): Promise<boolean> {
+  const logged = isLoggedPort(port);
+  if (writes.length === 0) return logged;
+  if (logged) await port.writeLogged(writes, meta);
+  else await port.writeCells(writes);
+  return logged;
+}

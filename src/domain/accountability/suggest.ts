@@ -55,7 +55,10 @@ export interface Suggestion {
   readonly basis: string;
 }
 
-/** What the suggestions are computed from. */
+/**
+ * What the suggestions are computed from: the items, classified on `today` with the calendar and
+ * the warning threshold, and what was done about them — the 催办记录 and 问责记录 entries.
+ */
 export interface SuggestionInput {
   readonly items: readonly RegistryItem[];
   readonly today: IsoDate;

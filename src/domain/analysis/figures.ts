@@ -13,12 +13,10 @@
  * the report can say how many were left out.
  */
 import type { IsoDate } from "../cell";
-import type { WorkingCalendar } from "../calendar";
 import { compareIso } from "../dates";
 import type { RegistryItem } from "../model";
 import { printedNumber } from "../documents/common";
-import type { RemindLogEntry } from "../documents/remind-log";
-import type { AccountabilityEntry } from "../accountability/log";
+import type { SuggestionInput } from "../accountability/suggest";
 import { inPeriod, type Period } from "./period";
 import { itemOutcome, type Outcome } from "./outcome";
 
@@ -61,17 +59,14 @@ export interface LedgerFigures {
   readonly undated: number;
 }
 
-export interface FiguresInput {
-  /** Every item of the ledger (registry and archives). */
-  readonly items: readonly RegistryItem[];
+/**
+ * What the figures are counted from: what the accountability suggestions look at (`items` being
+ * every item of the ledger, registry and archives), over a period.
+ */
+export interface FiguresInput extends SuggestionInput {
   readonly period: Pick<Period, "from" | "to">;
-  readonly today: IsoDate;
-  readonly calendar: WorkingCalendar;
-  readonly warningDays: number;
   /** Section names in the order to list them first (settings); others follow as they appear. */
   readonly sectionOrder: readonly string[];
-  readonly urgings: readonly RemindLogEntry[];
-  readonly records: readonly AccountabilityEntry[];
 }
 
 /** The name a section is listed under when 督办科室或单位 is blank. */
