@@ -10,6 +10,7 @@ import { createCalendar } from "../../domain/calendar";
 import { CLASSIFIED_PLACEHOLDER } from "../../domain/checks";
 import { DEFAULT_ROUTING, SOURCE_VALUES } from "../../domain/columns";
 import { compareIso, toDayNumber, fromDayNumber, yearOf } from "../../domain/dates";
+import type { Leader } from "../../domain/model";
 import { formatNumber } from "../../domain/numbers";
 import { REGISTRY_SHEET_NAME } from "../../domain/registry";
 import type { RuleCode } from "../../domain/rules";
@@ -62,12 +63,6 @@ export const DEMO_HEADERS: readonly string[] = [
 /** 1-based sheet row of the title and of the header; items start below the header. */
 export const DEMO_TITLE_ROW = 1;
 export const DEMO_HEADER_ROW = 2;
-
-interface Leader {
-  readonly name: string;
-  readonly title: string;
-  readonly principal: boolean;
-}
 
 const LEADERS: readonly Leader[] = [
   { name: "王建国", title: "主任", principal: true },
@@ -149,8 +144,20 @@ const SOURCES: readonly Source[] = SOURCE_VALUES;
 /** How often each source occurs, in the order of SOURCE_VALUES. */
 const SOURCE_WEIGHTS: readonly number[] = [2, 3, 1, 1, 2, 3, 2, 1, 1, 1];
 
+/** How an item ended (closed, extended, terminated, reported), all blank while it is open. */
+interface Outcome {
+  result: string;
+  closedOn: IsoDate | null;
+  extendedTo: IsoDate | null;
+  extensionApprover: string;
+  reportedOn: IsoDate | null;
+}
+
+/** The outcome of an open item. */
+const NO_OUTCOME: Outcome = { result: "", closedOn: null, extendedTo: null, extensionApprover: "", reportedOn: null };
+
 /** One item before it becomes a row. Dates are ISO; `dueText` replaces dueOn with typed text. */
-interface Draft {
+interface Draft extends Outcome {
   issuedOn: IsoDate;
   issuedText?: string;
   dueOn: IsoDate | null;
@@ -165,14 +172,9 @@ interface Draft {
   hostUnit: string;
   hostHead: string;
   signedOn: IsoDate | null;
-  result: string;
   remarks: string;
   major: boolean;
   signer: string;
-  closedOn: IsoDate | null;
-  extendedTo: IsoDate | null;
-  extensionApprover: string;
-  reportedOn: IsoDate | null;
   number: string;
   /** Keep this item unnumbered (it arrived after the last numbering). */
   unnumbered: boolean;
@@ -290,14 +292,10 @@ function draftItem(rng: Random, issuedOn: IsoDate, today: IsoDate, seq: number):
     hostUnit: rng.pick(HOST_UNITS),
     hostHead: rng.pick(HEADS),
     signedOn,
-    result: "",
+    ...NO_OUTCOME,
     remarks: "",
     major: false,
     signer: rng.pick(DEPUTIES).name,
-    closedOn: null,
-    extendedTo: null,
-    extensionApprover: "",
-    reportedOn: null,
     number: "",
     unnumbered: false,
     pinned: false,
@@ -343,8 +341,7 @@ function closeOn(d: Draft, closedOn: IsoDate, today: IsoDate, result: string): v
 
 /** Back to open: no outcome, not major. */
 function reopen(d: Draft): void {
-  Object.assign(d, { result: "", closedOn: null, extendedTo: null, extensionApprover: "", reportedOn: null });
-  Object.assign(d, { major: false, signer: DEPUTIES[0].name, remarks: "正在推进" });
+  Object.assign(d, NO_OUTCOME, { major: false, signer: DEPUTIES[0].name, remarks: "正在推进" });
 }
 
 /** A major item: signed by a principal leader, reported within 5 working days of closing. */
@@ -367,59 +364,64 @@ function issueDates(rng: Random, year: number, count: number, last: IsoDate): Is
   return days.map((d) => minDate(onWorkingDay(fromDayNumber(d)), last));
 }
 
+/** An item pinned to its dates; `closedOn` when it closed on time (unless that is after today). */
+type Pin = readonly [
+  issuedOn: IsoDate,
+  dueOn: IsoDate,
+  section: string,
+  source: Source,
+  content: string,
+  closedOn?: IsoDate,
+];
+
 /** Items pinned to dates that show the calendar and the traffic lights seen from DEMO_TODAY. */
-function pinnedItems(rng: Random, today: IsoDate): Draft[] {
-  const pin = (issuedOn: IsoDate, dueOn: IsoDate, section: string, source: Source, content: string): Draft => {
-    const d = draftItem(rng, issuedOn, today, 0);
-    Object.assign(d, { dueOn, section, source, content, result: "", closedOn: null, reportedOn: null });
-    Object.assign(d, { extendedTo: null, extensionApprover: "", major: false, signer: rng.pick(DEPUTIES).name });
-    d.remarks = "";
-    d.pinned = true;
-    d.sourceDocNo = sourceDocFor(rng, source, yearOf(issuedOn));
-    return d;
-  };
-  const acrossSpringFestival = pin(
+const PINS: readonly Pin[] = [
+  // Due across the Spring Festival and National Day holidays.
+  [
     "2026-02-09",
     "2026-02-27",
     "基础教育科",
     "其他领导批示",
     "落实分管领导关于春季学期开学准备工作的批示",
-  );
-  closeOn(acrossSpringFestival, "2026-02-26", today, "按期办结");
-  const acrossNationalDay = pin(
+    "2026-02-26",
+  ],
+  [
     "2026-09-24",
     "2026-10-09",
     "督导室",
     "区政府批转",
     "落实区政府第12次常务会议关于校园安全隐患排查的部署",
-  );
-  closeOn(acrossNationalDay, "2026-10-09", today, "按期办结");
-  return [
-    acrossSpringFestival,
-    acrossNationalDay,
-    // Overdue, seen from 2026-11-25.
-    pin("2026-08-03", "2026-09-30", "财务科", "其他领导批示", "落实分管领导关于学生资助资金发放进度的批示"),
-    pin("2026-09-15", "2026-10-30", "办公室", "主要领导批示", "落实主任关于规范中小学校服征订管理的批示意见"),
-    pin("2026-10-12", "2026-11-13", "安全管理科", "其他领导批示", "落实分管领导关于冬季校园消防安全检查的批示"),
-    pin("2026-10-20", "2026-11-20", "秘书科", "区委批转", "落实区委常委会第31次会议关于教育领域民生实事的要求"),
-    // Due today and within 3 working days: 临期.
-    pin("2026-11-09", "2026-11-25", "组织科", "党建意识形态", "开展2026年度教育系统意识形态工作专项检查"),
-    pin("2026-11-10", "2026-11-26", "体卫艺科", "其他领导批示", "落实分管领导关于中小学生近视防控工作的批示"),
-    pin(
-      "2026-11-12",
-      "2026-11-27",
-      "办公室",
-      "区人大批转",
-      "办理区人大代表建议第27号“关于加强农村学校寄宿制管理的建议”",
-    ),
-    pin("2026-11-16", "2026-11-30", "督导室", "区政府批转", "落实区政府第15次常务会议关于校舍维修改造的部署"),
-    // In progress, due next month.
-    pin("2026-10-26", "2026-12-18", "基础教育科", "其他领导批示", "落实分管领导关于课后服务经费保障机制的批示"),
-    pin("2026-11-03", "2026-12-31", "组织科", "工委会", "落实区委教育工委第9次工委会关于清廉学校建设的部署"),
-    pin("2026-11-05", "2026-12-11", "财务科", "其他领导批示", "落实分管领导关于2027年部门预算编制的批示"),
-    // Due after New Year 2027, a year the holiday data does not cover yet.
-    pin("2026-11-20", "2027-01-08", "办公室", "主任办公会", "落实第22次主任办公会关于2027年度工作要点起草的议定事项"),
-  ];
+    "2026-10-09",
+  ],
+  // Overdue, seen from 2026-11-25.
+  ["2026-08-03", "2026-09-30", "财务科", "其他领导批示", "落实分管领导关于学生资助资金发放进度的批示"],
+  ["2026-09-15", "2026-10-30", "办公室", "主要领导批示", "落实主任关于规范中小学校服征订管理的批示意见"],
+  ["2026-10-12", "2026-11-13", "安全管理科", "其他领导批示", "落实分管领导关于冬季校园消防安全检查的批示"],
+  ["2026-10-20", "2026-11-20", "秘书科", "区委批转", "落实区委常委会第31次会议关于教育领域民生实事的要求"],
+  // Due today and within 3 working days: 临期.
+  ["2026-11-09", "2026-11-25", "组织科", "党建意识形态", "开展2026年度教育系统意识形态工作专项检查"],
+  ["2026-11-10", "2026-11-26", "体卫艺科", "其他领导批示", "落实分管领导关于中小学生近视防控工作的批示"],
+  ["2026-11-12", "2026-11-27", "办公室", "区人大批转", "办理区人大代表建议第27号“关于加强农村学校寄宿制管理的建议”"],
+  ["2026-11-16", "2026-11-30", "督导室", "区政府批转", "落实区政府第15次常务会议关于校舍维修改造的部署"],
+  // In progress, due next month.
+  ["2026-10-26", "2026-12-18", "基础教育科", "其他领导批示", "落实分管领导关于课后服务经费保障机制的批示"],
+  ["2026-11-03", "2026-12-31", "组织科", "工委会", "落实区委教育工委第9次工委会关于清廉学校建设的部署"],
+  ["2026-11-05", "2026-12-11", "财务科", "其他领导批示", "落实分管领导关于2027年部门预算编制的批示"],
+  // Due after New Year 2027, a year the holiday data does not cover yet.
+  ["2026-11-20", "2027-01-08", "办公室", "主任办公会", "落实第22次主任办公会关于2027年度工作要点起草的议定事项"],
+];
+
+/** The pinned items as drafts, in the order of PINS. */
+function pinnedItems(rng: Random, today: IsoDate): Draft[] {
+  return PINS.map(([issuedOn, dueOn, section, source, content, closedOn]) => {
+    const d = draftItem(rng, issuedOn, today, 0);
+    Object.assign(d, NO_OUTCOME, { dueOn, section, source, content, major: false, signer: rng.pick(DEPUTIES).name });
+    d.remarks = "";
+    d.pinned = true;
+    d.sourceDocNo = sourceDocFor(rng, source, yearOf(issuedOn));
+    if (closedOn !== undefined) closeOn(d, closedOn, today, "按期办结");
+    return d;
+  });
 }
 
 /** Numbers in row order per year; unnumbered drafts stay blank. */
