@@ -20,6 +20,7 @@ const HtmlWebpackPlugin = require("html-webpack-plugin");
 const { DEV_URL: urlDev, DEFAULT_PROD_URL, productionUrl, toProduction } = require("./scripts/manifest-url");
 const { GzipBudgetPlugin, INITIAL_GZIP_BUDGET } = require("./scripts/gzip-budget");
 const { contentSecurityPolicy, isOfficeJsFile, officeJsSource } = require("./scripts/page-policy");
+const { pageHead } = require("./scripts/page-head");
 
 async function httpsOptions() {
   const devCerts = require("office-addin-dev-certs");
@@ -45,14 +46,23 @@ module.exports = async (env, options) => {
     console.warn(`ADDIN_PROD_URL is not set: dist/manifest.xml points at ${DEFAULT_PROD_URL}`);
   }
   const csp = contentSecurityPolicy({ officeJs: officeJs.kind, dev });
-  const page = (filename, template, chunks, extra = {}) =>
+  // The templates call head({ title, viewport, quiet }) for their <head> (scripts/page-head.js);
+  // a page with a bundle runs in Office: it loads office.js, then boot.js loads the bundle.
+  const page = (filename, template, chunks) =>
     new HtmlWebpackPlugin({
       filename,
       template,
       chunks,
       inject: false,
       minify: false,
-      templateParameters: (compilation, assets) => ({ csp, officeJsUrl: officeJs.url, bundle: assets.js, ...extra }),
+      templateParameters: (compilation, assets) => ({
+        head: ({ quiet, ...options }) =>
+          pageHead({
+            ...options,
+            csp,
+            office: assets.js.length > 0 ? { officeJsUrl: officeJs.url, bundle: assets.js, quiet } : undefined,
+          }),
+      }),
     });
   return {
     // Modern webviews only (old ones get boot.js's message): ES2020 output, and a runtime that

@@ -3,24 +3,19 @@
  * 督办事项登记表 with its title and all headers, then everything refresh sets up — 设置 with
  * the policy's routing, 工作日历, 督办看板, the 状态 formula, lists and colours.
  */
-import type { IsoDate } from "../domain/cell";
 import { newRegistrySheetPlan } from "../domain/setup-plan";
-import type { WorkbookPort } from "./port";
-import { runRefresh, type RefreshOptions, type RefreshResult } from "./refresh";
-import type { SetupChange, SetupTarget } from "./setup-port";
+import { runRefresh, type RefreshResult } from "./refresh";
+import type { SetupChange } from "./setup-port";
 
 /**
- * Sets up a new registry in an empty workbook; the result lists every change of both steps.
+ * Sets up a new registry in an empty workbook: the registry sheet through `target`, then
+ * runRefresh with the same arguments; the result lists every change of both steps.
  * @example const result = await runInit(book, xlsxSetupTarget(book.workbook), "2026-11-26")
  */
-export async function runInit(
-  port: WorkbookPort,
-  target: SetupTarget,
-  today: IsoDate,
-  options: RefreshOptions = {},
-): Promise<RefreshResult> {
+export async function runInit(...refresh: Parameters<typeof runRefresh>): Promise<RefreshResult> {
+  const [, target] = refresh;
   const skeleton = await target.applySetupPlan({ sheets: [newRegistrySheetPlan()], names: [], notes: [] });
-  const refreshed = await runRefresh(port, target, today, options);
+  const refreshed = await runRefresh(...refresh);
   const merged = new Map<string, SetupChange>();
   for (const c of [...skeleton.changes, ...refreshed.outcome.changes]) {
     const key = `${c.sheet}\u0000${c.kind}`;

@@ -94,6 +94,24 @@ export function parseCommandArgs(command: string, tokens: readonly string[], spe
 /** The option every command reading a registry takes: `--sheet NAME` (one ledger sheet). */
 export const SHEET_OPTION: OptionSpec = { sheet: "value" };
 
+/** The options of a command that saves the workbook: `-o OUT` or `--in-place`, and `--force`. */
+export const SAVE_OPTIONS: OptionSpec = { out: "value", "in-place": "flag", force: "flag" };
+
+/**
+ * The usage lines of SAVE_OPTIONS for a command that edits the ledger (fix, number, refresh):
+ * `-o`, `--force`, then `--in-place` described by `inPlace`.
+ */
+export function saveUsage(inPlace: string): string[] {
+  return [
+    "  -o, --out   输出文件（不会修改 FILE；不能与 FILE 相同）",
+    "  --force     即使工作簿中有内容无法完整保留也写入（默认拒绝并说明原因）",
+    `  --in-place  ${inPlace}`,
+  ];
+}
+
+/** The options of the commands that edit the ledger (fix, number, refresh: cli/edit-command.ts). */
+export const LEDGER_EDIT_OPTIONS: OptionSpec = { json: "flag", ...SAVE_OPTIONS, ...SHEET_OPTION };
+
 /**
  * `{ sheet }` for a use case when `--sheet NAME` was given (a blank name is a usage error).
  * @example ledgerOption({ command: "check", positional: [], options: { sheet: "2022年" } }) // { sheet: "2022年" }

@@ -3,22 +3,13 @@
  * the standalone page (pick or drop an .xlsx, then the same pane on it).
  */
 import { useState } from "react";
-import {
-  Body1,
-  Button,
-  Caption1,
-  MessageBar,
-  MessageBarBody,
-  MessageBarTitle,
-  Title2,
-  makeStyles,
-  tokens,
-} from "@fluentui/react-components";
+import { Body1, Button, Caption1, Title2, makeStyles, tokens } from "@fluentui/react-components";
 import type { HostInfo } from "./host-info";
 import { Pane } from "./Pane";
 import type { PaneServices } from "./services";
 import { StandaloneStart } from "./StandaloneStart";
 import { STRINGS } from "./strings";
+import { TitledMessage } from "./views/parts";
 
 const useStyles = makeStyles({
   root: {
@@ -70,13 +61,10 @@ function Standalone({
   }
   return (
     <>
-      <MessageBar intent="info" data-testid="standalone" layout="multiline">
-        <MessageBarBody>
-          <MessageBarTitle>{STRINGS.standaloneTitle}</MessageBarTitle>
-          {STRINGS.standalone[host.reason]}
-          {host.host ? STRINGS.hostLabel(host.host) : ""}
-        </MessageBarBody>
-      </MessageBar>
+      <TitledMessage intent="info" testId="standalone" title={STRINGS.standaloneTitle}>
+        {STRINGS.standalone[host.reason]}
+        {host.host ? STRINGS.hostLabel(host.host) : ""}
+      </TitledMessage>
       {openFile && <StandaloneStart onOpen={async (bytes, name) => setServices(await openFile(bytes, name))} />}
     </>
   );

@@ -7,10 +7,6 @@ import {
   Button,
   Caption1,
   Link,
-  MessageBar,
-  MessageBarActions,
-  MessageBarBody,
-  MessageBarTitle,
   Spinner,
   Toast,
   ToastBody,
@@ -26,7 +22,7 @@ import type { Outcome, PaneServices } from "./services";
 import { usePane, type PaneState } from "./use-pane";
 import { VIEWS, type ViewId } from "./views";
 import { ViewTabs } from "./ViewTabs";
-import { OutcomeLines } from "./views/parts";
+import { OutcomeLines, TitledMessage } from "./views/parts";
 
 const useStyles = makeStyles({
   bar: { display: "flex", flexWrap: "wrap", gap: "4px 12px", alignItems: "center" },
@@ -35,17 +31,18 @@ const useStyles = makeStyles({
 
 function OutcomeBar({ outcome, onDismiss }: { readonly outcome: Outcome; readonly onDismiss: () => void }) {
   return (
-    <MessageBar intent={outcome.tone} data-testid="outcome" layout="multiline">
-      <MessageBarBody>
-        <MessageBarTitle>{outcome.title}</MessageBarTitle>
-        <OutcomeLines lines={outcome.lines} />
-      </MessageBarBody>
-      <MessageBarActions>
+    <TitledMessage
+      intent={outcome.tone}
+      testId="outcome"
+      title={outcome.title}
+      actions={
         <Button size="small" onClick={onDismiss}>
           {STRINGS.dismiss}
         </Button>
-      </MessageBarActions>
-    </MessageBar>
+      }
+    >
+      <OutcomeLines lines={outcome.lines} />
+    </TitledMessage>
   );
 }
 

@@ -3,20 +3,11 @@
  * xlsx adapter loads (a lazy chunk) when a file is opened.
  */
 import { useRef, useState, type DragEvent } from "react";
-import {
-  Button,
-  Caption1,
-  MessageBar,
-  MessageBarBody,
-  MessageBarTitle,
-  Spinner,
-  makeStyles,
-  shorthands,
-  tokens,
-} from "@fluentui/react-components";
+import { Button, Caption1, Spinner, makeStyles, shorthands, tokens } from "@fluentui/react-components";
 import { failure } from "./outcomes";
 import type { Outcome } from "./services";
 import { STRINGS } from "./strings";
+import { TitledMessage } from "./views/parts";
 
 const useStyles = makeStyles({
   zone: {
@@ -93,12 +84,9 @@ export function StandaloneStart({ onOpen }: StandaloneStartProps) {
       </div>
       {opening && <Spinner size="small" label={STRINGS.opening(opening)} />}
       {error && (
-        <MessageBar intent="error" data-testid="open-error" layout="multiline">
-          <MessageBarBody>
-            <MessageBarTitle>{error.title}</MessageBarTitle>
-            {error.lines.join(" ")}
-          </MessageBarBody>
-        </MessageBar>
+        <TitledMessage intent="error" testId="open-error" title={error.title}>
+          {error.lines.join(" ")}
+        </TitledMessage>
       )}
     </>
   );

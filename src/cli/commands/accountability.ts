@@ -5,7 +5,7 @@
  * what a person confirmed in the 问责记录 sheet.
  */
 import type { CliCommand } from "../types";
-import { singleFile } from "../args";
+import { SAVE_OPTIONS, singleFile } from "../args";
 import { lazyRun } from "../lazy";
 import type * as Run from "./accountability-run";
 
@@ -29,9 +29,7 @@ export const accountabilityCommand: CliCommand = {
     measure: "value",
     basis: "value",
     by: "value",
-    out: "value",
-    "in-place": "flag",
-    force: "flag",
+    ...SAVE_OPTIONS,
   },
   run: lazyRun(() => require("./accountability-run") as typeof Run, singleFile),
 };

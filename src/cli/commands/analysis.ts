@@ -4,7 +4,7 @@
  * output, the report drawn as a new sheet.
  */
 import type { CliCommand } from "../types";
-import { singleFile } from "../args";
+import { SAVE_OPTIONS, singleFile } from "../args";
 import { lazyRun } from "../lazy";
 import type * as Run from "./analysis-run";
 
@@ -27,9 +27,7 @@ export const analysisCommand: CliCommand = {
     semester: "value",
     from: "value",
     to: "value",
-    out: "value",
-    "in-place": "flag",
-    force: "flag",
+    ...SAVE_OPTIONS,
     replace: "flag",
   },
   run: lazyRun(() => require("./analysis-run") as typeof Run, singleFile),

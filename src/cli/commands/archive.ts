@@ -4,7 +4,7 @@
  * after writing; a year archived already is refused.
  */
 import type { CliCommand } from "../types";
-import { outputChoice, singleFile, stringOption, usageError } from "../args";
+import { outputChoice, SAVE_OPTIONS, singleFile, stringOption, usageError } from "../args";
 import { lazyRun } from "../lazy";
 import type * as Run from "./archive-run";
 
@@ -29,7 +29,7 @@ export const archiveCommand: CliCommand = {
     "  同一年份不能重复归档；登记表中移走事项的行会清空但不删除（删除行可能打乱其他引用）",
     "退出码：0 成功；2 文件无法读取、不是登记表、已归档或用法错误",
   ].join("\n"),
-  options: { json: "flag", year: "value", out: "value", "in-place": "flag", force: "flag" },
+  options: { json: "flag", year: "value", ...SAVE_OPTIONS },
   run: lazyRun(
     () => require("./archive-run") as typeof Run,
     (args) => {

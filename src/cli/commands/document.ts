@@ -6,7 +6,7 @@
  * loaded on first run.
  */
 import type { CliArgs, CliIO, OptionSpec } from "../types";
-import { singleFile, stringOption, usageError } from "../args";
+import { SAVE_OPTIONS, singleFile, stringOption, usageError } from "../args";
 import { lazyRun } from "../lazy";
 import type { DocumentKind } from "../../domain/documents/common";
 import type * as Run from "./document-run";
@@ -14,10 +14,8 @@ import type * as Run from "./document-run";
 /** Options of the three document commands. */
 export const DOCUMENT_OPTIONS: OptionSpec = {
   number: "value",
-  out: "value",
-  "in-place": "flag",
+  ...SAVE_OPTIONS,
   replace: "flag",
-  force: "flag",
   by: "value",
   json: "flag",
   sheet: "value",

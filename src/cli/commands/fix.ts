@@ -3,7 +3,7 @@
  * `duban check` offers (number forms, dates typed as text, list synonyms, stray spaces).
  */
 import type { CliCommand } from "../types";
-import { SHEET_OPTION, writingFileArgs } from "../args";
+import { LEDGER_EDIT_OPTIONS, saveUsage, writingFileArgs } from "../args";
 import { lazyRun } from "../lazy";
 import type * as Run from "./fix-run";
 
@@ -13,13 +13,11 @@ export const fixCommand: CliCommand = {
   usage: [
     "duban fix FILE -o OUT [--json] [--sheet 工作表] [--today YYYY-MM-DD]",
     "duban fix FILE --in-place [--json] [--sheet 工作表] [--today YYYY-MM-DD]",
-    "  -o, --out   输出文件（不会修改 FILE；不能与 FILE 相同）",
-    "  --force     即使工作簿中有内容无法完整保留也写入（默认拒绝并说明原因）",
-    "  --in-place  直接修改 FILE，修改前先在旁边保存备份；没有可修正的内容时不写文件",
+    ...saveUsage("直接修改 FILE，修改前先在旁边保存备份；没有可修正的内容时不写文件"),
     '  --json      以 JSON 输出：{"fixed":[{"sheet","row","column","from","to"}]}',
     "  --sheet     只修正这一个台账工作表",
     "涉密事项的内容不会被自动删除：请按 duban check 的提示处理。",
   ].join("\n"),
-  options: { json: "flag", out: "value", "in-place": "flag", force: "flag", ...SHEET_OPTION },
+  options: LEDGER_EDIT_OPTIONS,
   run: lazyRun(() => require("./fix-run") as typeof Run, writingFileArgs),
 };

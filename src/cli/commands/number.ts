@@ -1,6 +1,6 @@
 /** `duban number FILE (-o OUT | --in-place) [--json] [--today D]`: numbers for unnumbered items. */
 import type { CliCommand } from "../types";
-import { SHEET_OPTION, writingFileArgs } from "../args";
+import { LEDGER_EDIT_OPTIONS, saveUsage, writingFileArgs } from "../args";
 import { lazyRun } from "../lazy";
 import type * as Run from "./number-run";
 
@@ -10,13 +10,11 @@ export const numberCommand: CliCommand = {
   usage: [
     "duban number FILE -o OUT [--json] [--today YYYY-MM-DD] [--sheet 工作表]",
     "duban number FILE --in-place [--json] [--today YYYY-MM-DD] [--sheet 工作表]",
-    "  -o, --out   输出文件（不会修改 FILE；不能与 FILE 相同）",
-    "  --force     即使工作簿中有内容无法完整保留也写入（默认拒绝并说明原因）",
-    "  --in-place  直接修改 FILE，修改前先在旁边保存备份（如 登记表.backup-1.xlsx）",
+    ...saveUsage("直接修改 FILE，修改前先在旁边保存备份（如 登记表.backup-1.xlsx）"),
     '  --json      以 JSON 输出：{"assigned":[{"sheet","row","number"}]}',
     "  --sheet     只为这一个台账工作表编号（编号仍与所有台账连续、不重复）",
     "  --today     任务下达时间为空的事项按此日期的年份编号（默认今天）",
   ].join("\n"),
-  options: { json: "flag", out: "value", "in-place": "flag", force: "flag", ...SHEET_OPTION },
+  options: LEDGER_EDIT_OPTIONS,
   run: lazyRun(() => require("./number-run") as typeof Run, writingFileArgs),
 };

@@ -4,7 +4,7 @@
  * validation lists, 工作日历, 设置, 督办看板, colours, print setup — and reports what changed.
  */
 import type { CliCommand } from "../types";
-import { SHEET_OPTION, writingFileArgs } from "../args";
+import { LEDGER_EDIT_OPTIONS, saveUsage, writingFileArgs } from "../args";
 import { lazyRun } from "../lazy";
 import type * as Run from "./refresh-run";
 
@@ -14,13 +14,11 @@ export const refreshCommand: CliCommand = {
   usage: [
     "duban refresh FILE -o OUT [--json] [--today YYYY-MM-DD] [--sheet 工作表]",
     "duban refresh FILE --in-place [--json] [--today YYYY-MM-DD] [--sheet 工作表]",
-    "  -o, --out   输出文件（不会修改 FILE；不能与 FILE 相同）",
-    "  --force     即使工作簿中有内容无法完整保留也写入（默认拒绝并说明原因）",
-    "  --in-place  直接修改 FILE，修改前先在旁边保存备份；没有改动时不写文件",
+    ...saveUsage("直接修改 FILE，修改前先在旁边保存备份；没有改动时不写文件"),
     '  --json      以 JSON 输出：{"changes":[{"sheet","kind","count"}],"conflicts":[…],"notes":[…]}',
     "  --today     工作日历覆盖的年份按此日期计算（默认今天）；状态公式始终用 TODAY()",
     "  --sheet     只设置这一个台账工作表（默认设置所有台账工作表；督办看板统计所有已设置的台账）",
   ].join("\n"),
-  options: { json: "flag", out: "value", "in-place": "flag", force: "flag", ...SHEET_OPTION },
+  options: LEDGER_EDIT_OPTIONS,
   run: lazyRun(() => require("./refresh-run") as typeof Run, writingFileArgs),
 };

@@ -8,7 +8,7 @@
 import { EMPTY, type CellValue, type IsoDate } from "../../domain/cell";
 import { createCalendar } from "../../domain/calendar";
 import { CLASSIFIED_PLACEHOLDER } from "../../domain/checks";
-import { DEFAULT_ROUTING, SOURCE_VALUES } from "../../domain/columns";
+import { DEFAULT_ROUTING } from "../../domain/columns";
 import { compareIso, toDayNumber, fromDayNumber, yearOf } from "../../domain/dates";
 import { formatNumber } from "../../domain/numbers";
 import { REGISTRY_SHEET_NAME } from "../../domain/registry";
@@ -24,6 +24,21 @@ import {
 import { YES_NO } from "../../domain/yes-no";
 import { addWorkingDays } from "../../domain/workdays";
 import { seededRandom, type Random } from "./random";
+import {
+  contentFor,
+  DEPUTIES,
+  HEADS,
+  HOST_UNITS,
+  LEADERS,
+  OTHER_SECTIONS,
+  PINS,
+  PRINCIPALS,
+  SECTIONS,
+  SOURCE_WEIGHTS,
+  SOURCES,
+  sourceDocFor,
+  type Source,
+} from "./sample-fixtures";
 import { DEMO_TODAY } from "./demo-today";
 
 /** The demo's default today: the sample's statuses are meant to be seen from this day. */
@@ -63,94 +78,20 @@ export const DEMO_HEADERS: readonly string[] = [
 export const DEMO_TITLE_ROW = 1;
 export const DEMO_HEADER_ROW = 2;
 
-interface Leader {
-  readonly name: string;
-  readonly title: string;
-  readonly principal: boolean;
+/** How an item ended (closed, extended, terminated, reported), all blank while it is open. */
+interface Outcome {
+  result: string;
+  closedOn: IsoDate | null;
+  extendedTo: IsoDate | null;
+  extensionApprover: string;
+  reportedOn: IsoDate | null;
 }
 
-const LEADERS: readonly Leader[] = [
-  { name: "王建国", title: "主任", principal: true },
-  { name: "刘德明", title: "工委书记", principal: true },
-  { name: "陈志强", title: "副主任", principal: false },
-  { name: "周丽萍", title: "副主任", principal: false },
-  { name: "黄文斌", title: "副主任", principal: false },
-  { name: "杨晓梅", title: "工委委员", principal: false },
-];
-const PRINCIPALS = LEADERS.filter((l) => l.principal);
-const DEPUTIES = LEADERS.filter((l) => !l.principal);
-
-const SECTIONS = ["办公室", "秘书科", "督导室", "组织科", "基础教育科", "安全管理科", "财务科", "人事科", "体卫艺科"];
-/** Sections that supervise items of no fixed route (其他领导批示, 其他). */
-const OTHER_SECTIONS = ["基础教育科", "安全管理科", "财务科", "人事科", "体卫艺科"];
-
-const HOST_UNITS = [
-  "江津中学",
-  "江津二中",
-  "江津田家炳中学",
-  "聚奎中学",
-  "白沙中学",
-  "几江小学",
-  "江津区实验小学",
-  "鼎山小学",
-  "区教育考试中心",
-  "区教师进修学校",
-  "区学生资助管理中心",
-  "区教育技术装备所",
-  "各学区管理中心",
-];
-const HEADS = [
-  "张德华",
-  "李红梅",
-  "赵国强",
-  "孙丽",
-  "吴志刚",
-  "郑秀兰",
-  "冯建平",
-  "何俊",
-  "罗敏",
-  "谢长青",
-  "唐静",
-  "邓小军",
-];
-
-/** Topics by the section that would handle them. */
-const TOPICS: Readonly<Record<string, readonly string[]>> = {
-  基础教育科: [
-    "秋季学期义务教育招生入学",
-    "课后服务质量提升",
-    "“双减”政策落实情况自查",
-    "学前教育普惠资源扩容",
-    "控辍保学动态监测",
-  ],
-  安全管理科: [
-    "校园安全隐患排查整治",
-    "学生防溺水安全教育",
-    "校车安全专项整治",
-    "学校消防设施整改",
-    "汛期校园安全防范",
-  ],
-  财务科: ["教育经费预算执行", "学生资助资金发放", "农村义务教育学生营养改善计划资金监管", "校舍维修改造资金拨付"],
-  人事科: ["中小学教师公开招聘", "教师职称评审", "乡村教师生活补助发放", "校长职级制改革"],
-  体卫艺科: ["学生体质健康监测", "校园食品安全专项检查", "中小学生近视防控", "学校卫生室标准化建设"],
-};
-const ALL_TOPICS = Object.values(TOPICS).flat();
-const PARTY_TOPICS = [
-  "教育系统意识形态工作责任制落实情况专项检查",
-  "基层党组织书记抓党建工作述职评议",
-  "“三会一课”制度落实情况督查",
-  "党风廉政建设主体责任落实",
-  "中小学校党组织领导的校长负责制试点",
-  "清廉学校建设",
-];
-
-type Source = (typeof SOURCE_VALUES)[number];
-const SOURCES: readonly Source[] = SOURCE_VALUES;
-/** How often each source occurs, in the order of SOURCE_VALUES. */
-const SOURCE_WEIGHTS: readonly number[] = [2, 3, 1, 1, 2, 3, 2, 1, 1, 1];
+/** The outcome of an open item. */
+const NO_OUTCOME: Outcome = { result: "", closedOn: null, extendedTo: null, extensionApprover: "", reportedOn: null };
 
 /** One item before it becomes a row. Dates are ISO; `dueText` replaces dueOn with typed text. */
-interface Draft {
+interface Draft extends Outcome {
   issuedOn: IsoDate;
   issuedText?: string;
   dueOn: IsoDate | null;
@@ -165,14 +106,9 @@ interface Draft {
   hostUnit: string;
   hostHead: string;
   signedOn: IsoDate | null;
-  result: string;
   remarks: string;
   major: boolean;
   signer: string;
-  closedOn: IsoDate | null;
-  extendedTo: IsoDate | null;
-  extensionApprover: string;
-  reportedOn: IsoDate | null;
   number: string;
   /** Keep this item unnumbered (it arrived after the last numbering). */
   unnumbered: boolean;
@@ -220,54 +156,6 @@ function minDate(a: IsoDate, b: IsoDate): IsoDate {
   return compareIso(a, b) <= 0 ? a : b;
 }
 
-function contentFor(rng: Random, source: Source, section: string, seq: number): string {
-  const topic = rng.pick(TOPICS[section] ?? ALL_TOPICS);
-  switch (source) {
-    case "区委批转":
-      return `落实区委常委会第${seq}次会议关于${topic}的要求`;
-    case "区政府批转":
-      return `落实区政府第${seq}次常务会议关于${topic}的部署`;
-    case "区人大批转":
-      return `办理区人大代表建议第${seq}号“关于加强${topic}的建议”`;
-    case "区政协批转":
-      return `办理区政协委员提案第${seq}号“关于做好${topic}的提案”`;
-    case "主要领导批示":
-      return `落实主任关于${topic}的批示意见`;
-    case "主任办公会":
-      return `落实第${seq}次主任办公会关于${topic}的议定事项`;
-    case "工委会":
-      return `落实区委教育工委第${seq}次工委会关于${topic}的部署`;
-    case "党建意识形态":
-      return `开展${rng.pick(PARTY_TOPICS)}`;
-    case "其他领导批示":
-      return `落实分管领导关于${topic}的批示`;
-    case "其他":
-      return `报送${topic}工作进展情况`;
-  }
-}
-
-function sourceDocFor(rng: Random, source: Source, year: number): string {
-  const n = rng.int(3, 160);
-  switch (source) {
-    case "区委批转":
-      return `江津委办〔${year}〕${n}号`;
-    case "区政府批转":
-      return `江津府办〔${year}〕${n}号`;
-    case "区人大批转":
-      return `江津人大建〔${year}〕${n}号`;
-    case "区政协批转":
-      return `江津政协提〔${year}〕${n}号`;
-    case "主任办公会":
-      return `主任办公会纪要〔${year}〕${rng.int(1, 30)}号`;
-    case "工委会":
-      return `工委会纪要〔${year}〕${rng.int(1, 20)}号`;
-    case "党建意识形态":
-      return `江津教工委〔${year}〕${rng.int(1, 60)}号`;
-    default:
-      return "";
-  }
-}
-
 /** A random item issued on a day; its outcome is decided from where its deadline lies against today. */
 function draftItem(rng: Random, issuedOn: IsoDate, today: IsoDate, seq: number): Draft {
   const source = weighted(rng, SOURCES, SOURCE_WEIGHTS);
@@ -290,14 +178,10 @@ function draftItem(rng: Random, issuedOn: IsoDate, today: IsoDate, seq: number):
     hostUnit: rng.pick(HOST_UNITS),
     hostHead: rng.pick(HEADS),
     signedOn,
-    result: "",
+    ...NO_OUTCOME,
     remarks: "",
     major: false,
     signer: rng.pick(DEPUTIES).name,
-    closedOn: null,
-    extendedTo: null,
-    extensionApprover: "",
-    reportedOn: null,
     number: "",
     unnumbered: false,
     pinned: false,
@@ -343,8 +227,7 @@ function closeOn(d: Draft, closedOn: IsoDate, today: IsoDate, result: string): v
 
 /** Back to open: no outcome, not major. */
 function reopen(d: Draft): void {
-  Object.assign(d, { result: "", closedOn: null, extendedTo: null, extensionApprover: "", reportedOn: null });
-  Object.assign(d, { major: false, signer: DEPUTIES[0].name, remarks: "正在推进" });
+  Object.assign(d, NO_OUTCOME, { major: false, signer: DEPUTIES[0].name, remarks: "正在推进" });
 }
 
 /** A major item: signed by a principal leader, reported within 5 working days of closing. */
@@ -367,59 +250,17 @@ function issueDates(rng: Random, year: number, count: number, last: IsoDate): Is
   return days.map((d) => minDate(onWorkingDay(fromDayNumber(d)), last));
 }
 
-/** Items pinned to dates that show the calendar and the traffic lights seen from DEMO_TODAY. */
+/** The pinned items as drafts, in the order of PINS. */
 function pinnedItems(rng: Random, today: IsoDate): Draft[] {
-  const pin = (issuedOn: IsoDate, dueOn: IsoDate, section: string, source: Source, content: string): Draft => {
+  return PINS.map(([issuedOn, dueOn, section, source, content, closedOn]) => {
     const d = draftItem(rng, issuedOn, today, 0);
-    Object.assign(d, { dueOn, section, source, content, result: "", closedOn: null, reportedOn: null });
-    Object.assign(d, { extendedTo: null, extensionApprover: "", major: false, signer: rng.pick(DEPUTIES).name });
+    Object.assign(d, NO_OUTCOME, { dueOn, section, source, content, major: false, signer: rng.pick(DEPUTIES).name });
     d.remarks = "";
     d.pinned = true;
     d.sourceDocNo = sourceDocFor(rng, source, yearOf(issuedOn));
+    if (closedOn !== undefined) closeOn(d, closedOn, today, "按期办结");
     return d;
-  };
-  const acrossSpringFestival = pin(
-    "2026-02-09",
-    "2026-02-27",
-    "基础教育科",
-    "其他领导批示",
-    "落实分管领导关于春季学期开学准备工作的批示",
-  );
-  closeOn(acrossSpringFestival, "2026-02-26", today, "按期办结");
-  const acrossNationalDay = pin(
-    "2026-09-24",
-    "2026-10-09",
-    "督导室",
-    "区政府批转",
-    "落实区政府第12次常务会议关于校园安全隐患排查的部署",
-  );
-  closeOn(acrossNationalDay, "2026-10-09", today, "按期办结");
-  return [
-    acrossSpringFestival,
-    acrossNationalDay,
-    // Overdue, seen from 2026-11-25.
-    pin("2026-08-03", "2026-09-30", "财务科", "其他领导批示", "落实分管领导关于学生资助资金发放进度的批示"),
-    pin("2026-09-15", "2026-10-30", "办公室", "主要领导批示", "落实主任关于规范中小学校服征订管理的批示意见"),
-    pin("2026-10-12", "2026-11-13", "安全管理科", "其他领导批示", "落实分管领导关于冬季校园消防安全检查的批示"),
-    pin("2026-10-20", "2026-11-20", "秘书科", "区委批转", "落实区委常委会第31次会议关于教育领域民生实事的要求"),
-    // Due today and within 3 working days: 临期.
-    pin("2026-11-09", "2026-11-25", "组织科", "党建意识形态", "开展2026年度教育系统意识形态工作专项检查"),
-    pin("2026-11-10", "2026-11-26", "体卫艺科", "其他领导批示", "落实分管领导关于中小学生近视防控工作的批示"),
-    pin(
-      "2026-11-12",
-      "2026-11-27",
-      "办公室",
-      "区人大批转",
-      "办理区人大代表建议第27号“关于加强农村学校寄宿制管理的建议”",
-    ),
-    pin("2026-11-16", "2026-11-30", "督导室", "区政府批转", "落实区政府第15次常务会议关于校舍维修改造的部署"),
-    // In progress, due next month.
-    pin("2026-10-26", "2026-12-18", "基础教育科", "其他领导批示", "落实分管领导关于课后服务经费保障机制的批示"),
-    pin("2026-11-03", "2026-12-31", "组织科", "工委会", "落实区委教育工委第9次工委会关于清廉学校建设的部署"),
-    pin("2026-11-05", "2026-12-11", "财务科", "其他领导批示", "落实分管领导关于2027年部门预算编制的批示"),
-    // Due after New Year 2027, a year the holiday data does not cover yet.
-    pin("2026-11-20", "2027-01-08", "办公室", "主任办公会", "落实第22次主任办公会关于2027年度工作要点起草的议定事项"),
-  ];
+  });
 }
 
 /** Numbers in row order per year; unnumbered drafts stay blank. */

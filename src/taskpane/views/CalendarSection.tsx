@@ -4,7 +4,7 @@ import { Button, Caption1, Field, Input, Radio, RadioGroup, makeStyles } from "@
 import { formatChineseDate } from "../../domain/dates";
 import type { PaneState } from "../use-pane";
 import { STRINGS } from "../strings";
-import { Section } from "./parts";
+import { PaneForm, Section } from "./parts";
 
 const useStyles = makeStyles({
   form: { display: "flex", flexDirection: "column", gap: "8px" },
@@ -19,6 +19,8 @@ export function CalendarSection({ pane }: { readonly pane: PaneState }) {
   const [note, setNote] = useState("");
   const overrides = pane.ledger?.calendarOverrides ?? [];
   const busy = pane.busy !== null;
+  const setDay = () =>
+    void pane.perform(STRINGS.calendar, () => pane.services.setCalendar({ date, working: working === "work", note }));
   return (
     <Section title={STRINGS.calendar}>
       <Caption1>{STRINGS.calendarIntro}</Caption1>
@@ -43,16 +45,7 @@ export function CalendarSection({ pane }: { readonly pane: PaneState }) {
           ))}
         </ul>
       )}
-      <form
-        className={styles.form}
-        aria-label={STRINGS.calendar}
-        onSubmit={(e) => {
-          e.preventDefault();
-          void pane.perform(STRINGS.calendar, () =>
-            pane.services.setCalendar({ date, working: working === "work", note }),
-          );
-        }}
-      >
+      <PaneForm className={styles.form} label={STRINGS.calendar} onSubmit={setDay}>
         <Field label={STRINGS.calendarDate} required>
           <Input type="date" value={date} onChange={(_, d) => setDate(d.value)} />
         </Field>
@@ -71,7 +64,7 @@ export function CalendarSection({ pane }: { readonly pane: PaneState }) {
         <Button type="submit" disabled={busy || date === ""}>
           {STRINGS.calendarAdd}
         </Button>
-      </form>
+      </PaneForm>
     </Section>
   );
 }

@@ -6,7 +6,7 @@ import type { ItemAction } from "../../app/item-actions";
 import { CLOSING_RESULTS, suggestClosingResult } from "../../domain/closing";
 import type { PaneState } from "../use-pane";
 import { STRINGS } from "../strings";
-import { ValueOptions } from "./parts";
+import { PaneForm, ValueOptions } from "./parts";
 
 export type ActionKind = ItemAction["kind"];
 
@@ -82,14 +82,7 @@ export function ItemActionForm(props: {
     if (outcome && outcome.tone !== "error") props.onDone();
   };
   return (
-    <form
-      className={styles.form}
-      aria-label={STRINGS[`${kind}Title`]}
-      onSubmit={(e) => {
-        e.preventDefault();
-        void submit();
-      }}
-    >
+    <PaneForm className={styles.form} label={STRINGS[`${kind}Title`]} onSubmit={() => void submit()}>
       {kind === "close" && (
         <CloseFields closedOn={closedOn} onClosedOn={setClosedOn} result={result ?? suggested} onResult={setResult} />
       )}
@@ -120,6 +113,6 @@ export function ItemActionForm(props: {
           {STRINGS.cancel}
         </Button>
       </div>
-    </form>
+    </PaneForm>
   );
 }

@@ -35,6 +35,12 @@ function segmentColour(status: (typeof STATUS_ORDER)[number]): string {
   return PANE_STATUS_COLOURS[status]?.font ?? tokens.colorNeutralForeground3;
 }
 
+/** The overview's lists: which items, the list's title, and what it says when there are none. */
+const LISTS = [
+  { items: "overdue", title: STRINGS.overdueList, empty: STRINGS.noneOverdue },
+  { items: "dueSoon", title: STRINGS.dueSoonList, empty: STRINGS.noneDueSoon },
+] as const;
+
 export function OverviewView({ pane, goTo }: ViewProps) {
   const styles = useStyles();
   const ledger = pane.ledger;
@@ -50,20 +56,9 @@ export function OverviewView({ pane, goTo }: ViewProps) {
       <Section title={STRINGS.countsTitle(overview.total)}>
         <StatusTiles counts={overview.counts} />
       </Section>
-      <ItemList
-        title={STRINGS.overdueList}
-        items={overview.overdue}
-        empty={STRINGS.noneOverdue}
-        onSelect={open}
-        showSheet={several}
-      />
-      <ItemList
-        title={STRINGS.dueSoonList}
-        items={overview.dueSoon}
-        empty={STRINGS.noneDueSoon}
-        onSelect={open}
-        showSheet={several}
-      />
+      {LISTS.map(({ items, title, empty }) => (
+        <ItemList key={items} title={title} items={overview[items]} empty={empty} onSelect={open} showSheet={several} />
+      ))}
       <Section title={STRINGS.bySection}>
         <SectionBars sections={overview.sections} />
       </Section>

@@ -24,7 +24,7 @@ import { failure } from "../outcomes";
 import type { Outcome } from "../services";
 import { operationLabel } from "../../app/operations";
 import { REPORT, STRINGS } from "../strings";
-import { OutcomeLines, Section, ValueOptions } from "./parts";
+import { OutcomeLines, PaneForm, Section, ValueOptions } from "./parts";
 import { FigureCard, IneligibleList, SuggestionList } from "./ReportParts";
 import type { ViewProps } from "./types";
 
@@ -79,14 +79,7 @@ function PeriodForm(props: {
   const styles = useStyles();
   const { draft, onChange } = props;
   return (
-    <form
-      className={styles.form}
-      aria-label={REPORT.periodKind}
-      onSubmit={(e) => {
-        e.preventDefault();
-        props.onRun();
-      }}
-    >
+    <PaneForm className={styles.form} label={REPORT.periodKind} onSubmit={props.onRun}>
       <RadioGroup
         layout="horizontal"
         aria-label={REPORT.periodKind}
@@ -136,7 +129,7 @@ function PeriodForm(props: {
       <Button type="submit" appearance="primary" disabled={props.disabled}>
         {REPORT.run}
       </Button>
-    </form>
+    </PaneForm>
   );
 }
 

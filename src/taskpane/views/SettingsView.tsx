@@ -8,7 +8,7 @@ import type { Leader, Settings } from "../../domain/model";
 import type { SettingsEdit } from "../../app/settings-edit";
 import { STRINGS } from "../strings";
 import { CalendarSection } from "./CalendarSection";
-import { Section } from "./parts";
+import { PaneForm, Section } from "./parts";
 import type { ViewProps } from "./types";
 
 const useStyles = makeStyles({
@@ -74,15 +74,9 @@ function SettingsForm({ pane, settings }: Pick<ViewProps, "pane"> & { readonly s
       <Input type={type as "text"} value={draft[key]} onChange={(_, d) => set(key)(d.value)} />
     </Field>
   );
+  const save = () => void pane.perform(STRINGS.saveSettings, () => pane.services.saveSettings(editOf(draft)));
   return (
-    <form
-      className={styles.form}
-      aria-label={STRINGS.views.settings}
-      onSubmit={(e) => {
-        e.preventDefault();
-        void pane.perform(STRINGS.saveSettings, () => pane.services.saveSettings(editOf(draft)));
-      }}
-    >
+    <PaneForm className={styles.form} label={STRINGS.views.settings} onSubmit={save}>
       {text("orgName", STRINGS.orgName)}
       {text("numberPrefix", STRINGS.numberPrefix)}
       {text("warningDays", STRINGS.warningDays, "number")}
@@ -120,7 +114,7 @@ function SettingsForm({ pane, settings }: Pick<ViewProps, "pane"> & { readonly s
       <Button type="submit" appearance="primary" disabled={pane.busy !== null}>
         {STRINGS.saveSettings}
       </Button>
-    </form>
+    </PaneForm>
   );
 }
 

@@ -1,6 +1,17 @@
-/** Small pieces the views share: a status badge, an item line, a section heading. */
+/** Small pieces the views share: a status badge, an item line, a section heading, a form, a message. */
 import type { ReactNode } from "react";
-import { Caption1, Subtitle2, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
+import {
+  Caption1,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
+  Subtitle2,
+  makeStyles,
+  mergeClasses,
+  tokens,
+  type MessageBarIntent,
+} from "@fluentui/react-components";
 import type { LedgerItem } from "../../app/ledger-snapshot";
 import { formatChineseDate } from "../../domain/dates";
 import type { Status } from "../../domain/model";
@@ -77,17 +88,15 @@ export function shortDate(date: string | null): string {
   return date === null ? "—" : formatChineseDate(date);
 }
 
-/** One item as a button: number and status, content, host unit, deadline and working days. */
-export function ItemButton({
-  item,
-  onSelect,
-  showSheet = false,
-}: {
-  readonly item: LedgerItem;
+/** What a click on an item does, and how its place is named. */
+interface ItemSelection {
   readonly onSelect: (item: LedgerItem) => void;
   /** Name the item's sheet (the workbook keeps several ledger sheets). */
   readonly showSheet?: boolean;
-}) {
+}
+
+/** One item as a button: number and status, content, host unit, deadline and working days. */
+export function ItemButton({ item, onSelect, showSheet = false }: ItemSelection & { readonly item: LedgerItem }) {
   const styles = useStyles();
   return (
     <button type="button" className={styles.item} onClick={() => onSelect(item)} data-row={item.row}>
@@ -109,14 +118,15 @@ export function ItemButton({
 /** Items a list shows before saying how many more there are (the rest are a click away in Excel). */
 export const LIST_LIMIT = 50;
 
-/** A titled list of items (the first LIST_LIMIT). */
-export function ItemList(props: {
+interface ItemListProps extends ItemSelection {
   readonly title: string;
   readonly items: readonly LedgerItem[];
+  /** Said when there are no items. */
   readonly empty: string;
-  readonly onSelect: (item: LedgerItem) => void;
-  readonly showSheet?: boolean;
-}) {
+}
+
+/** A titled list of items (the first LIST_LIMIT). */
+export function ItemList(props: ItemListProps) {
   const styles = useStyles();
   return (
     <section className={styles.section} aria-label={props.title}>
@@ -161,5 +171,45 @@ export function Section({ title, children, className }: { title: string; childre
       <Subtitle2 as="h2">{title}</Subtitle2>
       {children}
     </section>
+  );
+}
+
+/** A labelled form that stays on the page: submitting runs `onSubmit` instead of navigating. */
+export function PaneForm(props: {
+  readonly label: string;
+  readonly className: string;
+  readonly onSubmit: () => void;
+  readonly children: ReactNode;
+}) {
+  return (
+    <form
+      className={props.className}
+      aria-label={props.label}
+      onSubmit={(e) => {
+        e.preventDefault();
+        props.onSubmit();
+      }}
+    >
+      {props.children}
+    </form>
+  );
+}
+
+/** A multiline message bar: its title, then the body, then the actions (buttons) if any. */
+export function TitledMessage(props: {
+  readonly intent: MessageBarIntent;
+  readonly testId: string;
+  readonly title: string;
+  readonly children: ReactNode;
+  readonly actions?: ReactNode;
+}) {
+  return (
+    <MessageBar intent={props.intent} data-testid={props.testId} layout="multiline">
+      <MessageBarBody>
+        <MessageBarTitle>{props.title}</MessageBarTitle>
+        {props.children}
+      </MessageBarBody>
+      {props.actions !== undefined && <MessageBarActions>{props.actions}</MessageBarActions>}
+    </MessageBar>
   );
 }
