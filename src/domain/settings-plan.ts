@@ -17,21 +17,21 @@ import type {
 } from "./setup-plan-types";
 import {
   DEFAULT_SETTINGS,
-  LEADER_COLUMNS,
   REMIND_REPLY_DAYS_RANGE,
-  ROUTING_COLUMNS,
   SETTINGS_HEADER,
   SETTINGS_LABELS,
+  SETTINGS_LIST_HEADERS,
   SETTINGS_SECTIONS,
   SETTINGS_SHEET_NAME,
   settingsRows,
+  type SettingsList,
   WARNING_DAYS_RANGE,
 } from "./settings";
 import { YES_NO } from "./yes-no";
 import { WORKBOOK_NAMES } from "./workbook-names";
 
 type ValueKey = keyof typeof SETTINGS_LABELS;
-type ListKey = keyof typeof SETTINGS_SECTIONS;
+type ListKey = SettingsList;
 
 /** Sections a new office starts with: those the policy's routing names. */
 export const DEFAULT_SECTIONS: readonly string[] = ["办公室", "秘书科", "督导室", "组织科"];
@@ -134,12 +134,7 @@ class SettingsSheetBuilder {
 
   /** A list section at `title` with `rows` rows of content (defaults first); returns the next free row. */
   listSection(key: ListKey, title: number, defaults: readonly (readonly CellValue[])[], rows: number): number {
-    const headers: Record<ListKey, readonly string[]> = {
-      sections: [SETTINGS_SECTIONS.sections],
-      leaders: [SETTINGS_SECTIONS.leaders, LEADER_COLUMNS.title, LEADER_COLUMNS.principal],
-      routing: [SETTINGS_SECTIONS.routing, ROUTING_COLUMNS.section],
-    };
-    headers[key].forEach((h, i) => this.put(title, i + 1, text(h), TITLE_STYLE));
+    SETTINGS_LIST_HEADERS[key].forEach((h, i) => this.put(title, i + 1, text(h), TITLE_STYLE));
     defaults.forEach((cells, i) => cells.forEach((cell, c) => this.put(title + 1 + i, c + 1, cell)));
     return title + 1 + Math.max(rows, defaults.length);
   }

@@ -85,6 +85,19 @@ export const DEFAULT_SETTINGS: Settings = {
 type ValueKey = keyof typeof SETTINGS_LABELS;
 /** A list section of the sheet. */
 export type SettingsList = keyof typeof SETTINGS_SECTIONS;
+
+/**
+ * The title row of each list section, from column A: the section's title, then its further
+ * column headers.
+ *
+ * @example
+ * SETTINGS_LIST_HEADERS.leaders // ["领导", "职务", "主要领导"]
+ */
+export const SETTINGS_LIST_HEADERS: Readonly<Record<SettingsList, readonly string[]>> = {
+  sections: [SETTINGS_SECTIONS.sections],
+  leaders: [SETTINGS_SECTIONS.leaders, LEADER_COLUMNS.title, LEADER_COLUMNS.principal],
+  routing: [SETTINGS_SECTIONS.routing, ROUTING_COLUMNS.section],
+};
 type Section = "values" | SettingsList;
 
 /** Label spellings readSettings accepts besides the canonical ones. */

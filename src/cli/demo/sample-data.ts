@@ -13,14 +13,7 @@ import { compareIso, toDayNumber, fromDayNumber, yearOf } from "../../domain/dat
 import { formatNumber } from "../../domain/numbers";
 import { REGISTRY_SHEET_NAME } from "../../domain/registry";
 import type { RuleCode } from "../../domain/rules";
-import {
-  LEADER_COLUMNS,
-  ROUTING_COLUMNS,
-  SETTINGS_HEADER,
-  SETTINGS_LABELS,
-  SETTINGS_SECTIONS,
-  SETTINGS_SHEET_NAME,
-} from "../../domain/settings";
+import { SETTINGS_HEADER, SETTINGS_LABELS, SETTINGS_LIST_HEADERS, SETTINGS_SHEET_NAME } from "../../domain/settings";
 import { YES_NO } from "../../domain/yes-no";
 import { addWorkingDays } from "../../domain/workdays";
 import { seededRandom, type Random } from "./random";
@@ -319,13 +312,13 @@ function settingsRows(): CellValue[][] {
     row(SETTINGS_LABELS.contactPhone, "023-47520000"),
     row(SETTINGS_LABELS.contactEmail, "duban@jjedu.example.cn"),
     [],
-    row(SETTINGS_SECTIONS.sections),
+    row(...SETTINGS_LIST_HEADERS.sections),
     ...SECTIONS.map((s) => row(s)),
     [],
-    row(SETTINGS_SECTIONS.leaders, LEADER_COLUMNS.title, LEADER_COLUMNS.principal),
+    row(...SETTINGS_LIST_HEADERS.leaders),
     ...LEADERS.map((l) => row(l.name, l.title, l.principal ? YES_NO.yes : YES_NO.no)),
     [],
-    row(SETTINGS_SECTIONS.routing, ROUTING_COLUMNS.section),
+    row(...SETTINGS_LIST_HEADERS.routing),
     ...routing,
   ];
 }
