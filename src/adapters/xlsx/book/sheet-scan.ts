@@ -12,8 +12,27 @@ import { isPlainTag } from "../package/xml";
 export type CellPositions = readonly number[];
 
 /** A character that ends an element's name: space, `>`, `/`, tab or a line break. */
-export function isBoundary(code: number): boolean {
+function isBoundary(code: number): boolean {
   return code === 32 || code === 62 || code === 47 || code === 9 || code === 10 || code === 13;
+}
+
+/**
+ * Whether the element `open` names (`<row`, `<x:c`: the name with its prefix) starts at `at`,
+ * and not a longer name such as `<rowBreaks` or `<cols`.
+ * @example opensElement('<cols><c r="A1">', 0, "<c") // false
+ */
+export function opensElement(xml: string, at: number, open: string): boolean {
+  return xml.startsWith(open, at) && isBoundary(xml.charCodeAt(at + open.length));
+}
+
+/**
+ * Where the next element `open` names starts at or after `from` (longer names skipped), or -1.
+ * @example nextElement('<cols/><c r="A1"/>', "<c", 0) // 7
+ */
+export function nextElement(xml: string, open: string, from: number): number {
+  let at = xml.indexOf(open, from);
+  while (at >= 0 && !isBoundary(xml.charCodeAt(at + open.length))) at = xml.indexOf(open, at + 1);
+  return at;
 }
 
 /**
