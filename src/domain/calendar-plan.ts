@@ -215,17 +215,10 @@ export function buildCalendarPlan(input: CalendarPlanInput): CalendarPlan {
   const L = CALENDAR_LAYOUT;
   const existing = sortCalendarRows(input.grid);
   const b = new CalendarBuilder();
-  const headers: [number, string][] = [
-    [L.date, CALENDAR_COLUMNS.date],
-    [L.working, CALENDAR_COLUMNS.working],
-    [L.kind, CALENDAR_COLUMNS.kind],
-    [L.origin, CALENDAR_COLUMNS.origin],
-    [L.note, CALENDAR_COLUMNS.note],
-    [L.weekday, CALENDAR_HELPER_HEADERS.weekday],
-    [L.official, CALENDAR_HELPER_HEADERS.official],
-    [L.count, CALENDAR_HELPER_HEADERS.count],
-  ];
-  for (const [col, header] of headers) b.put(1, col, text(header), HEADER_STYLE);
+  // Row 1: each column's header, in the column CALENDAR_LAYOUT gives that column.
+  const headers = { ...CALENDAR_COLUMNS, ...CALENDAR_HELPER_HEADERS };
+  for (const key of Object.keys(headers) as (keyof typeof headers)[])
+    b.put(1, L[key], text(headers[key]), HEADER_STYLE);
   existing.notInForce.forEach((row, i) => b.kept(2 + i, row));
   const firstDated = 2 + existing.notInForce.length;
   const dates = calendarDates(input.years, existing.inForce.keys());

@@ -23,12 +23,12 @@ import { supports } from "./requirements";
 import type { SetupHost } from "./setup-host";
 import { formatRangeReads } from "./setup-formats";
 import { nameWrites } from "./setup-names";
-import { namesRead, sheetReads, toBatches, type ReadItem } from "./setup-read";
+import { namesRead, sheetReads, toBatches } from "./setup-read";
 import { planSheetWrites, type Features, type SheetTarget, type WriteSet } from "./setup-sheet";
 import { queueWrites } from "./setup-write";
 import { isPayloadTooLarge } from "./size";
 import { officeCodeOf } from "./errors";
-import type { Batch } from "./batches";
+import { batchOf, type Batch } from "./batches";
 
 /** Said once per refresh when the host cannot set page layout (ExcelApi 1.9). */
 export const PRINT_SETUP_FALLBACK =
@@ -38,11 +38,6 @@ export const PRINT_SETUP_FALLBACK =
 /** A read refused as too large (or, on older Excel on the web, failing with GeneralException). */
 function tooLarge(error: unknown): boolean {
   return isPayloadTooLarge(error) || officeCodeOf(error) === "GeneralException";
-}
-
-/** One batch of several read items. */
-function batchOf(items: readonly ReadItem[]): Batch {
-  return { queue: () => items.forEach((i) => i.queue()), collect: () => items.forEach((i) => i.collect()) };
 }
 
 /**

@@ -16,6 +16,7 @@ import type { SheetPlan } from "../../domain/setup-plan";
 import type { SetupChangeLog } from "../../app/setup-port";
 import { isOurFormula, officeRule, sameRule, type OfficeRule } from "./setup-rules";
 import { ACTION_OVERHEAD_BYTES, jsonBytes } from "./size";
+import { readItem, type ReadItem, type SizedBatch } from "./batches";
 
 /** What was loaded for one conditional format of a sheet (its position is its priority). */
 export interface LoadedFormat extends OfficeRule {
@@ -30,13 +31,6 @@ export interface SheetFormats {
   readonly ranges: Map<number, string>;
 }
 
-/** A load queued in a batch, and what to do once it arrived. */
-export interface FormatReadItem {
-  readonly bytes: number;
-  queue(): void;
-  collect(): void;
-}
-
 const FORMAT_LOAD =
   "items/id,items/type,items/priority,items/customOrNullObject/rule/formula," +
   "items/customOrNullObject/format/fill/color,items/customOrNullObject/format/font/color," +
@@ -46,15 +40,11 @@ const FORMAT_LOAD =
  * First wave: every conditional format of the sheet, in priority order.
  * @example const item = formatsRead(() => sheet, formats); // formats.all filled after the batch
  */
-export function formatsRead(ws: () => Excel.Worksheet, formats: SheetFormats): FormatReadItem {
-  let collection: Excel.ConditionalFormatCollection | null = null;
-  return {
-    bytes: 8000,
-    queue: () => {
-      collection = ws().getRange().conditionalFormats.load(FORMAT_LOAD);
-    },
-    collect: () => {
-      for (const item of collection!.items) {
+export function formatsRead(ws: () => Excel.Worksheet, formats: SheetFormats): ReadItem {
+  return readItem(8000, () => {
+    const collection = ws().getRange().conditionalFormats.load(FORMAT_LOAD);
+    return () => {
+      for (const item of collection.items) {
         const custom = item.customOrNullObject;
         const isCustom = item.type === "Custom" && !custom.isNullObject;
         formats.all.push({
@@ -66,8 +56,8 @@ export function formatsRead(ws: () => Excel.Worksheet, formats: SheetFormats): F
           bold: isCustom ? Boolean(custom.format.font.bold) : false,
         });
       }
-    },
-  };
+    };
+  });
 }
 
 /**
@@ -85,26 +75,15 @@ export function oursOf(all: readonly LoadedFormat[], plan: SheetPlan): LoadedFor
  * Second wave: the range of each format of ours, by its position in the sheet's collection.
  * @example formatRangeReads(() => sheet, plan, formats) // one ReadItem per format of ours, filling formats.ranges
  */
-export function formatRangeReads(ws: () => Excel.Worksheet, plan: SheetPlan, formats: SheetFormats): FormatReadItem[] {
-  return oursOf(formats.all, plan).map((f) => {
-    let range: Excel.Range | null = null;
-    return {
-      bytes: 400,
-      queue: () => {
-        range = ws().getRange().conditionalFormats.getItemAt(f.priority).getRangeOrNullObject().load("address");
-      },
-      collect: () => {
-        formats.ranges.set(f.priority, range!.isNullObject ? "" : range!.address);
-      },
-    };
-  });
-}
-
-/** A write queued for the setup's write batch, with its estimated bytes and a check after the sync. */
-export interface FormatWrite {
-  readonly bytes: number;
-  queue(): void;
-  collect?(): void;
+export function formatRangeReads(ws: () => Excel.Worksheet, plan: SheetPlan, formats: SheetFormats): ReadItem[] {
+  return oursOf(formats.all, plan).map((f) =>
+    readItem(400, () => {
+      const range = ws().getRange().conditionalFormats.getItemAt(f.priority).getRangeOrNullObject().load("address");
+      return () => {
+        formats.ranges.set(f.priority, range.isNullObject ? "" : range.address);
+      };
+    }),
+  );
 }
 
 /**
@@ -119,7 +98,7 @@ export function conditionalFormatWrites(
   log: SetupChangeLog,
   name: string,
   warnings: string[],
-): FormatWrite | null {
+): SizedBatch | null {
   const ours = oursOf(formats?.all ?? [], plan);
   const wanted: { range: CellRange; rule: OfficeRule }[] = plan.conditionalFormats.flatMap((f) =>
     f.rules.map((rule) => ({ range: f.range, rule: officeRule(rule) })),

@@ -11,6 +11,7 @@ import { columnLetters } from "../../domain/a1-ref";
 import type { PrintPlan } from "../../domain/setup-plan";
 import { officePrint, samePrint, type LoadedPrint } from "./setup-rules";
 import { ACTION_OVERHEAD_BYTES } from "./size";
+import type { SizedBatch } from "./batches";
 
 /** Paper sizes in points (A4: 210 × 297 mm). */
 const A4 = { portrait: 595, landscape: 842 } as const;
@@ -43,9 +44,7 @@ export function fitIgnoredMessage(sheet: string, scale: number): string {
 }
 
 /** The writes of one sheet's print plan, and the check after them. */
-export interface PrintWrite {
-  readonly bytes: number;
-  queue(): void;
+export interface PrintWrite extends SizedBatch {
   /** After the write's sync: queues the fallback scale when Excel ignored the fit (sent with the operation's end). */
   collect(): void;
 }

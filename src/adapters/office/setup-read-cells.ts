@@ -10,7 +10,8 @@
 import { cellText } from "../../domain/cell";
 import { rangeRef, type CellRange } from "../../domain/a1-ref";
 import type { CellPlan, SheetPlan } from "../../domain/setup-plan";
-import type { ReadItem, ReadOptions, SheetRead } from "./setup-read";
+import { readItem, type ReadItem } from "./batches";
+import type { ReadOptions, SheetRead } from "./setup-read";
 import { ACTION_OVERHEAD_BYTES, jsonBytes } from "./size";
 
 /** Largest estimated response of one slice of a column (slices are packed into batches). */
@@ -101,20 +102,14 @@ export function exactReads(
     });
     const withFormats = slice.some((p) => p.mode === "owned" && p.style?.numFmt !== undefined);
     const props = withFormats ? "values,formulas,numberFormat" : "values,formulas";
-    let range: Excel.Range | null = null;
-    return {
-      bytes: slice.reduce((n, p) => n + estimate(p), 0) + ACTION_OVERHEAD_BYTES,
-      queue: () => {
-        range = ws().getRange(address).load(props);
-      },
-      collect: () => {
-        const r = range!;
+    return readItem(slice.reduce((n, p) => n + estimate(p), 0) + ACTION_OVERHEAD_BYTES, () => {
+      const r = ws().getRange(address).load(props);
+      return () =>
         slice.forEach((p, i) => {
           read.cells.set(cellKey(p.row, p.col), { value: r.values[i][0], formula: r.formulas[i][0] });
           if (withFormats) read.numberFormats.set(cellKey(p.row, p.col), String(r.numberFormat[i][0]));
         });
-      },
-    };
+    });
   });
 }
 
@@ -136,20 +131,16 @@ export function formatProbeRows(range: CellRange): number[] {
 
 export function formatProbe(ws: () => Excel.Worksheet, range: CellRange, read: SheetRead, index: number): ReadItem {
   const rows = formatProbeRows(range);
-  let loaded: Excel.Range[] = [];
-  return {
-    bytes: rows.length * (range.right - range.left + 1) * 40 + rows.length * ACTION_OVERHEAD_BYTES,
-    queue: () => {
-      loaded = rows.map((r) =>
-        ws()
-          .getRange(rangeRef({ ...range, top: r, bottom: r }))
-          .load("numberFormat"),
-      );
-    },
-    collect: () => {
+  return readItem(rows.length * (range.right - range.left + 1) * 40 + rows.length * ACTION_OVERHEAD_BYTES, () => {
+    const loaded = rows.map((r) =>
+      ws()
+        .getRange(rangeRef({ ...range, top: r, bottom: r }))
+        .load("numberFormat"),
+    );
+    return () => {
       read.formatProbes[index] = loaded.flatMap((r) => r.numberFormat[0].map((f) => String(f)));
-    },
-  };
+    };
+  });
 }
 
 /**
@@ -172,19 +163,14 @@ export function cellReads(
     { row: owned.fromRow, col: owned.right },
   ]);
   const bytes = plan.cells.reduce((n, p) => n + plannedBytes(p) + EMPTY_CELL_BYTES, 0);
-  let range: Excel.Range | null = null;
   return [
-    {
-      bytes,
-      queue: () => {
-        const sheet = ws();
-        range = sheet
-          .getRange(rangeRef(planned))
-          .getBoundingRect(sheet.getUsedRange(true))
-          .load("rowIndex,columnIndex,rowCount,columnCount,values,formulas,numberFormat");
-      },
-      collect: () => {
-        const r = range!;
+    readItem(bytes, () => {
+      const sheet = ws();
+      const r = sheet
+        .getRange(rangeRef(planned))
+        .getBoundingRect(sheet.getUsedRange(true))
+        .load("rowIndex,columnIndex,rowCount,columnCount,values,formulas,numberFormat");
+      return () => {
         read.block = {
           top: r.rowIndex + 1,
           left: r.columnIndex + 1,
@@ -198,7 +184,7 @@ export function cellReads(
             read.numberFormats.set(k, String(r.numberFormat[i][j]));
           }),
         );
-      },
-    },
+      };
+    }),
   ];
 }

@@ -9,7 +9,7 @@
 import type { SheetGrid } from "../../domain/cell";
 import { columnLetters, rangeRef, type CellRange } from "../../domain/a1-ref";
 import type { CellPlan, SheetPlan } from "../../domain/setup-plan";
-import type { Batch } from "./batches";
+import { batchOf, readItem, type Batch, type ReadItem } from "./batches";
 import type { LoadedCell } from "./setup-cells";
 import { areasOfAddress } from "./merged-areas";
 import { boxOf, cellKey, cellReads, formatProbe } from "./setup-read-cells";
@@ -64,13 +64,6 @@ function emptyRead(): SheetRead {
     rowHeights: new Map(),
     print: null,
   };
-}
-
-/** One queued load with its estimated response size. */
-export interface ReadItem {
-  readonly bytes: number;
-  queue(): void;
-  collect(): void;
 }
 
 /** What the reader may use beyond the plan. */
@@ -156,8 +149,7 @@ export function sheetReads(
   const items: ReadItem[] = [];
   const ws = () => context.workbook.worksheets.getItem(sheetName);
   const small: Small = (queue, bytes = SMALL_BYTES) => {
-    let collect: () => void = () => undefined;
-    items.push({ bytes, queue: () => (collect = queue()), collect: () => collect() });
+    items.push(readItem(bytes, queue));
   };
   const c: SheetReadContext = { ws, plan, options, read, small };
   items.push(...cellReads(ws, plan, options, read));
@@ -283,21 +275,13 @@ function layoutReads({ ws, plan, options, read, small }: SheetReadContext): void
  */
 export function namesRead(context: Excel.RequestContext): { items: ReadItem[]; names: Map<string, string> } {
   const names = new Map<string, string>();
-  let collection: Excel.NamedItemCollection | null = null;
-  return {
-    names,
-    items: [
-      {
-        bytes: NAMES_BYTES,
-        queue: () => {
-          collection = context.workbook.names.load("items/name,items/formula");
-        },
-        collect: () => {
-          for (const n of collection!.items) names.set(n.name.toLowerCase(), String(n.formula ?? ""));
-        },
-      },
-    ],
-  };
+  const item = readItem(NAMES_BYTES, () => {
+    const collection = context.workbook.names.load("items/name,items/formula");
+    return () => {
+      for (const n of collection.items) names.set(n.name.toLowerCase(), String(n.formula ?? ""));
+    };
+  });
+  return { names, items: [item] };
 }
 
 /**
@@ -306,8 +290,5 @@ export function namesRead(context: Excel.RequestContext): { items: ReadItem[]; n
  */
 export function toBatches(items: readonly ReadItem[]): Batch[] {
   const ordered = [...items].sort((a, b) => a.bytes - b.bytes);
-  return packBySize(ordered, BATCH_BUDGET_BYTES).map((group) => ({
-    queue: () => group.forEach((i) => i.queue()),
-    collect: () => group.forEach((i) => i.collect()),
-  }));
+  return packBySize(ordered, BATCH_BUDGET_BYTES).map((group) => batchOf(group));
 }

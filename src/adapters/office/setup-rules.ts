@@ -150,18 +150,18 @@ export function officeValidation(v: ValidationPlan): OfficeValidation {
     case "list":
       return { ...common, type: "List", rule: { list: { inCellDropDown: true, source: listSource(v.rule.source) } } };
     case "date":
-      return {
-        ...common,
-        type: "Date",
-        rule: { date: { formula1: v.rule.min, formula2: v.rule.max, operator: "Between" } },
-      };
+      return { ...common, type: "Date", rule: { date: between(v.rule) } };
     case "whole":
-      return {
-        ...common,
-        type: "WholeNumber",
-        rule: { wholeNumber: { formula1: v.rule.min, formula2: v.rule.max, operator: "Between" } },
-      };
+      return { ...common, type: "WholeNumber", rule: { wholeNumber: between(v.rule) } };
   }
+}
+
+/**
+ * A plan's bounds as Excel's condition: between the two, both included.
+ * @example between({ min: 1, max: 9 }) // { formula1: 1, formula2: 9, operator: "Between" }
+ */
+function between<T>(bounds: { readonly min: T; readonly max: T }): { formula1: T; formula2: T; operator: "Between" } {
+  return { formula1: bounds.min, formula2: bounds.max, operator: "Between" };
 }
 
 /** A bound as Excel reads it back ("=46023", "2026-01-01", a Date, a number) as a number. */

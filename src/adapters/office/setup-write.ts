@@ -16,6 +16,7 @@ import { newLogValue } from "./setup-cells";
 import type { SetupHost } from "./setup-host";
 import { EDGES, type OfficeLook } from "./setup-rules";
 import { ACTION_OVERHEAD_BYTES, jsonBytes } from "./size";
+import type { SizedBatch } from "./batches";
 import { byColumn, groupRuns, queueRun, runAddress, verticalRuns } from "./write-plan";
 
 /** Estimated request bytes of setting a look (each property one action; borders up to 15). */
@@ -88,11 +89,7 @@ interface FormulaRun {
 }
 
 /** Commands to queue, their estimated request bytes, and what to check after their sync. */
-export interface Queued {
-  readonly bytes: number;
-  queue(): void;
-  collect?(): void;
-}
+export type Queued = SizedBatch;
 
 /**
  * A command to queue later, with its estimated request bytes.
@@ -104,7 +101,7 @@ export function queued(bytes: number, queue: () => void): Queued {
 
 /** One item of the write batches. */
 type SetupItem =
-  | { readonly kind: "post"; readonly bytes: number; queue(): void; collect?(): void }
+  | ({ readonly kind: "post" } & SizedBatch)
   | {
       readonly kind: "pre" | "cells";
       readonly bytes: number;

@@ -1,12 +1,15 @@
 /**
  * Pieces the three per-item documents share: the number as printed, dates as written in
- * official documents, how the text addresses the host unit, the sheet names, and the parts of
- * the forms they have in common (title, request box with its seal, contact box).
+ * official documents, how the text addresses the host unit, the sheet names, the builders'
+ * signature and options, and the parts of the forms they have in common (the form opened with
+ * its title and finished on its sheet, request box with its seal, contact box).
  */
+import type { WorkingCalendar } from "../calendar";
 import { copyableContent } from "../classified";
 import type { IsoDate } from "../cell";
 import { formatChineseDate } from "../dates";
-import type { FormBuilder } from "../layout/form-builder";
+import { FormBuilder } from "../layout/form-builder";
+import type { SheetLayout } from "../layout/types";
 import type { RegistryItem, Settings } from "../model";
 import { formatNumber, parseNumber } from "../numbers";
 import { MAX_SHEET_NAME_LENGTH, sanitizeSheetName } from "../sheet-name";
@@ -104,6 +107,12 @@ export function sentence(text: string): string {
 /** Two ideographic spaces: the first-line indent of a Chinese paragraph. */
 export const INDENT = "\u3000\u3000";
 
+/**
+ * Column widths (Excel units) of a form of label–value pairs (the notice, the 催办提示单):
+ * label, value, label, value — 16.5 cm in all.
+ */
+export const PAIR_COLUMNS: readonly number[] = [20, 23, 20, 23];
+
 /** A label, the value beside it, and the value's field name. */
 export type LabelledValue = readonly [label: string, text: string, field: string];
 
@@ -132,14 +141,52 @@ export function contentRow(f: FormBuilder, item: RegistryItem, span: number): nu
   ]);
 }
 
+/** Options every document takes beyond the row and the settings. */
+export interface DocumentExtra {
+  /** Worksheet name (default: the kind's prefix + number, see documentSheetName); the caller makes it unique. */
+  readonly sheetName?: string;
+  /** 经办人, the person in the office handling the item; each form says where it prints the name. */
+  readonly handler?: string;
+}
+
 /**
- * The title of a form, with `headroom` points above it and a gap below.
- * @example titleRows(f, DOCUMENT_TITLE.notice, 4, 36) // the notice leaves room for a signature above
+ * Builds one kind of document from a registry row and the settings, dated `today` (working
+ * days counted on `cal`); `extra` holds the options of that kind.
  */
-export function titleRows(f: FormBuilder, title: string, span: number, headroom: number): void {
+export type DocumentBuilder<Extra extends DocumentExtra> = (
+  item: RegistryItem,
+  settings: Settings,
+  cal: WorkingCalendar,
+  today: IsoDate,
+  extra?: Extra,
+) => SheetLayout;
+
+/**
+ * A document's form, `columns` wide, opened with its title: `headroom` points above the title
+ * and a gap below.
+ * @example documentForm("notice", [20, 23, 20, 23], 36) // the notice leaves room for a signature above
+ */
+export function documentForm(kind: DocumentKind, columns: readonly number[], headroom: number): FormBuilder {
+  const f = new FormBuilder(columns);
   f.space(headroom);
-  f.row([{ text: title, style: "title", span, field: "title" }], { minHeight: 44 });
+  f.row([{ text: DOCUMENT_TITLE[kind], style: "title", span: columns.length, field: "title" }], { minHeight: 44 });
   f.space(10);
+  return f;
+}
+
+/**
+ * The finished document: on the sheet the caller named, else on the kind's own (documentSheetName);
+ * the `fill` rows share the room left on the page.
+ * @example finishDocument(f, "report", item, {}, [result]).name // "书面报告〔2021〕3号"
+ */
+export function finishDocument(
+  f: FormBuilder,
+  kind: DocumentKind,
+  item: Pick<RegistryItem, "number">,
+  extra: DocumentExtra,
+  fill: readonly number[],
+): SheetLayout {
+  return f.build(extra.sheetName ?? documentSheetName(kind, item.number), DOCUMENT_TITLE[kind], { fill });
 }
 
 /**
@@ -178,4 +225,13 @@ export function contactBox(
     minHeight: 30,
   });
   f.box(phone);
+}
+
+/**
+ * The note at the foot of a form, after a small gap, across its whole width.
+ * @example footNote(f, "备注：如需要主要领导签字，直接签在通知单右上角。", "principalNote")
+ */
+export function footNote(f: FormBuilder, text: string, field: string): void {
+  f.space(6);
+  f.row([{ text, style: "note", span: f.width, field }]);
 }

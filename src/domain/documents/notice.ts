@@ -8,35 +8,33 @@ import { copyableContent } from "../classified";
 import type { IsoDate } from "../cell";
 import type { WorkingCalendar } from "../calendar";
 import { compareIso, formatChineseDate } from "../dates";
-import type { RegistryItem, Settings } from "../model";
+import type { RegistryItem } from "../model";
 import { effectiveDeadline } from "../status";
 import { addWorkingDays, workingDaysLeft } from "../workdays";
-import { FormBuilder } from "../layout/form-builder";
-import type { SheetLayout } from "../layout/types";
+import type { FormBuilder } from "../layout/form-builder";
 import {
   addressee,
   contactBox,
   contentRow,
   dateText,
-  DOCUMENT_TITLE,
-  documentSheetName,
+  documentForm,
+  finishDocument,
+  footNote,
   hostText,
   INDENT,
   pairRow,
+  PAIR_COLUMNS,
   printedNumber,
   requestBox,
-  titleRows,
+  type DocumentBuilder,
+  type DocumentExtra,
 } from "./common";
 
 /** Working days the host has to object to a notice (policy 四（一）and attachment 1). */
 export const OBJECTION_WORKING_DAYS = 1;
 
-/** Options of a notice beyond the row and the settings. */
-export interface NoticeExtra {
-  /** Worksheet name (default `通知单` + number); the caller makes it unique. */
-  readonly sheetName?: string;
-  /** 督办责任经办人, printed before the phone number when given. */
-  readonly handler?: string;
+/** Options of a notice; its handler is the 督办责任经办人, printed before the phone number when given. */
+export interface NoticeExtra extends DocumentExtra {
   /** Room objections go back to (the policy's form says 202), printed before 办公室. */
   readonly officeRoom?: string;
 }
@@ -64,9 +62,6 @@ export const NOTICE_FIELDS = [
 ] as const;
 
 export type NoticeField = (typeof NOTICE_FIELDS)[number];
-
-/** Column widths (Excel units): label, value, label, value — 16.5 cm in all. */
-const COLUMNS = [20, 23, 20, 23];
 
 /** Most lines 督办事项 may take in its cell beside the number before it moves to a row of its own. */
 export const NARROW_CONTENT_MAX_LINES = 6;
@@ -114,31 +109,21 @@ export function objectionText(cal: WorkingCalendar, today: IsoDate, officeRoom =
  * The 督办事项通知单 of an item, dated today.
  * @example buildNotice(item, settings, createCalendar(), "2021-04-16").name // "通知单〔2021〕3号"
  */
-export function buildNotice(
-  item: RegistryItem,
-  settings: Settings,
-  cal: WorkingCalendar,
-  today: IsoDate,
-  extra: NoticeExtra = {},
-): SheetLayout {
+export const buildNotice: DocumentBuilder<NoticeExtra> = (item, settings, cal, today, extra = {}) => {
   const deadline = effectiveDeadline(item);
-  const f = new FormBuilder(COLUMNS);
   // Headroom: the principal leader signs in the top right corner (see the note at the foot).
-  titleRows(f, DOCUMENT_TITLE.notice, 4, 36);
+  const f = documentForm("notice", PAIR_COLUMNS, 36);
   const signatures = noticeTable(f, item, cal, today, deadline);
   const seal = requestBox(f, [
     { text: requestText(item.hostUnit, deadline), field: "request" },
     { text: objectionText(cal, today, extra.officeRoom), field: "objection" },
   ]);
   contactBox(f, "督办责任经办人", extra.handler?.trim() ?? "", settings);
-  f.space(6);
-  f.row([{ text: "备注：如需要主要领导签字，直接签在通知单右上角。", style: "note", span: 4, field: "principalNote" }]);
+  footNote(f, "备注：如需要主要领导签字，直接签在通知单右上角。", "principalNote");
 
   // Like the paper form, the notice fills its page: the room goes to the signatures and the seal.
-  return f.build(extra.sheetName ?? documentSheetName("notice", item.number), DOCUMENT_TITLE.notice, {
-    fill: [signatures, seal],
-  });
-}
+  return finishDocument(f, "notice", item, extra, [signatures, seal]);
+};
 
 /** The notice's table, from the number to 办理时限; returns the row of the leaders' signatures. */
 function noticeTable(

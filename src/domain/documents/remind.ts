@@ -11,33 +11,31 @@ import { compareIso, formatChineseDate } from "../dates";
 import type { RegistryItem, Settings } from "../model";
 import { effectiveDeadline } from "../status";
 import { addWorkingDays, workingDaysLeft } from "../workdays";
-import { FormBuilder } from "../layout/form-builder";
-import type { SheetLayout } from "../layout/types";
+import type { FormBuilder } from "../layout/form-builder";
 import {
   addressee,
   BLANK_DATE,
   contactBox,
   contentRow,
   dateText,
-  DOCUMENT_TITLE,
-  documentSheetName,
+  documentForm,
+  finishDocument,
+  footNote,
   hostText,
   INDENT,
   pairRow,
+  PAIR_COLUMNS,
   printedNumber,
   requestBox,
-  titleRows,
+  type DocumentBuilder,
+  type DocumentExtra,
 } from "./common";
 
 /** Working days to reply when settings give none (or a nonsensical number). */
 export const DEFAULT_REMIND_REPLY_DAYS = 3;
 
-/** Options of a 催办提示单 beyond the row and the settings. */
-export interface RemindExtra {
-  /** Worksheet name (default `催办提示单` + number); the caller makes it unique. */
-  readonly sheetName?: string;
-  /** 催办经办人. */
-  readonly handler?: string;
+/** Options of a 催办提示单; its handler is the 催办经办人, printed before the phone number when given. */
+export interface RemindExtra extends DocumentExtra {
   /** How many times the item was urged before this one (from the 催办记录 sheet). */
   readonly previousUrges?: number;
 }
@@ -67,8 +65,6 @@ export const REMIND_FIELDS = [
 ] as const;
 
 export type RemindField = (typeof REMIND_FIELDS)[number];
-
-const COLUMNS = [20, 23, 20, 23];
 
 /**
  * The reply-by date: settings.remindReplyDays working days after today (3 when the setting is
@@ -138,16 +134,9 @@ function remindText(
  * @example buildRemind(item, settings, createCalendar(), "2021-05-10", { previousUrges: 1 }).name
  *   // "催办提示单〔2021〕3号"
  */
-export function buildRemind(
-  item: RegistryItem,
-  settings: Settings,
-  cal: WorkingCalendar,
-  today: IsoDate,
-  extra: RemindExtra = {},
-): SheetLayout {
+export const buildRemind: DocumentBuilder<RemindExtra> = (item, settings, cal, today, extra = {}) => {
   const t = remindText(item, settings, cal, today, extra);
-  const f = new FormBuilder(COLUMNS);
-  titleRows(f, DOCUMENT_TITLE.remind, 4, 20);
+  const f = documentForm("remind", PAIR_COLUMNS, 20);
   remindTable(f, item, today, t);
   const seal = requestBox(f, [
     { text: t.situation, field: "situation" },
@@ -157,20 +146,10 @@ export function buildRemind(
   contactBox(f, "催办经办人", extra.handler?.trim() ?? "", settings);
   const receipt = pairRow(f, ["承办单位签收人", "", "receiptSigner"], ["签收时间", BLANK_DATE, "receiptDate"], 40);
   f.table(receipt);
-  f.space(6);
-  f.row([
-    {
-      text: "备注：本单一式两份，承办单位签收后一份交回督办科室存档；回复期限按工作日计算。",
-      style: "note",
-      span: 4,
-      field: "note",
-    },
-  ]);
+  footNote(f, "备注：本单一式两份，承办单位签收后一份交回督办科室存档；回复期限按工作日计算。", "note");
 
-  return f.build(extra.sheetName ?? documentSheetName("remind", item.number), DOCUMENT_TITLE.remind, {
-    fill: [seal, receipt],
-  });
-}
+  return finishDocument(f, "remind", item, extra, [seal, receipt]);
+};
 
 /** The table of a 催办提示单: number and count, item, host and section, deadline and standing, dates. */
 function remindTable(f: FormBuilder, item: RegistryItem, today: IsoDate, t: RemindText): void {

@@ -3,28 +3,20 @@
  * number, sections and their leaders, 经办人, 办结时间 and contact; then the report to the
  * office with the outcome from the row (督办结果), and the signature and date lines.
  */
-import type { IsoDate } from "../cell";
-import type { WorkingCalendar } from "../calendar";
-import type { RegistryItem, Settings } from "../model";
-import { FormBuilder } from "../layout/form-builder";
-import type { SheetLayout } from "../layout/types";
 import {
   contentRow,
   dateText,
-  DOCUMENT_TITLE,
-  documentSheetName,
+  documentForm,
+  finishDocument,
   INDENT,
   printedNumber,
   sentence,
-  titleRows,
+  type DocumentBuilder,
+  type DocumentExtra,
 } from "./common";
 
-/** Options of a report beyond the row and the settings. */
-export interface ReportExtra {
-  /** Worksheet name (default `书面报告` + number); the caller makes it unique. */
-  readonly sheetName?: string;
-  /** 经办人 (blank cell to fill in by hand when not given). */
-  readonly handler?: string;
+/** Options of a report; its handler goes in the 经办人 cell (left blank to fill in by hand when not given). */
+export interface ReportExtra extends DocumentExtra {
   /** 督办科室或单位领导 (default: the row's 签发领导, the leader who signed the notice). */
   readonly sectionLeader?: string;
   /** 督办协助科室或单位领导 (default blank). */
@@ -74,15 +66,8 @@ export function resultText(result: string): string {
  * The 督办书面报告 of an item, dated 报告日期 when the row has one, else today.
  * @example buildReport(item, settings, createCalendar(), "2021-05-06").name // "书面报告〔2021〕3号"
  */
-export function buildReport(
-  item: RegistryItem,
-  settings: Settings,
-  _cal: WorkingCalendar,
-  today: IsoDate,
-  extra: ReportExtra = {},
-): SheetLayout {
-  const f = new FormBuilder(COLUMNS);
-  titleRows(f, DOCUMENT_TITLE.report, 6, 20);
+export const buildReport: DocumentBuilder<ReportExtra> = (item, settings, _cal, today, extra = {}) => {
+  const f = documentForm("report", COLUMNS, 20);
   const tableTop = contentRow(f, item, 5);
   f.row([
     { text: "编号", style: "label" },
@@ -133,7 +118,5 @@ export function buildReport(
   f.box(boxTop);
 
   // The outcome takes the rest of the page: room to write the report out by hand.
-  return f.build(extra.sheetName ?? documentSheetName("report", item.number), DOCUMENT_TITLE.report, {
-    fill: [result],
-  });
-}
+  return finishDocument(f, "report", item, extra, [result]);
+};

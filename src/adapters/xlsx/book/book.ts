@@ -28,7 +28,7 @@ import { parseSharedStrings } from "./shared-strings";
 import { readSheetGrid, type ReadContext } from "./sheet-read";
 import { SheetDoc } from "./sheet-doc";
 import { Styles } from "./styles";
-import { asLoadError, openPackage, readSheetInfos, type SheetInfo } from "./open";
+import { asLoadError, openPackage, readSheetInfos, type OpenedPackage, type SheetInfo } from "./open";
 import { setDefinedName, setFullCalcOnLoad } from "./workbook-part";
 import { ensureStylesPart } from "./sheet-parts";
 import { writeCellsTo, writeFormulaTo } from "./write-cells";
@@ -38,11 +38,8 @@ import { drawLayout } from "./layout";
 import { newWorkbookPackage } from "./new-workbook";
 
 /** What a book is made from: an opened package and the name messages give the file. */
-export interface BookInit {
-  readonly pkg: OfficePackage;
-  readonly workbookPart: string;
-  readonly contentType: string;
-  readonly date1904: boolean;
+export interface BookInit extends OpenedPackage {
+  /** The file as messages name it. */
   readonly fileLabel: string;
 }
 

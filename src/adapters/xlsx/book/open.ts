@@ -25,10 +25,15 @@ export interface SheetInfo extends SheetEntry {
   readonly worksheet: boolean;
 }
 
+/** An opened workbook package: its parts, where the workbook part is and what kind it is. */
 export interface OpenedPackage {
+  /** The package (parts in memory). */
   readonly pkg: OfficePackage;
+  /** The workbook part, e.g. "xl/workbook.xml". */
   readonly workbookPart: string;
+  /** The workbook part's content type (an .xlsm keeps the macro-enabled one). */
   readonly contentType: string;
+  /** Dates count from 1904 (workbookPr date1904), as some Mac workbooks do. */
   readonly date1904: boolean;
 }
 

@@ -22,7 +22,7 @@ import { parseCellRef, parseRange } from "./cell-ref";
 import { rangeRef } from "../../../domain/a1-ref";
 import { readMerges } from "./sheet-read";
 import { madeSplice, spliceBytes, type PendingSplice } from "../package/splice-bytes";
-import { cellIndex, isBoundary, plainCellRef, plainRowNumber, spansHold, type CellPositions } from "./sheet-scan";
+import { cellIndex, nextElement, plainCellRef, plainRowNumber, spansHold, type CellPositions } from "./sheet-scan";
 import { topLevel, WORKSHEET_ORDER, type WorksheetElement } from "./sheet-elements";
 
 /** Where an element sits in the text (an XmlElement without its name). */
@@ -69,12 +69,8 @@ export class SheetDoc {
       const open = `<${this.p}row`;
       const close = `</${this.p}row>`;
       let r = 0;
-      let at = this.xml.indexOf(open, d.openEnd);
+      let at = nextElement(this.xml, open, d.openEnd);
       while (at >= 0 && at < d.closeStart) {
-        if (!isBoundary(this.xml.charCodeAt(at + open.length))) {
-          at = this.xml.indexOf(open, at + 1);
-          continue;
-        }
         const openEnd = this.xml.indexOf(">", at) + 1;
         const plain = plainRowNumber(this.xml, at, openEnd);
         const num = plain !== null ? plain : /\sr\s*=\s*["'](\d+)["']/.exec(this.xml.slice(at, openEnd))?.[1];
@@ -86,7 +82,7 @@ export class SheetDoc {
         const pos = { r, start: at, openEnd, closeStart, end };
         rows.push(pos);
         if (!map.has(r)) map.set(r, pos);
-        at = this.xml.indexOf(open, end);
+        at = nextElement(this.xml, open, end);
       }
     }
     this.rows = rows;
@@ -101,12 +97,8 @@ export class SheetDoc {
     const open = `<${this.p}c`;
     const close = `</${this.p}c>`;
     let col = 0;
-    let at = this.xml.indexOf(open, row.openEnd);
+    let at = nextElement(this.xml, open, row.openEnd);
     while (at >= 0 && at < row.closeStart) {
-      if (!isBoundary(this.xml.charCodeAt(at + open.length))) {
-        at = this.xml.indexOf(open, at + 1);
-        continue;
-      }
       const tagEnd = this.xml.indexOf(">", at) + 1;
       const plain = plainCellRef(this.xml, at, tagEnd);
       if (plain) col = plain[0];
@@ -116,7 +108,7 @@ export class SheetDoc {
       }
       const end = this.xml.charCodeAt(tagEnd - 2) === 47 ? tagEnd : this.xml.indexOf(close, tagEnd) + close.length;
       out.push(col, at, end);
-      at = this.xml.indexOf(open, end);
+      at = nextElement(this.xml, open, end);
     }
     this.cellCache.set(row.r, out);
     return out;

@@ -13,6 +13,7 @@ import { columnLetters } from "../../../domain/a1-ref";
 import { parseCellRef, parseRange } from "./cell-ref";
 import { serialToShownDate } from "./number-formats";
 import { stringItemText } from "./shared-strings";
+import { opensElement } from "./sheet-scan";
 import type { Styles } from "./styles";
 
 /** What reading a sheet needs from its workbook. */
@@ -193,7 +194,7 @@ export function readSheetGrid(xml: string, ctx: ReadContext): SheetGrid {
   let col = 0;
   let at = xml.indexOf("<", dataTagEnd);
   while (at >= 0 && at < dataEnd) {
-    if (xml.startsWith(rowOpen, at) && isBoundary(xml.charCodeAt(at + rowOpen.length))) {
+    if (opensElement(xml, at, rowOpen)) {
       const end = xml.indexOf(">", at);
       const r = /\sr\s*=\s*["'](\d+)["']/.exec(xml.slice(at, end))?.[1];
       row = r ? Number(r) : row + 1;
@@ -202,7 +203,7 @@ export function readSheetGrid(xml: string, ctx: ReadContext): SheetGrid {
       at = xml.indexOf("<", end);
       continue;
     }
-    if (xml.startsWith(cellOpen, at) && isBoundary(xml.charCodeAt(at + cellOpen.length))) {
+    if (opensElement(xml, at, cellOpen)) {
       const end = xml.indexOf(">", at);
       const tag = xml.slice(at, end + 1);
       const a = cellAttributes(tag);
@@ -252,8 +253,4 @@ function checkClaim(sheet: string, claimed: CellRange | null, lastRow: number): 
   if (claimed.bottom - lastRow > MAX_DIMENSION_SLACK) {
     throw new PackageError("dimension-claim", `“${sheet}”声称有 ${claimed.bottom} 行，实际只有 ${lastRow} 行`);
   }
-}
-
-function isBoundary(code: number): boolean {
-  return code === 32 || code === 62 || code === 47 || code === 9 || code === 10 || code === 13;
 }

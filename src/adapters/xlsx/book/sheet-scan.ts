@@ -12,8 +12,37 @@ import { isPlainTag } from "../package/xml";
 export type CellPositions = readonly number[];
 
 /** A character that ends an element's name: space, `>`, `/`, tab or a line break. */
-export function isBoundary(code: number): boolean {
+function isBoundary(code: number): boolean {
   return code === 32 || code === 62 || code === 47 || code === 9 || code === 10 || code === 13;
+}
+
+/**
+ * Whether the element `open` names (`<row`, `<x:c`: the name with its prefix) starts at `at`,
+ * and not a longer name such as `<rowBreaks` or `<cols`.
+ * @example opensElement('<cols><c r="A1">', 0, "<c") // false
+ */
+export function opensElement(xml: string, at: number, open: string): boolean {
+  return xml.startsWith(open, at) && isBoundary(xml.charCodeAt(at + open.length));
+}
+
+/**
+ * Where the next element `open` names starts at or after `from` (longer names skipped), or -1.
+ * @example nextElement('<cols/><c r="A1"/>', "<c", 0) // 7
+ */
+export function nextElement(xml: string, open: string, from: number): number {
+  let at = xml.indexOf(open, from);
+  while (at >= 0 && !isBoundary(xml.charCodeAt(at + open.length))) at = xml.indexOf(open, at + 1);
+  return at;
+}
+
+/**
+ * Where the value of the `r="…"` attribute of a plain start tag xml[start, end) begins, or -1
+ * when the tag is not plain or has no such attribute.
+ */
+function plainRefValueAt(xml: string, start: number, end: number): number {
+  if (!isPlainTag(xml, start, end)) return -1;
+  const at = xml.indexOf(' r="', start);
+  return at < 0 || at >= end ? -1 : at + 4;
 }
 
 /**
@@ -22,10 +51,8 @@ export function isBoundary(code: number): boolean {
  * (the caller then reads it the general way).
  */
 export function plainCellRef(xml: string, start: number, end: number): [number, number] | null {
-  if (!isPlainTag(xml, start, end)) return null;
-  const at = xml.indexOf(' r="', start);
-  if (at < 0 || at >= end) return null;
-  let i = at + 4;
+  let i = plainRefValueAt(xml, start, end);
+  if (i < 0) return null;
   let col = 0;
   for (let c = xml.charCodeAt(i) & ~32; c >= 65 && c <= 90; c = xml.charCodeAt(++i) & ~32) col = col * 26 + (c - 64);
   let row = 0;
@@ -36,13 +63,12 @@ export function plainCellRef(xml: string, start: number, end: number): [number, 
 
 /** The row number of a plain `<row r="12">` start tag xml[start, end), or null (read the general way). */
 export function plainRowNumber(xml: string, start: number, end: number): number | null {
-  if (!isPlainTag(xml, start, end)) return null;
-  const at = xml.indexOf(' r="', start);
-  if (at < 0 || at >= end) return null;
-  let i = at + 4;
+  const digits = plainRefValueAt(xml, start, end);
+  if (digits < 0) return null;
+  let i = digits;
   let row = 0;
   for (let c = xml.charCodeAt(i); c >= 48 && c <= 57; c = xml.charCodeAt(++i)) row = row * 10 + (c - 48);
-  return i > at + 4 && xml.charCodeAt(i) === 34 ? row : null;
+  return i > digits && xml.charCodeAt(i) === 34 ? row : null;
 }
 
 /** The index in `cells` of the first cell (in document order) whose column passes `test`, or -1. */
