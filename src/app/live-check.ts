@@ -27,6 +27,9 @@ export interface RowsUpdate {
   readonly rows: readonly (readonly CellValue[])[];
 }
 
+/** Who made the changes checked: this person, co-authors, or both. */
+export type ChangeSource = "local" | "remote" | "mixed";
+
 /** Issues of the rows checked: the UI replaces what it showed for `rows` with `issues`. */
 export interface LiveCheckResult {
   /** True when everything was checked again (then `rows` is every item row). */

@@ -1,4 +1,4 @@
-import type { LiveCheckResult } from "../app/live-check";
+import type { ChangeSource, LiveCheckResult } from "../app/live-check";
 import type { Issue } from "../domain/model";
 
 /** What the pane shows of live checking: counts over the registry as last checked. */
@@ -6,7 +6,7 @@ export interface LiveSummary {
   readonly errors: number;
   readonly warnings: number;
   /** Who made the last change checked. */
-  readonly source: "local" | "remote" | "mixed";
+  readonly source: ChangeSource;
 }
 
 /** One live-check result, as the Office adapter hands it over: the check's, and who made the change. */

@@ -8,13 +8,18 @@
  */
 import type { IsoDate } from "../../domain/cell";
 import { sheetsToRead } from "../../app/registry";
-import { checkChangedRows, startLiveState, type LiveCheckResult, type LiveState } from "../../app/live-check";
+import {
+  checkChangedRows,
+  startLiveState,
+  type ChangeSource,
+  type LiveCheckResult,
+  type LiveState,
+} from "../../app/live-check";
 import type { OfficeWorkbook } from "./office-workbook";
 
 /** What the task pane receives after each check. */
 export interface LiveUpdate extends LiveCheckResult {
-  /** Who made the changes checked: this person, co-authors, or both. */
-  readonly source: "local" | "remote" | "mixed";
+  readonly source: ChangeSource;
   /** False for co-authors' changes alone: the UI updates its list but opens nothing. */
   readonly mayOpenDialog: boolean;
 }
@@ -84,7 +89,7 @@ export class LiveChecker {
   private state: LiveState | null = null;
   private handles: OfficeExtension.EventHandlerResult<Excel.WorksheetChangedEventArgs>[] = [];
   private spans: { from: number; to: number }[] = [];
-  private sources = new Set<"local" | "remote">();
+  private sources = new Set<Exclude<ChangeSource, "mixed">>();
   private needFull = false;
   private timer: unknown = null;
   private running: Promise<void> = Promise.resolve();
