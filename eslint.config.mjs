@@ -4,6 +4,28 @@
 import officeAddins from "eslint-plugin-office-addins";
 import tsParser from "@typescript-eslint/parser";
 
+/** What Node gives a script without an import (scripts/ and webpack.config.js). */
+const NODE_GLOBALS = Object.fromEntries(
+  [
+    "require",
+    "module",
+    "exports",
+    "__dirname",
+    "__filename",
+    "process",
+    "console",
+    "Buffer",
+    "setTimeout",
+    "clearTimeout",
+    "setInterval",
+    "clearInterval",
+    "setImmediate",
+    "URL",
+    "TextEncoder",
+    "TextDecoder",
+  ].map((name) => [name, "readonly"]),
+);
+
 const OFFICE_GLOBALS = ["Excel", "Office", "OfficeExtension", "OfficeRuntime"].map((name) => ({
   name,
   message: "Only src/adapters/office (and the task pane / command entry points) may touch Office.js globals.",
@@ -149,8 +171,19 @@ export default [
           paths: [EXCELJS],
           patterns: [
             ...UI_LIBS,
-            { group: ["fs", "fs/*", "node:*", "path", "child_process", "os", "zlib", "crypto", "stream", "buffer"], message: "The xlsx core is browser-safe: pass bytes in, no Node modules." },
-            layer("src/adapters/xlsx core", "taskpane/**", "cli/**", "adapters/office/**", "adapters/xlsx/xlsx-workbook", "adapters/xlsx/node-codec", "adapters/xlsx/atomic-write"),
+            {
+              group: ["fs", "fs/*", "node:*", "path", "child_process", "os", "zlib", "crypto", "stream", "buffer"],
+              message: "The xlsx core is browser-safe: pass bytes in, no Node modules.",
+            },
+            layer(
+              "src/adapters/xlsx core",
+              "taskpane/**",
+              "cli/**",
+              "adapters/office/**",
+              "adapters/xlsx/xlsx-workbook",
+              "adapters/xlsx/node-codec",
+              "adapters/xlsx/atomic-write",
+            ),
           ],
         },
       ],
@@ -212,6 +245,15 @@ export default [
       "office-addins/load-object-before-read": "off",
       "office-addins/call-sync-after-load": "off",
     },
+  },
+  {
+    // The build, test and benchmark scripts are Node CommonJS; lint-probe and this file are ES modules.
+    files: ["scripts/**/*.js", "webpack.config.js"],
+    languageOptions: { ecmaVersion: "latest", sourceType: "commonjs", globals: NODE_GLOBALS },
+  },
+  {
+    files: ["scripts/**/*.mjs", "eslint.config.mjs"],
+    languageOptions: { ecmaVersion: "latest", sourceType: "module", globals: NODE_GLOBALS },
   },
   {
     // Tests and scripts may use anything, including Office fakes and exceljs.

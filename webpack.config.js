@@ -1,4 +1,3 @@
-/* eslint-disable no-undef */
 // Builds the task pane, the ribbon function file and their pages. `npm run build` (production)
 // also writes dist/manifest.xml with https://localhost:3000/ replaced by ADDIN_PROD_URL.
 //

@@ -1,5 +1,4 @@
 #!/usr/bin/env node
-/* global require, process, __dirname */
 /**
  * Summarises what the corpus harness found (out/corpus-findings/<command>.json, written by
  * `npx jest test/corpus`): per command, the findings every workbook shares, then per workbook

@@ -2,11 +2,13 @@
 // stdin: [{ "file": "src/domain/x.ts", "code": "…" }, …]  stdout: [["ruleId", …], …]
 import { ESLint } from "eslint";
 
-const input = JSON.parse(await new Promise((resolve) => {
-  let data = "";
-  process.stdin.on("data", (c) => (data += c));
-  process.stdin.on("end", () => resolve(data));
-}));
+const input = JSON.parse(
+  await new Promise((resolve) => {
+    let data = "";
+    process.stdin.on("data", (c) => (data += c));
+    process.stdin.on("end", () => resolve(data));
+  }),
+);
 const eslint = new ESLint();
 const out = [];
 for (const { file, code } of input) {

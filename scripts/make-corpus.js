@@ -1,5 +1,4 @@
 #!/usr/bin/env node
-/* global require, process, __dirname */
 /**
  * Writes the corpus of workbooks the writer tests run on (one workbook per feature a ledger may
  * hold: charts, pivot tables, sparklines, threaded comments, macros …), so a person can open

@@ -9,13 +9,22 @@ const { CHROMIUM_ARGS, CHROMIUM_PATH } = require("./chromium");
 
 (async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "duban-icons-"));
-  const ctx = await chromium.launchPersistentContext(dir, { executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
+  const ctx = await chromium.launchPersistentContext(dir, {
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    args: CHROMIUM_ARGS,
+  });
   try {
     for (const size of [16, 32, 64, 80]) {
-      const svg = fs.readFileSync(path.join(__dirname, "..", "assets", size === 16 ? "icon-small.svg" : "icon.svg"), "utf8");
+      const svg = fs.readFileSync(
+        path.join(__dirname, "..", "assets", size === 16 ? "icon-small.svg" : "icon.svg"),
+        "utf8",
+      );
       const page = await ctx.newPage();
       await page.setViewportSize({ width: size, height: size });
-      await page.setContent(`<html><body style="margin:0;background:transparent">${svg.replace("<svg ", `<svg width="${size}" height="${size}" `)}</body></html>`);
+      await page.setContent(
+        `<html><body style="margin:0;background:transparent">${svg.replace("<svg ", `<svg width="${size}" height="${size}" `)}</body></html>`,
+      );
       await page.screenshot({ path: path.join(__dirname, "..", "assets", `icon-${size}.png`), omitBackground: true });
       await page.close();
     }

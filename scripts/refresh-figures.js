@@ -30,10 +30,14 @@ function openSeconds(file, dir) {
     const profile = fs.mkdtempSync(path.join(dir, "lo-profile-"));
     const out = fs.mkdtempSync(path.join(dir, "lo-out-"));
     const start = process.hrtime.bigint();
-    execFileSync("soffice", [`-env:UserInstallation=file://${profile}`, "--headless", "--convert-to", "csv", "--outdir", out, file], {
-      stdio: "pipe",
-      timeout: 900000,
-    });
+    execFileSync(
+      "soffice",
+      [`-env:UserInstallation=file://${profile}`, "--headless", "--convert-to", "csv", "--outdir", out, file],
+      {
+        stdio: "pipe",
+        timeout: 900000,
+      },
+    );
     best = Math.min(best, Number(process.hrtime.bigint() - start) / 1e9);
     fs.rmSync(profile, { recursive: true, force: true });
     fs.rmSync(out, { recursive: true, force: true });
@@ -48,10 +52,19 @@ function registryXml(file) {
   const rid = /<sheet [^>]*name="督办事项登记表"[^>]*r:id="([^"]+)"/.exec(text("xl/workbook.xml"))[1];
   const target = new RegExp(`Id="${rid}"[^>]*Target="([^"]+)"`).exec(text("xl/_rels/workbook.xml.rels"))[1];
   const xml = text(`xl/${target.replace(/^\/?xl\//, "")}`);
-  const formulas = [...xml.matchAll(/<f>([^<]*)<\/f>/g)].map((m) => m[1].replace(/&quot;/g, '"').replace(/&amp;/g, "&"));
-  const longest = Math.max(0, ...[...Object.keys(zip)].filter((n) => n.startsWith("xl/worksheets/")).flatMap((n) =>
-    [...text(n).matchAll(/<f>([^<]*)<\/f>/g)].map((m) => m[1].replace(/&quot;/g, '"').replace(/&amp;/g, "&").length),
-  ));
+  const formulas = [...xml.matchAll(/<f>([^<]*)<\/f>/g)].map((m) =>
+    m[1].replace(/&quot;/g, '"').replace(/&amp;/g, "&"),
+  );
+  const longest = Math.max(
+    0,
+    ...[...Object.keys(zip)]
+      .filter((n) => n.startsWith("xl/worksheets/"))
+      .flatMap((n) =>
+        [...text(n).matchAll(/<f>([^<]*)<\/f>/g)].map(
+          (m) => m[1].replace(/&quot;/g, '"').replace(/&amp;/g, "&").length,
+        ),
+      ),
+  );
   return { bytes: Buffer.byteLength(xml), formulaChars: formulas.reduce((n, f) => n + f.length, 0), longest };
 }
 
@@ -68,7 +81,9 @@ function registryXml(file) {
     const [inXml, outXml] = [registryXml(input), registryXml(output)];
     const [inOpen, outOpen] = [openSeconds(input, dir), openSeconds(output, dir)];
     const cpu = os.cpus()[0]?.model ?? "?";
-    console.log(`${os.cpus().length} cores (${cpu}), ${Math.round(os.totalmem() / 1073741824)} GB, node ${process.version}`);
+    console.log(
+      `${os.cpus().length} cores (${cpu}), ${Math.round(os.totalmem() / 1073741824)} GB, node ${process.version}`,
+    );
     console.log(`CLI: ${duban}; ${rows} items; duban refresh ${refreshSeconds.toFixed(1)} s`);
     console.log("file        size MB   registry sheet XML MB   formula text MB   longest formula   LibreOffice open s");
     const line = (name, file, xml, open) =>

@@ -1,5 +1,4 @@
 #!/usr/bin/env node
-/* global require, process, __dirname */
 /**
  * Renders a refreshed registry workbook to PNG images so a person can look at the traffic-light
  * colours: LibreOffice (headless) recalculates every formula and prints to PDF, then pdftoppm
