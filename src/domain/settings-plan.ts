@@ -31,7 +31,6 @@ import { YES_NO } from "./yes-no";
 import { WORKBOOK_NAMES } from "./workbook-names";
 
 type ValueKey = keyof typeof SETTINGS_LABELS;
-type ListKey = SettingsList;
 
 /** Sections a new office starts with: those the policy's routing names. */
 export const DEFAULT_SECTIONS: readonly string[] = ["办公室", "秘书科", "督导室", "组织科"];
@@ -73,7 +72,7 @@ export interface SettingsLayout {
   /** Row of each value label found (the last one wins, as in readSettings). */
   readonly values: Partial<Record<ValueKey, number>>;
   /** Each list section: its title row and the last row before the next title or label. */
-  readonly lists: Partial<Record<ListKey, { readonly title: number; readonly end: number }>>;
+  readonly lists: Partial<Record<SettingsList, { readonly title: number; readonly end: number }>>;
   /** Last row with anything in A–C (0 for an empty sheet). */
   readonly lastRow: number;
 }
@@ -84,8 +83,8 @@ export interface SettingsLayout {
  */
 export function locateSettings(grid: SheetGrid | undefined): SettingsLayout {
   const values: Partial<Record<ValueKey, number>> = {};
-  const lists: Partial<Record<ListKey, { title: number; end: number }>> = {};
-  let open: ListKey | null = null;
+  const lists: Partial<Record<SettingsList, { title: number; end: number }>> = {};
+  let open: SettingsList | null = null;
   const close = (endRow: number) => {
     if (open !== null) lists[open] = { title: lists[open]!.title, end: Math.max(lists[open]!.title, endRow) };
     open = null;
@@ -133,14 +132,14 @@ class SettingsSheetBuilder {
   }
 
   /** A list section at `title` with `rows` rows of content (defaults first); returns the next free row. */
-  listSection(key: ListKey, title: number, defaults: readonly (readonly CellValue[])[], rows: number): number {
+  listSection(key: SettingsList, title: number, defaults: readonly (readonly CellValue[])[], rows: number): number {
     SETTINGS_LIST_HEADERS[key].forEach((h, i) => this.put(title, i + 1, text(h), TITLE_STYLE));
     defaults.forEach((cells, i) => cells.forEach((cell, c) => this.put(title + 1 + i, c + 1, cell)));
     return title + 1 + Math.max(rows, defaults.length);
   }
 }
 
-const DEFAULT_LIST_CONTENT: Readonly<Record<Exclude<ListKey, "sections">, readonly (readonly CellValue[])[]>> = {
+const DEFAULT_LIST_CONTENT: Readonly<Record<Exclude<SettingsList, "sections">, readonly (readonly CellValue[])[]>> = {
   leaders: [],
   routing: Object.entries(DEFAULT_ROUTING).map(([source, section]) => [
     text(source),
@@ -148,7 +147,7 @@ const DEFAULT_LIST_CONTENT: Readonly<Record<Exclude<ListKey, "sections">, readon
   ]),
 };
 
-const LIST_ROWS: Readonly<Record<ListKey, number>> = {
+const LIST_ROWS: Readonly<Record<SettingsList, number>> = {
   sections: SECTION_ROWS,
   leaders: LEADER_ROWS,
   routing: Object.keys(DEFAULT_ROUTING).length,
@@ -223,7 +222,7 @@ function addMissing(
       if (value !== undefined && isBlank(typed)) b.put(row, 2, { t: "number", v: value });
     }
   }
-  for (const key of Object.keys(SETTINGS_SECTIONS) as ListKey[]) {
+  for (const key of Object.keys(SETTINGS_SECTIONS) as SettingsList[]) {
     if (layout.lists[key] !== undefined) continue;
     const content =
       key === "sections"
@@ -239,7 +238,7 @@ function addMissing(
 function nameAndValidate(b: SettingsSheetBuilder, final: SettingsLayout): number {
   const warningRow = final.values.warningDays!;
   b.name(WORKBOOK_NAMES.warningDays, warningRow, 2);
-  const listRange = (key: ListKey) => {
+  const listRange = (key: SettingsList) => {
     const { title, end } = final.lists[key]!;
     // A section that runs to the end of the sheet: keep room for the rows a person adds.
     const bottom = end === final.lastRow ? Math.max(end, title + LIST_ROWS[key]) : end;

@@ -44,7 +44,7 @@ describe("finding an element by its name with prefix", () => {
     ['<row r="1"><rowBreaks/>', 11, "<row", false],
     ['<row r="1"><c/>', 1, "<row", false],
   ])("in %s at %d, %s opens the element: %s", (xml, at, open, want) => {
-    expect(opensElement(xml, at, open)).toBe(want);
+    expect(opensElement(xml, open, at)).toBe(want);
   });
 
   it.each<[string, string, number, number]>([

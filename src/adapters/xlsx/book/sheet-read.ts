@@ -194,7 +194,7 @@ export function readSheetGrid(xml: string, ctx: ReadContext): SheetGrid {
   let col = 0;
   let at = xml.indexOf("<", dataTagEnd);
   while (at >= 0 && at < dataEnd) {
-    if (opensElement(xml, at, rowOpen)) {
+    if (opensElement(xml, rowOpen, at)) {
       const end = xml.indexOf(">", at);
       const r = /\sr\s*=\s*["'](\d+)["']/.exec(xml.slice(at, end))?.[1];
       row = r ? Number(r) : row + 1;
@@ -203,7 +203,7 @@ export function readSheetGrid(xml: string, ctx: ReadContext): SheetGrid {
       at = xml.indexOf("<", end);
       continue;
     }
-    if (opensElement(xml, at, cellOpen)) {
+    if (opensElement(xml, cellOpen, at)) {
       const end = xml.indexOf(">", at);
       const tag = xml.slice(at, end + 1);
       const a = cellAttributes(tag);

@@ -19,9 +19,9 @@ function isBoundary(code: number): boolean {
 /**
  * Whether the element `open` names (`<row`, `<x:c`: the name with its prefix) starts at `at`,
  * and not a longer name such as `<rowBreaks` or `<cols`.
- * @example opensElement('<cols><c r="A1">', 0, "<c") // false
+ * @example opensElement('<cols><c r="A1">', "<c", 0) // false
  */
-export function opensElement(xml: string, at: number, open: string): boolean {
+export function opensElement(xml: string, open: string, at: number): boolean {
   return xml.startsWith(open, at) && isBoundary(xml.charCodeAt(at + open.length));
 }
 
