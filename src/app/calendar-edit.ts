@@ -23,13 +23,9 @@ import { writeOperation, type LoggedOutcome } from "./ports/operation-log";
 import { ledgerWrite } from "./write-target";
 import { CodedError } from "./errors";
 
-export type CalendarEditErrorCode = "no-calendar-sheet" | "no-header" | "bad-date";
+export const CALENDAR_EDIT_ERROR_CODES = ["no-calendar-sheet", "no-header", "bad-date"] as const;
 
-export const CALENDAR_EDIT_ERROR_CODES: readonly CalendarEditErrorCode[] = [
-  "no-calendar-sheet",
-  "no-header",
-  "bad-date",
-];
+export type CalendarEditErrorCode = (typeof CALENDAR_EDIT_ERROR_CODES)[number];
 
 /** An edit refused before anything was written, with one Chinese line saying what to do. */
 export class CalendarEditError extends CodedError<CalendarEditErrorCode> {

@@ -6,14 +6,9 @@
  */
 import { fillTemplate, type IssueParams, type Placeholders } from "../domain/rules";
 
-export type AppErrorCode = "no-registry" | "no-number-column" | "no-such-ledger" | "covered-cell";
+export const APP_ERROR_CODES = ["no-registry", "no-number-column", "no-such-ledger", "covered-cell"] as const;
 
-export const APP_ERROR_CODES: readonly AppErrorCode[] = [
-  "no-registry",
-  "no-number-column",
-  "no-such-ledger",
-  "covered-cell",
-];
+export type AppErrorCode = (typeof APP_ERROR_CODES)[number];
 
 const MESSAGES = {
   "no-registry": "工作簿中没有督办事项登记表：未找到含“督办事项编号”“督办事项内容”等列标题的工作表",

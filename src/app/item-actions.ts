@@ -33,20 +33,7 @@ export type ItemAction =
   | (ItemRef & { readonly kind: "extend"; readonly extendedTo: IsoDate; readonly approver: string })
   | (ItemRef & { readonly kind: "terminate"; readonly approver: string });
 
-export type ItemActionErrorCode =
-  | "not-an-item"
-  | "missing-column"
-  | "bad-date"
-  | "date-in-future"
-  | "date-before-issue"
-  | "result-not-closing"
-  | "not-later"
-  | "no-principal"
-  | "not-principal"
-  | "already-closed"
-  | "already-terminated";
-
-export const ITEM_ACTION_ERROR_CODES: readonly ItemActionErrorCode[] = [
+export const ITEM_ACTION_ERROR_CODES = [
   "not-an-item",
   "missing-column",
   "bad-date",
@@ -58,7 +45,9 @@ export const ITEM_ACTION_ERROR_CODES: readonly ItemActionErrorCode[] = [
   "not-principal",
   "already-closed",
   "already-terminated",
-];
+] as const;
+
+export type ItemActionErrorCode = (typeof ITEM_ACTION_ERROR_CODES)[number];
 
 /** An action refused before anything was written, with one Chinese line saying what to do. */
 export class ItemActionError extends CodedError<ItemActionErrorCode> {

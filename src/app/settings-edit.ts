@@ -30,14 +30,9 @@ type ListKey = "sections" | "leaders";
 /** What the person changed (any setting but the routing); fields left out keep what the sheet holds. */
 export type SettingsEdit = Partial<Omit<Settings, "routing">>;
 
-export type SettingsEditErrorCode = "no-settings-sheet" | "no-label" | "invalid-value" | "list-full";
+export const SETTINGS_EDIT_ERROR_CODES = ["no-settings-sheet", "no-label", "invalid-value", "list-full"] as const;
 
-export const SETTINGS_EDIT_ERROR_CODES: readonly SettingsEditErrorCode[] = [
-  "no-settings-sheet",
-  "no-label",
-  "invalid-value",
-  "list-full",
-];
+export type SettingsEditErrorCode = (typeof SETTINGS_EDIT_ERROR_CODES)[number];
 
 /** An edit refused before anything was written, with one Chinese line saying what to do. */
 export class SettingsEditError extends CodedError<SettingsEditErrorCode> {

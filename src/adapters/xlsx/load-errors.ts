@@ -3,26 +3,7 @@
  * the person who named it. The code is from a fixed list so callers and tests can branch on it.
  */
 
-export type XlsxLoadErrorCode =
-  | "file-not-found"
-  | "is-directory"
-  | "not-readable"
-  | "empty-file"
-  | "xls-format"
-  | "csv-format"
-  | "encrypted"
-  | "not-xlsx"
-  | "corrupt"
-  | "too-large"
-  | "unsafe-part"
-  | "unsafe-xml"
-  | "strict-ooxml"
-  | "template"
-  | "xlsb-format"
-  | "cell-too-long"
-  | "dimension-claim";
-
-export const XLSX_LOAD_ERROR_CODES: readonly XlsxLoadErrorCode[] = [
+export const XLSX_LOAD_ERROR_CODES = [
   "file-not-found",
   "is-directory",
   "not-readable",
@@ -40,7 +21,9 @@ export const XLSX_LOAD_ERROR_CODES: readonly XlsxLoadErrorCode[] = [
   "xlsb-format",
   "cell-too-long",
   "dimension-claim",
-];
+] as const;
+
+export type XlsxLoadErrorCode = (typeof XLSX_LOAD_ERROR_CODES)[number];
 
 const MESSAGES: Readonly<Record<XlsxLoadErrorCode, (file: string, detail: string) => string>> = {
   "file-not-found": (f) => `找不到文件：${f}`,

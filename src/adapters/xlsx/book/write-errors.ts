@@ -3,10 +3,7 @@
  * naming the sheet and cell. The command line exits 2 with the message.
  */
 
-export type XlsxWriteErrorCode =
-  "missing-sheet" | "merged-cell" | "array-formula" | "table-header" | "cell-too-long" | "sheet-exists" | "bad-value";
-
-export const XLSX_WRITE_ERROR_CODES: readonly XlsxWriteErrorCode[] = [
+export const XLSX_WRITE_ERROR_CODES = [
   "missing-sheet",
   "merged-cell",
   "array-formula",
@@ -14,7 +11,9 @@ export const XLSX_WRITE_ERROR_CODES: readonly XlsxWriteErrorCode[] = [
   "cell-too-long",
   "sheet-exists",
   "bad-value",
-];
+] as const;
+
+export type XlsxWriteErrorCode = (typeof XLSX_WRITE_ERROR_CODES)[number];
 
 export class XlsxWriteError extends Error {
   constructor(
